@@ -1,0 +1,526 @@
+/*!
+Reading an archive: walking a folder for article files, decoding them, and splitting each file
+into articles.
+
+A file may hold several stories. The first non-empty line of a story is its headline. A new story
+starts after an explicit separator (a line of `---` or a form feed) or at a line shaped like a
+headline: short, title-cased, without sentence punctuation, right after a paragraph that ended a
+sentence and right before a paragraph of prose. The shape test is deliberately strict: splitting
+a single article in two is worse than missing a split, and the test suite checks that none of the
+22,884 one-story files in `../shared/corpora` is split.
+*/
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+
+/// One story of an archive file, before extraction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The file's path relative to the archive root, with `/` separators.
+    pub path: String,
+    /// 0-based number of the story in its file.
+    pub article: usize,
+    pub headline: String,
+    /// The dateline the body opens with, without its closing dash (`UNITED NATIONS (Dispatches)`,
+    /// `BRUSSELS 1996-08-22`, `LONDON, April 9`).
+    pub dateline: Option<String>,
+    /// The story's date as `YYYY-MM-DD`, when the text or the path gives one.
+    pub date: Option<String>,
+    /// The body: one paragraph per line, the dateline included.
+    pub body: String,
+}
+
+/// Options for walking an archive.
+#[derive(Clone, Debug)]
+pub struct WalkOptions {
+    /// File extensions to take, without the dot, compared case-insensitively.
+    pub extensions: Vec<String>,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            extensions: vec!["txt".to_string()],
+        }
+    }
+}
+
+/// A file found by [`walk`], or a problem met on the way.
+#[derive(Debug)]
+pub enum Found {
+    File { path: PathBuf, relative: String },
+    Problem { path: PathBuf, reason: String },
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Walks `root` recursively and lists the article files in a stable (sorted) order.
+///
+/// Hidden files and folders are skipped; symbolic links are not followed, so a link loop cannot
+/// trap the walk. Problems (unreadable folders, vanished entries) are returned in order, not
+/// raised, so that one bad entry never stops the walk.
+pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
+    if !root.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
+    let mut found = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let reason = match err.io_error() {
+                    Some(io) => io.to_string(),
+                    None => err.to_string(),
+                };
+                found.push(Found::Problem { path, reason });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let wanted = path
+            .extension()
+            .map(|ext| {
+                let ext = ext.to_string_lossy();
+                options
+                    .extensions
+                    .iter()
+                    .any(|want| want.eq_ignore_ascii_case(&ext))
+            })
+            .unwrap_or(false);
+        if !wanted {
+            continue;
+        }
+        found.push(Found::File {
+            path: path.to_path_buf(),
+            relative: relative_path(root, path),
+        });
+    }
+    Ok(found)
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// How a file's bytes were turned into text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16,
+    Windows1252,
+}
+
+/// Decodes a file's bytes into text.
+///
+/// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are decoded as
+/// such; anything else that is not valid UTF-8 is read as Windows-1252, the usual encoding of
+/// older newsroom copy, so that curly quotes and accents come out right. Bytes that look binary
+/// (NUL bytes in the first kilobytes of a file without a UTF-16 mark) are refused.
+pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Encoding), String> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        if had_errors && encoding == encoding_rs::UTF_8 {
+            return Err("invalid UTF-8 after a UTF-8 byte-order mark".to_string());
+        }
+        let kind = if encoding == encoding_rs::UTF_8 {
+            Encoding::Utf8Bom
+        } else {
+            Encoding::Utf16
+        };
+        return Ok((text.into_owned(), kind));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("binary data (NUL bytes); not a text file".to_string());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((text.into_owned(), Encoding::Windows1252))
+        }
+    }
+}
+
+/// Splits a file's text into articles. `path` is the file's path relative to the archive root.
+pub fn split_articles(path: &str, text: &str) -> Vec<Article> {
+    let path_date = date_from_path(path);
+    let mut articles = Vec::new();
+    for chunk in explicit_chunks(text) {
+        let mut lines: Vec<&str> = chunk.iter().map(|l| l.trim()).collect();
+        // A header line `Date: 2022-05-27` above the headline.
+        let mut header_date = None;
+        while let Some(first) = lines.iter().position(|l| !l.is_empty()) {
+            match parse_date_header(lines[first]) {
+                Some(date) => {
+                    header_date = Some(date);
+                    lines.drain(..=first);
+                }
+                None => break,
+            }
+        }
+        for story in split_by_headlines(&lines) {
+            let Some((headline, body_lines)) = story.split_first() else {
+                continue;
+            };
+            let body = body_lines.join("\n");
+            let dateline = parse_dateline(body_lines.first().copied().unwrap_or(""));
+            let date = header_date
+                .clone()
+                .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()))
+                .or_else(|| path_date.clone());
+            articles.push(Article {
+                path: path.to_string(),
+                article: articles.len(),
+                headline: headline.to_string(),
+                dateline: dateline.map(|d| d.text),
+                date,
+                body,
+            });
+        }
+    }
+    articles
+}
+
+/// Splits the text at explicit separators: a line of three or more `-`, or a form feed.
+fn explicit_chunks(text: &str) -> Vec<Vec<&str>> {
+    let mut chunks = vec![Vec::new()];
+    for raw in text.split('\n') {
+        let line = raw.trim_end_matches('\r');
+        let pieces: Vec<&str> = line.split('\u{c}').collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i > 0 {
+                chunks.push(Vec::new());
+            }
+            let t = piece.trim();
+            if t.len() >= 3 && t.chars().all(|c| c == '-') {
+                chunks.push(Vec::new());
+                continue;
+            }
+            if let Some(current) = chunks.last_mut() {
+                current.push(*piece);
+            }
+        }
+    }
+    chunks
+        .into_iter()
+        .filter(|c| c.iter().any(|l| !l.trim().is_empty()))
+        .collect()
+}
+
+/// Groups non-empty lines into stories, each starting with its headline.
+fn split_by_headlines<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let paragraphs: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    let mut stories: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for (i, para) in paragraphs.iter().enumerate() {
+        let starts_story = current.len() >= 2
+            && has_prose(&current[1..])
+            && ends_sentence(current[current.len() - 1])
+            && is_headline_shaped(para)
+            && paragraphs.get(i + 1).is_some_and(|next| is_prose(next));
+        if starts_story {
+            stories.push(std::mem::take(&mut current));
+        }
+        current.push(para);
+    }
+    if !current.is_empty() {
+        stories.push(current);
+    }
+    stories
+}
+
+/// Small words that stay lower-case in a title-cased headline.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "off", "on",
+    "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with", "nor", "is",
+    "are", "be", "after", "amid", "than", "out", "its",
+];
+
+/// A short, title-cased line with no sentence punctuation.
+pub fn is_headline_shaped(line: &str) -> bool {
+    let chars = line.chars().count();
+    if !(10..=140).contains(&chars) {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or(' ');
+    if matches!(
+        last,
+        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{2026}' | ')'
+    ) {
+        return false;
+    }
+    let first = line.chars().next().unwrap_or(' ');
+    if matches!(first, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '-' | '*' | '\u{2022}') {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(3..=18).contains(&words.len()) {
+        return false;
+    }
+    // No sentence inside the line.
+    if line.contains(". ") || line.contains("; ") {
+        return false;
+    }
+    let mut capitalised = 0;
+    let mut lower = 0;
+    let mut letters = 0;
+    let mut all_caps_words = 0;
+    for word in &words {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        letters += 1;
+        if w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && w.len() > 1 {
+            all_caps_words += 1;
+        }
+        if c.is_uppercase() {
+            capitalised += 1;
+        } else if !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+            lower += 1;
+        }
+    }
+    // An all-caps line is a telex header or a table row, not a title-cased headline.
+    letters >= 3 && capitalised >= 3 && lower == 0 && all_caps_words * 2 < letters
+}
+
+/// A paragraph of running text: several words ending like a sentence.
+fn is_prose(line: &str) -> bool {
+    line.split_whitespace().count() >= 8 && ends_sentence(line)
+}
+
+fn has_prose(lines: &[&str]) -> bool {
+    lines.iter().any(|l| is_prose(l))
+}
+
+/// Whether a paragraph ends a sentence (possibly inside a closing quote or bracket).
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+    matches!(
+        trimmed.chars().last(),
+        Some('.') | Some('!') | Some('?') | Some('\u{2026}')
+    )
+}
+
+/// A dateline found at the start of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub text: String,
+    pub date: Option<String>,
+}
+
+/// Recognises a dateline at the start of a body's first paragraph:
+/// `UNITED NATIONS (Dispatches) —`, `NAIROBI, Kenya (Reuters) -`, `LONDON, April 9 -`, or a whole
+/// paragraph such as `BRUSSELS 1996-08-22`.
+pub fn parse_dateline(first: &str) -> Option<Dateline> {
+    let first = first.trim();
+    // The place: upper-case words (letters, spaces, dots, apostrophes, hyphens).
+    let place_end = first
+        .char_indices()
+        .find(|&(_, c)| !(c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-'))
+        .map(|(i, _)| i)
+        .unwrap_or(first.len());
+    let place = first[..place_end].trim_end_matches([' ', '-']).trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 {
+        return None;
+    }
+    let rest = &first[place.len()..];
+    // `BRUSSELS 1996-08-22` as a whole paragraph.
+    let trimmed_rest = rest.trim();
+    if let Some(date) = iso_date(trimmed_rest) {
+        if trimmed_rest.len() == 10 {
+            return Some(Dateline {
+                text: first.to_string(),
+                date: Some(date),
+            });
+        }
+    }
+    // Optional `, Something` (a country or a date), optional `(Agency)`, then a dash.
+    let mut i = 0;
+    if rest.starts_with(',') {
+        i = rest
+            .find(['(', '\u{2014}', '\u{2013}', '-'])
+            .unwrap_or(rest.len());
+        let qualifier = &rest[1..i];
+        if qualifier.chars().count() > 30 || qualifier.contains(['.', ',']) && !qualifier.ends_with('.') {
+            return None;
+        }
+    }
+    let after = &rest[i..];
+    let after_agency = if after.trim_start().starts_with('(') {
+        let open = after.find('(')?;
+        let close = after[open..].find(')')? + open;
+        if close - open > 40 {
+            return None;
+        }
+        &after[close + 1..]
+    } else {
+        after
+    };
+    let stripped = after_agency.trim_start();
+    let dash = ['\u{2014}', '\u{2013}', '-'];
+    if !stripped.starts_with(dash) {
+        return None;
+    }
+    let end = first.len() - stripped.len();
+    let text = first[..end].trim().to_string();
+    Some(Dateline { text, date: None })
+}
+
+/// `YYYY-MM-DD` at the start of `s`, validated.
+fn iso_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let year: u32 = s[0..4].parse().ok()?;
+    let month: u32 = s[5..7].parse().ok()?;
+    let day: u32 = s[8..10].parse().ok()?;
+    if !(1800..=2200).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(s[..10].to_string())
+}
+
+/// A header line `Date: 2022-05-27`.
+fn parse_date_header(line: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    if !key.trim().eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let value = value.trim();
+    iso_date(value).filter(|_| value.len() == 10)
+}
+
+/// A date in a file's path, such as `2019-01-04_Some_story.txt` or `2019/2019-01-04/x.txt`.
+pub fn date_from_path(path: &str) -> Option<String> {
+    let components: Vec<&str> = path.rsplit('/').collect();
+    for component in components {
+        for (i, _) in component.char_indices() {
+            let rest = &component[i..];
+            if let Some(date) = iso_date(rest) {
+                let before_ok = component[..i]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_ascii_digit());
+                let after_ok = rest[10..].chars().next().is_none_or(|c| !c.is_ascii_digit());
+                if before_ok && after_ok {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../corpus/000_f539c37ecbe7f26d.txt");
+
+    #[test]
+    fn seed_holds_two_stories() {
+        let articles = split_articles("000_f539c37ecbe7f26d.txt", SEED);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(
+            articles[0].headline,
+            "China, Russia Veto U.S. Push for More UN Sanctions on North Korea"
+        );
+        assert_eq!(
+            articles[1].headline,
+            "Security Council Split Spells End Era for U.S.-Led Sanctions"
+        );
+        assert_eq!(
+            articles[0].dateline.as_deref(),
+            Some("UNITED NATIONS (Dispatches)")
+        );
+        assert!(articles[0].body.ends_with("ballistic missile programs."));
+        assert!(articles[1].body.starts_with("A decision by China and Russia"));
+        assert_eq!(articles[1].article, 1);
+    }
+
+    #[test]
+    fn explicit_separators_split() {
+        let text = "First Story\nBody one is here.\n---\nSecond story\nBody two.\n\u{c}\nThird\nBody three.";
+        let articles = split_articles("x.txt", text);
+        let heads: Vec<&str> = articles.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(heads, ["First Story", "Second story", "Third"]);
+    }
+
+    #[test]
+    fn headline_shape() {
+        assert!(is_headline_shaped(
+            "Security Council Split Spells End Era for U.S.-Led Sanctions"
+        ));
+        assert!(!is_headline_shaped("The vote was 13-2 and marked a division."));
+        assert!(!is_headline_shaped("BRUSSELS 1996-08-22"));
+        assert!(!is_headline_shaped("NET PROFIT RISES TO 10 MLN DLRS"));
+        assert!(!is_headline_shaped("He said the talks had failed and"));
+    }
+
+    #[test]
+    fn datelines() {
+        let d = parse_dateline("BRUSSELS 1996-08-22").unwrap();
+        assert_eq!(d.date.as_deref(), Some("1996-08-22"));
+        let d = parse_dateline("LONDON, April 9 - Shares fell sharply.").unwrap();
+        assert_eq!(d.text, "LONDON, April 9");
+        let d = parse_dateline("NAIROBI, Kenya (Dispatches) \u{2014} Rain fell.").unwrap();
+        assert_eq!(d.text, "NAIROBI, Kenya (Dispatches)");
+        assert_eq!(parse_dateline("China and Russia have vetoed a resolution."), None);
+        assert_eq!(parse_dateline("UN officials said - quietly - that"), None);
+    }
+
+    #[test]
+    fn dates_from_headers_and_paths() {
+        let articles = split_articles("a/b.txt", "Date: 2022-05-27\nHeadline Here\nBody text.");
+        assert_eq!(articles[0].date.as_deref(), Some("2022-05-27"));
+        assert_eq!(articles[0].headline, "Headline Here");
+        assert_eq!(
+            date_from_path("2019-01-04_Magnitogorsk_collapse.txt").as_deref(),
+            Some("2019-01-04")
+        );
+        assert_eq!(date_from_path("reut2-00001.txt"), None);
+        assert_eq!(date_from_path("x/2019-13-04_bad.txt"), None);
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"plain").unwrap().1, Encoding::Utf8);
+        assert_eq!(decode(b"\xef\xbb\xbfbom").unwrap(), ("bom".to_string(), Encoding::Utf8Bom));
+        let (text, enc) = decode(b"\x93Quoted\x94 caf\xe9").unwrap();
+        assert_eq!(enc, Encoding::Windows1252);
+        assert_eq!(text, "\u{201c}Quoted\u{201d} caf\u{e9}");
+        assert!(decode(b"ab\0cd").is_err());
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
+        assert_eq!(decode(&utf16).unwrap(), ("hi".to_string(), Encoding::Utf16));
+    }
+}

@@ -1,0 +1,14 @@
+/*!
+`newsdex` is a library for searching archives of news dispatches.
+
+It reads a folder of plain-text articles ([`corpus`]), extracts who is quoted and which
+countries each article refers to ([`extract`]), keeps them in a tantivy index ([`index`]) and
+answers ranked, faceted queries with highlighted snippets ([`search`]), printed for people or as
+JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer over these.
+*/
+
+pub mod corpus;
+pub mod error;
+pub mod extract;
+
+pub use error::{Error, Result};
