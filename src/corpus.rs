@@ -223,10 +223,17 @@ fn explicit_chunks(text: &str) -> Vec<Vec<&str>> {
             }
         }
     }
-    chunks
-        .into_iter()
-        .filter(|c| c.iter().any(|l| !l.trim().is_empty()))
-        .collect()
+    let mut stories: Vec<Vec<&str>> = Vec::new();
+    for chunk in chunks {
+        if !chunk.iter().any(|l| !l.trim().is_empty()) {
+            continue;
+        }
+        match stories.last_mut() {
+            Some(previous) if !starts_story(&chunk) => previous.extend(chunk),
+            _ => stories.push(chunk),
+        }
+    }
+    stories
 }
 
 /// Groups non-empty lines into stories, each starting with its headline.
@@ -239,7 +246,9 @@ fn split_by_headlines<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
             && has_prose(&current[1..])
             && ends_sentence(current[current.len() - 1])
             && is_headline_shaped(para)
-            && paragraphs.get(i + 1).is_some_and(|next| is_prose(next));
+            && paragraphs
+                .get(i + 1)
+                .is_some_and(|next| is_prose(next) && starts_sentence(next));
         if starts_story {
             stories.push(std::mem::take(&mut current));
         }
@@ -272,7 +281,19 @@ pub fn is_headline_shaped(line: &str) -> bool {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
-    if matches!(first, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '-' | '*' | '\u{2022}') {
+    if matches!(
+        first,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{2018}'
+            | '('
+            | '['
+            | '-'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '*'
+            | '\u{2022}'
+    ) {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -294,7 +315,11 @@ pub fn is_headline_shaped(line: &str) -> bool {
             continue;
         }
         letters += 1;
-        if w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && w.len() > 1 {
+        if w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && w.len() > 1
+        {
             all_caps_words += 1;
         }
         if c.is_uppercase() {
@@ -305,6 +330,40 @@ pub fn is_headline_shaped(line: &str) -> bool {
     }
     // An all-caps line is a telex header or a table row, not a title-cased headline.
     letters >= 3 && capitalised >= 3 && lower == 0 && all_caps_words * 2 < letters
+}
+
+/// Whether a paragraph begins like a sentence: a capital, a digit or an opening quote.
+fn starts_sentence(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'')
+    })
+}
+
+/// Whether a chunk after an explicit separator begins like a story: a title-like first line
+/// (not a table row, a sentence or an all-caps label) followed by prose. A `---` rule inside a
+/// digest or a table does not start a new article.
+fn starts_story(chunk: &[&str]) -> bool {
+    let mut lines = chunk.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.iter().all(|c| c.is_uppercase());
+    let starts_capital =
+        first.chars().next().is_some_and(char::is_uppercase) || parse_date_header(first).is_some();
+    let ends_open = matches!(first.chars().last(), Some('.' | ',' | ';' | ':'));
+    (parse_date_header(first).is_some()
+        || (words.len() <= 25
+            && alphabetic * 2 >= words.len()
+            && starts_capital
+            && !all_caps
+            && !ends_open))
+        && (is_prose(second) || parse_date_header(first).is_some())
 }
 
 /// A paragraph of running text: several words ending like a sentence.
@@ -366,7 +425,9 @@ pub fn parse_dateline(first: &str) -> Option<Dateline> {
             .find(['(', '\u{2014}', '\u{2013}', '-'])
             .unwrap_or(rest.len());
         let qualifier = &rest[1..i];
-        if qualifier.chars().count() > 30 || qualifier.contains(['.', ',']) && !qualifier.ends_with('.') {
+        if qualifier.chars().count() > 30
+            || qualifier.contains(['.', ',']) && !qualifier.ends_with('.')
+        {
             return None;
         }
     }
@@ -431,7 +492,10 @@ pub fn date_from_path(path: &str) -> Option<String> {
                     .chars()
                     .last()
                     .is_none_or(|c| !c.is_ascii_digit());
-                let after_ok = rest[10..].chars().next().is_none_or(|c| !c.is_ascii_digit());
+                let after_ok = rest[10..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_digit());
                 if before_ok && after_ok {
                     return Some(date);
                 }
@@ -464,16 +528,34 @@ mod tests {
             Some("UNITED NATIONS (Dispatches)")
         );
         assert!(articles[0].body.ends_with("ballistic missile programs."));
-        assert!(articles[1].body.starts_with("A decision by China and Russia"));
+        assert!(articles[1]
+            .body
+            .starts_with("A decision by China and Russia"));
         assert_eq!(articles[1].article, 1);
     }
 
     #[test]
+    fn separators_inside_digests_and_tables_do_not_split() {
+        let digest = "Digest\nLONDON - Shares fell today in thin trade, dealers said.\n---\nNEW YORK - The dollar rose on Monday as traders bought it.\n";
+        assert_eq!(split_articles("x.txt", digest).len(), 1);
+        let table = "Results\nThe draw for the tournament was made on Friday, officials said.\n------\n9 - Wayne Smith (U.S.) vs. qualifier\n4 - A B vs. C D\n";
+        assert_eq!(split_articles("x.txt", table).len(), 1);
+    }
+
+    #[test]
+    fn attribution_and_list_lines_are_not_headlines() {
+        let text = "Primaries Held\nVoters went to the polls in three states on Tuesday, officials said.\n\u{2014}Mike Smith, Twitter\nIn Ohio, which was planning to hold its primary, the vote was delayed.\n";
+        assert_eq!(split_articles("x.txt", text).len(), 1);
+        let text = "Cup Draw\nThe holders finished top of their group with a win over the champions.\nBarcelona, Bayern Munich, Porto, Real Madrid, Werder Bremen\n, who had already qualified, lost 2-1 to Porto on the night.\n";
+        assert_eq!(split_articles("x.txt", text).len(), 1);
+    }
+
+    #[test]
     fn explicit_separators_split() {
-        let text = "First Story\nBody one is here.\n---\nSecond story\nBody two.\n\u{c}\nThird\nBody three.";
+        let text = "First Story\nBody one is here and it runs on for a while.\n---\nSecond Story\nBody two is here and it runs on for a while.\n\u{c}\nThird One\nBody three is here and it runs on for a while.";
         let articles = split_articles("x.txt", text);
         let heads: Vec<&str> = articles.iter().map(|a| a.headline.as_str()).collect();
-        assert_eq!(heads, ["First Story", "Second story", "Third"]);
+        assert_eq!(heads, ["First Story", "Second Story", "Third One"]);
     }
 
     #[test]
@@ -481,7 +563,9 @@ mod tests {
         assert!(is_headline_shaped(
             "Security Council Split Spells End Era for U.S.-Led Sanctions"
         ));
-        assert!(!is_headline_shaped("The vote was 13-2 and marked a division."));
+        assert!(!is_headline_shaped(
+            "The vote was 13-2 and marked a division."
+        ));
         assert!(!is_headline_shaped("BRUSSELS 1996-08-22"));
         assert!(!is_headline_shaped("NET PROFIT RISES TO 10 MLN DLRS"));
         assert!(!is_headline_shaped("He said the talks had failed and"));
@@ -495,7 +579,10 @@ mod tests {
         assert_eq!(d.text, "LONDON, April 9");
         let d = parse_dateline("NAIROBI, Kenya (Dispatches) \u{2014} Rain fell.").unwrap();
         assert_eq!(d.text, "NAIROBI, Kenya (Dispatches)");
-        assert_eq!(parse_dateline("China and Russia have vetoed a resolution."), None);
+        assert_eq!(
+            parse_dateline("China and Russia have vetoed a resolution."),
+            None
+        );
         assert_eq!(parse_dateline("UN officials said - quietly - that"), None);
     }
 
@@ -515,7 +602,10 @@ mod tests {
     #[test]
     fn decoding() {
         assert_eq!(decode(b"plain").unwrap().1, Encoding::Utf8);
-        assert_eq!(decode(b"\xef\xbb\xbfbom").unwrap(), ("bom".to_string(), Encoding::Utf8Bom));
+        assert_eq!(
+            decode(b"\xef\xbb\xbfbom").unwrap(),
+            ("bom".to_string(), Encoding::Utf8Bom)
+        );
         let (text, enc) = decode(b"\x93Quoted\x94 caf\xe9").unwrap();
         assert_eq!(enc, Encoding::Windows1252);
         assert_eq!(text, "\u{201c}Quoted\u{201d} caf\u{e9}");

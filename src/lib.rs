@@ -10,5 +10,9 @@ JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod index;
+pub mod output;
+pub mod search;
+pub mod snippet;
 
 pub use error::{Error, Result};

@@ -1,60 +1,145 @@
-use std::io::Write;
-use std::path::PathBuf;
+//! The `newsdex` binary: parses arguments, calls the library, prints, and decides the exit code.
+//!
+//! Exit codes: 0 success (hits found), 1 no hits, 2 usage, query or input-file errors,
+//! 3 other failures (the index could not be written or read).
+
+mod cli;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
-#[derive(Parser)]
-#[command(name = "newsdex", version, about = "Search engine for archives of news dispatches")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Run the article splitter and extractors without indexing.
-    Extract {
-        /// Files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
-}
+use cli::{Cli, Command, ExtractArgs, IndexArgs, SearchArgs};
+use newsdex::corpus::{self, Found};
+use newsdex::extract::{self, ArticleExtraction};
+use newsdex::index::{self, IndexOptions};
+use newsdex::output::{self, Style};
+use newsdex::search::{Archive, SearchRequest};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsdex: {err:#}");
+            let usage = err
+                .downcast_ref::<newsdex::Error>()
+                .is_some_and(newsdex::Error::is_usage);
+            ExitCode::from(if usage { 2 } else { 3 })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract { paths, .. } => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            for p in paths {
-                let files: Vec<(PathBuf, String)> = if p.is_dir() {
-                    newsdex::corpus::walk(&p, &Default::default())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|f| match f {
-                            newsdex::corpus::Found::File { path, relative } => Some((path, relative)),
-                            _ => None,
-                        })
-                        .collect()
-                } else {
-                    vec![(p.clone(), p.to_string_lossy().into_owned())]
-                };
-                for (path, _) in files {
-                    let bytes = std::fs::read(&path).unwrap_or_default();
-                    let Ok((text, _)) = newsdex::corpus::decode(&bytes) else { continue };
-                    let shown = path.to_string_lossy().into_owned();
-                    for a in newsdex::corpus::split_articles(&shown, &text) {
-                        let x = newsdex::extract::extract(&a);
-                        let v = serde_json::json!({"path": a.path, "article": a.article, "headline": a.headline,
-                            "dateline": a.dateline, "date": a.date, "speakers": x.speakers, "countries": x.countries, "quotes": x.quotes});
-                        let _ = writeln!(out, "{v}");
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Extract(args) => run_extract(args),
+    }
+}
+
+fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
+    let mut options = IndexOptions::default();
+    options.walk.extensions.extend(args.extensions);
+    let on_skip = |skipped: &index::Skipped| {
+        eprintln!("newsdex: {}: {}", skipped.path.display(), skipped.reason);
+    };
+    let summary = index::build(&args.dir, &args.index, &options, &on_skip)?;
+    if !args.quiet {
+        println!("{}", output::summary_line(&summary));
+    }
+    Ok(if summary.unreadable() > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let request = SearchRequest {
+        query: args.query,
+        limit: args.limit,
+        offset: args.offset,
+        speakers: args.speaker,
+        countries: args.country,
+    };
+    let results = archive.search(&request)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json(&mut out, &results)?;
+    } else {
+        let style = Style {
+            color: args.color.enabled(),
+        };
+        output::search_text(&mut out, &results, style)?;
+    }
+    out.flush()?;
+    Ok(if results.total_hits == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in &args.paths {
+        let files: Vec<(std::path::PathBuf, String)> = if path.is_dir() {
+            let mut files = Vec::new();
+            for found in corpus::walk(path, &Default::default())? {
+                match found {
+                    Found::File { path: file, .. } => {
+                        let shown = file.display().to_string();
+                        files.push((file, shown));
+                    }
+                    Found::Problem { path, reason } => {
+                        eprintln!("newsdex: {}: {reason}", path.display());
+                        failed = true;
                     }
                 }
             }
-            ExitCode::SUCCESS
+            files
+        } else {
+            vec![(path.clone(), path.display().to_string())]
+        };
+        for (file, shown) in files {
+            let articles = match index::read_articles(&file, &shown) {
+                Ok(articles) => articles,
+                Err((reason, _)) => {
+                    eprintln!("newsdex: {shown}: {reason}");
+                    failed = true;
+                    continue;
+                }
+            };
+            for article in articles {
+                let record = ArticleExtraction::new(&article, extract::extract(&article));
+                if args.json {
+                    output::json_line(&mut out, &record)?;
+                } else {
+                    output::extraction_text(&mut out, &record)?;
+                }
+            }
         }
     }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,1 +1,9 @@
+//! Integration tests: they run the real `newsdex` binary on temporary copies of archives.
 
+mod util;
+
+mod corpora;
+mod errors;
+mod extract;
+mod json;
+mod search;

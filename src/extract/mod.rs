@@ -46,3 +46,43 @@ pub fn extract(article: &Article) -> Extraction {
         countries,
     }
 }
+
+/// An article with its extraction, as `newsdex extract --json` prints it (one line each).
+///
+/// # Wire format
+///
+/// ```text
+/// {"path": "corpus/000_f539c37ecbe7f26d.txt", "article": 0, "headline": "...",
+///  "dateline": "UNITED NATIONS (Dispatches)", "date": null,
+///  "speakers": ["Zhang Jun", "Vassily Nebenzia"],
+///  "countries": [{"code": "CN", "name": "China", "how": "explicit"}],
+///  "quotes": [{"speaker": "Zhang Jun", "text": "...", "direct": true, "start": 10, "end": 42}]}
+/// ```
+///
+/// Quote offsets are character offsets into the article body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleExtraction {
+    pub path: String,
+    pub article: usize,
+    pub headline: String,
+    pub dateline: Option<String>,
+    pub date: Option<String>,
+    pub speakers: Vec<String>,
+    pub countries: Vec<CountryRef>,
+    pub quotes: Vec<Quote>,
+}
+
+impl ArticleExtraction {
+    pub fn new(article: &Article, extraction: Extraction) -> Self {
+        ArticleExtraction {
+            path: article.path.clone(),
+            article: article.article,
+            headline: article.headline.clone(),
+            dateline: article.dateline.clone(),
+            date: article.date.clone(),
+            speakers: extraction.speakers,
+            countries: extraction.countries,
+            quotes: extraction.quotes,
+        }
+    }
+}

@@ -1,0 +1,423 @@
+/*!
+Searching an index: the query language, facet filters, BM25-ranked hits with snippets, and facet
+counts over all matching articles, computed in one pass over the index.
+
+The query language is tantivy's (`AND`, `OR`, `NOT`, `+`/`-`, parentheses, `"phrases"`,
+`field:term` for `headline`, `body`, `speaker`, `country`), with AND as the default operator and
+headline matches weighted twice as much as body matches. `*` matches every article.
+*/
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, QueryParserError, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::extract::countries::{self, Resolved};
+use crate::index::{self, Fields, Record};
+use crate::snippet;
+
+/// How many values each facet lists.
+pub const FACET_TOP: usize = 10;
+
+/// A search to run.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    /// Speaker names; an article matches if it quotes any of them.
+    pub speakers: Vec<String>,
+    /// Country names, aliases or ISO codes; an article matches if it refers to any of them.
+    pub countries: Vec<String>,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            speakers: Vec::new(),
+            countries: Vec::new(),
+        }
+    }
+}
+
+/// The answer to a search.
+///
+/// # Wire format
+///
+/// `newsdex search --json` prints this as one JSON document:
+///
+/// ```text
+/// {"query": "sanctions AND veto", "total_hits": 2,
+///  "hits": [{"rank": 1, "score": 3.1, "path": "000_f539c37ecbe7f26d.txt", "article": 0,
+///            "headline": "...", "dateline": "UNITED NATIONS (Dispatches)", "date": null,
+///            "speakers": ["Zhang Jun"], "countries": [{"code": "CN", "name": "China"}],
+///            "snippets": [{"text": "... vetoed ...", "highlights": [[4, 10]]}]}],
+///  "facets": {"speaker": [{"value": "Zhang Jun", "count": 1}],
+///             "country": [{"value": "China", "code": "CN", "count": 2}]}}
+/// ```
+///
+/// `highlights` are `[start, end)` character offsets into the snippet's `text`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub total_hits: usize,
+    pub hits: Vec<Hit>,
+    pub facets: FacetCounts,
+}
+
+/// One ranked article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub path: String,
+    pub article: u64,
+    pub headline: String,
+    pub dateline: Option<String>,
+    pub date: Option<String>,
+    pub speakers: Vec<String>,
+    pub countries: Vec<CountryName>,
+    pub snippets: Vec<snippet::Snippet>,
+}
+
+/// A country as shown in results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryName {
+    pub code: String,
+    pub name: String,
+}
+
+/// Facet counts over all matching articles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    pub speaker: Vec<FacetCount>,
+    pub country: Vec<CountryCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryCount {
+    pub value: String,
+    pub code: String,
+    pub count: u64,
+}
+
+/// An opened index, ready to answer queries. Open once, search many times.
+pub struct Archive {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    parser: QueryParser,
+}
+
+impl Archive {
+    /// Opens the index at `path`.
+    pub fn open(path: &Path) -> Result<Archive> {
+        let (index, fields) = index::open(path)?;
+        let reader = index.reader()?;
+        let mut parser = QueryParser::for_index(&index, vec![fields.headline, fields.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.headline, 2.0);
+        Ok(Archive {
+            index,
+            reader,
+            fields,
+            parser,
+        })
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Parses a user query, with a message that says how to fix it when it does not parse.
+    pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        if query.trim().is_empty() {
+            return Err(Error::Query {
+                query: query.to_string(),
+                reason: "the query is empty; use '*' to match every article".to_string(),
+            });
+        }
+        self.parser
+            .parse_query(query)
+            .map_err(|err| query_error(query, err))
+    }
+
+    /// The user query combined with the facet filters.
+    pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        let user = self.parse(&request.query)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
+        let searcher = self.searcher();
+        if !request.speakers.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.speakers {
+                facets.push(self.speaker_facet(&searcher, name)?);
+            }
+            clauses.push((Occur::Must, any_facet(self.fields.speaker_facet, &facets)));
+        }
+        if !request.countries.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.countries {
+                facets.push(Facet::from_path([country_code(name)?]));
+            }
+            clauses.push((Occur::Must, any_facet(self.fields.country_facet, &facets)));
+        }
+        Ok(if clauses.len() == 1 {
+            clauses.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+
+    /// The facet of a speaker: the exact name if the index has it, else the one name that
+    /// matches ignoring case and accents.
+    fn speaker_facet(&self, searcher: &Searcher, name: &str) -> Result<Facet> {
+        let exact = Facet::from_path([name.trim()]);
+        let values = facet_values(searcher, self.fields.speaker_facet)?;
+        if values.iter().any(|v| v == name.trim()) {
+            return Ok(exact);
+        }
+        let wanted = fold(name);
+        Ok(match values.iter().find(|v| fold(v) == wanted) {
+            Some(value) => Facet::from_path([value.as_str()]),
+            None => exact,
+        })
+    }
+
+    /// Runs a search: one pass collects the page of hits, the total and the facet counts.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let query = self.build_query(request)?;
+        let searcher = self.searcher();
+        let mut speakers = FacetCollector::for_field("speaker_facet");
+        speakers.add_facet(Facet::root());
+        let mut countries = FacetCollector::for_field("country_facet");
+        countries.add_facet(Facet::root());
+        let top = TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .order_by_score();
+        let (top_docs, total_hits, speaker_counts, country_counts) =
+            searcher.search(&query, &(top, Count, speakers, countries))?;
+
+        let terms = snippet::QueryTerms::of(&*query, self.fields.body);
+        let mut analyzer = index::analyzer();
+        let mut hits = Vec::new();
+        for (i, (score, address)) in top_docs.into_iter().enumerate() {
+            if hits.len() >= request.limit {
+                break;
+            }
+            let mut hit = self.hit(&searcher, address, score, request.offset + i + 1)?;
+            if let Some(body) = self.body(&searcher, address)? {
+                hit.snippets = snippet::snippets(&body, &terms, &mut analyzer);
+            }
+            hits.push(hit);
+        }
+        let facets = FacetCounts {
+            speaker: speaker_counts
+                .top_k(Facet::root(), FACET_TOP)
+                .into_iter()
+                .map(|(facet, count)| FacetCount {
+                    value: last_step(facet),
+                    count,
+                })
+                .collect(),
+            country: country_counts
+                .top_k(Facet::root(), FACET_TOP)
+                .into_iter()
+                .map(|(facet, count)| {
+                    let code = last_step(facet);
+                    let value = countries::by_code(&code)
+                        .map(|c| c.name.to_string())
+                        .unwrap_or_else(|| code.clone());
+                    CountryCount { value, code, count }
+                })
+                .collect(),
+        };
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total_hits,
+            hits,
+            facets,
+        })
+    }
+
+    fn body(&self, searcher: &Searcher, address: DocAddress) -> Result<Option<String>> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(doc
+            .get_first(self.fields.body)
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
+    }
+
+    /// The stored fields of a hit (snippets are added by the caller).
+    pub fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+        rank: usize,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let record: Record = text(self.fields.record)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        Ok(Hit {
+            rank,
+            score,
+            path: text(self.fields.path).unwrap_or_default(),
+            article: doc
+                .get_first(self.fields.article)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            headline: text(self.fields.headline).unwrap_or_default(),
+            dateline: text(self.fields.dateline),
+            date: record.date,
+            speakers: record.extraction.speakers,
+            countries: record
+                .extraction
+                .countries
+                .into_iter()
+                .map(|c| CountryName {
+                    code: c.code,
+                    name: c.name,
+                })
+                .collect(),
+            snippets: Vec::new(),
+        })
+    }
+}
+
+/// Resolves a `--country` value to an ISO code, or says why it cannot.
+pub fn country_code(name: &str) -> Result<String> {
+    match countries::resolve(name) {
+        Resolved::One(country) => Ok(country.code.to_string()),
+        Resolved::Ambiguous(candidates) => {
+            let list: Vec<String> = candidates
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.code))
+                .collect();
+            Err(Error::Usage(format!(
+                "country {name:?} is ambiguous: it could be {}; name one of them",
+                list.join(" or ")
+            )))
+        }
+        Resolved::Unknown => Err(Error::Usage(format!(
+            "unknown country {name:?}; give a country name, alias, demonym or ISO code such as \"North Korea\" or KP"
+        ))),
+    }
+}
+
+/// A query matching articles that carry any of `facets`.
+fn any_facet(field: tantivy::schema::Field, facets: &[Facet]) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = facets
+        .iter()
+        .map(|facet| {
+            let query: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_facet(field, facet),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, query)
+        })
+        .collect();
+    if clauses.len() == 1 {
+        clauses.remove(0).1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// Every value of a one-level facet field, from the term dictionaries.
+pub fn facet_values(searcher: &Searcher, field: tantivy::schema::Field) -> Result<Vec<String>> {
+    let mut values = HashSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+                values.insert(last_step(&facet));
+            }
+        }
+    }
+    let mut values: Vec<String> = values.into_iter().collect();
+    values.sort();
+    Ok(values)
+}
+
+fn last_step(facet: &Facet) -> String {
+    facet
+        .to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// Lower-cases and strips accents, for comparing names the way users type them.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim()
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Turns a parser error into a one-line message that says how to write the query.
+fn query_error(query: &str, err: QueryParserError) -> Error {
+    let reason = match err {
+        QueryParserError::SyntaxError(_) => {
+            let opens = query.matches('(').count();
+            let closes = query.matches(')').count();
+            let quotes = query.matches('"').count();
+            if opens != closes {
+                format!(
+                    "unbalanced parentheses ({opens} '(' and {closes} ')'); close each group, e.g. `sanctions AND (veto OR vetoed)`"
+                )
+            } else if quotes % 2 == 1 {
+                "unclosed quote; phrases need a closing '\"', e.g. `\"path to a dead end\"`"
+                    .to_string()
+            } else {
+                "syntax error; write terms joined by AND / OR / NOT, `\"phrases\"`, `(groups)` or `field:term`".to_string()
+            }
+        }
+        QueryParserError::FieldDoesNotExist(field) => format!(
+            "unknown field '{field}'; the fields are headline, body, speaker and country (e.g. `headline:veto`)"
+        ),
+        QueryParserError::AllButQueryForbidden => {
+            "a query cannot only exclude terms; add a term to search for, e.g. `sanctions -veto`"
+                .to_string()
+        }
+        other => other.to_string(),
+    };
+    Error::Query {
+        query: query.to_string(),
+        reason,
+    }
+}
