@@ -21,7 +21,7 @@ settled from the rest of the article (see [`detect`]).
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -120,6 +120,9 @@ struct Gazetteer {
     by_code: HashMap<&'static str, Cx>,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
+    /// Bytes a word worth an anchored search may start with: capitals, non-ASCII letters, and
+    /// the lower-case letters that start some pattern ("the Netherlands", "guinea pig").
+    first_byte: [bool; 256],
     /// Folded lower-case name/alias/demonym/code -> countries, for [`resolve`].
     lookup: HashMap<String, Vec<Cx>>,
 }
@@ -286,14 +289,27 @@ impl Gazetteer {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("country gazetteer automaton");
+        let mut first_byte = [false; 256];
+        for (b, slot) in first_byte.iter_mut().enumerate() {
+            *slot = (b as u8).is_ascii_uppercase() || b >= 0xC0;
+        }
+        for p in &patterns {
+            if let Some(&b) = p.text.as_bytes().first() {
+                if b.is_ascii_lowercase() {
+                    first_byte[b as usize] = true;
+                }
+            }
+        }
         Gazetteer {
             countries,
             by_code,
             patterns,
             automaton,
+            first_byte,
             lookup,
         }
     }
@@ -615,8 +631,11 @@ fn capitalised(w: &str) -> bool {
 
 /// A line in capitals (a CoNLL/Reuters headline or dateline): capitalisation tells nothing.
 fn shouting(line: &str) -> bool {
-    let upper = line.bytes().filter(u8::is_ascii_uppercase).count();
-    let lower = line.bytes().filter(u8::is_ascii_lowercase).count();
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in line.bytes() {
+        upper += b.is_ascii_uppercase() as usize;
+        lower += b.is_ascii_lowercase() as usize;
+    }
     upper > 3 * lower.max(1)
 }
 
@@ -640,13 +659,31 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
     for line in text.split_inclusive('\n') {
         let shout = shouting(line);
         let mut last: Option<usize> = None;
-        for m in g.automaton.find_iter(line) {
-            let (s, e) = (m.start(), m.end());
-            let pat = &g.patterns[m.pattern().as_usize()];
-            if !line.is_char_boundary(s) || !line.is_char_boundary(e) {
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // next word start worth an anchored search
+            if !g.first_byte[bytes[at] as usize] {
+                at += 1;
                 continue;
             }
-            if !boundary_before(line, s) || !boundary_after(line, e) {
+            let starts_word = at == 0
+                || !is_word_byte(bytes[at - 1])
+                || (bytes[at - 1] >= 0x80 && boundary_before(line, at));
+            if !starts_word {
+                at += 1;
+                continue;
+            }
+            let input = Input::new(line).range(at..).anchored(Anchored::Yes);
+            let Some(m) = g.automaton.find(input) else {
+                at += 1;
+                continue;
+            };
+            let (s, e) = (m.start(), m.end());
+            // unless a match is taken below, the search goes on at the next word
+            at = s + 1;
+            let pat = &g.patterns[m.pattern().as_usize()];
+            if !line.is_char_boundary(e) || !boundary_after(line, e) {
                 continue;
             }
             let matched = &line[s..e];
@@ -655,6 +692,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
             }
             if pat.block {
                 last = None;
+                at = e;
                 continue;
             }
             // the pronoun "US" in a headline in capitals
@@ -709,6 +747,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                         // "Cambridge Analytica", "Moro Islamic Liberation Front": part of a
                         // longer name, not a location (big cities keep "Chicago Cubs")
                         last = Some(e);
+                        at = e;
                         continue;
                     }
                 }
@@ -738,6 +777,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 pos,
             });
             last = Some(e);
+            at = e;
         }
         line_start += line.len();
     }
@@ -1265,5 +1305,6 @@ mod tests {
             let _ = detect(t, Some(t), t);
         }
         assert_eq!(code_list("Zürich and Bogotá"), ["CH", "CO"]);
+        assert_eq!(code_list("“China” —Russia «Iran»"), ["CN", "RU", "IR"]);
     }
 }
