@@ -523,7 +523,6 @@ const NAME_HEADS: &[&str] = &[
     "Talks",
     "Province",
     "State",
-    "County",
     "City",
     "Region",
     "District",
@@ -658,6 +657,11 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let shout = shouting(line);
+        // a line's leading run in capitals ("NORTHBROOK, ILL., March 2 -"): a dateline
+        let caps_prefix = line
+            .bytes()
+            .position(|b| b.is_ascii_lowercase())
+            .unwrap_or(line.len());
         let mut last: Option<usize> = None;
         let bytes = line.as_bytes();
         let mut at = 0;
@@ -687,7 +691,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 continue;
             }
             let matched = &line[s..e];
-            if !case_ok(&pat.text, matched, pat.block, shout || s == 0) {
+            if !case_ok(&pat.text, matched, pat.block, shout || s < caps_prefix) {
                 continue;
             }
             if pat.block {
