@@ -107,6 +107,9 @@ struct Pattern {
     places: Vec<(Cx, u64)>,
     /// A state, province or region (can qualify a city: "Paris, Texas").
     region: bool,
+    /// Also an ordinary English word ("Phoenix", "Surrey"): not trusted where every word is
+    /// capitalised (a headline in capitals, a sentence start).
+    word: bool,
     /// Also a personal name ("Jordan", "Chad", "Paris").
     namelike: bool,
     /// A personal name in the supplement's `namelike` list: once used for a person in an article,
@@ -169,6 +172,7 @@ impl Gazetteer {
                     explicit: None,
                     places: Vec::new(),
                     region: false,
+                    word: false,
                     namelike: false,
                     propagate: false,
                     special: Special::None,
@@ -236,7 +240,10 @@ impl Gazetteer {
             {
                 p.region = true;
             }
-            if f.get(3).is_some_and(|k| k.ends_with("+person")) {
+            if f.get(3).is_some_and(|k| k.contains("+word")) {
+                p.word = true;
+            }
+            if f.get(3).is_some_and(|k| k.contains("+person")) {
                 p.namelike = true;
             }
             if !p.places.iter().any(|(c, _)| *c == cx) {
@@ -623,6 +630,12 @@ fn next_word(text: &str, end: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
+/// Byte `s` starts a sentence (or a line).
+fn sentence_start(line: &str, s: usize) -> bool {
+    let before = line[..s].trim_end_matches([' ', '"', '\'', '\u{201c}', '\u{2018}', '(', '[']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '-', '\u{2014}', '\u{2013}'])
+}
+
 fn capitalised(w: &str) -> bool {
     let mut cs = w.chars();
     matches!(cs.next(), Some(c) if c.is_uppercase()) && cs.any(|c| c.is_lowercase())
@@ -726,6 +739,22 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
             }
             let prev = prev_word(line, s);
             let next = next_word(line, e);
+            let pure_place = pat.explicit.is_none() && !pat.places.is_empty();
+            if pure_place && pat.word && (shout || sentence_start(line, s)) {
+                continue;
+            }
+            // "Bristol-Myers", "Kimberly-Clark": a compound name, not the place
+            if pure_place && line[e..].starts_with('-') {
+                if line[e + 1..].starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+            }
+            // "Lincoln County", "Nassau County": a county named after somebody or something else
+            if (pure_place || pat.explicit.is_some_and(|(_, k)| k == Kind::Capital))
+                && next == Some("County")
+            {
+                continue;
+            }
             let weak = pat.namelike || (pat.explicit.is_none() && !pat.places.is_empty());
             let mut person = false;
             if weak && !shout {

@@ -42,7 +42,9 @@ ALT_SHARE = 0.05
 # a place whose name is a very common personal name is dropped below this population; one whose
 # name is a less common personal name is kept but marked `person` (the detector then rejects it
 # inside a longer name: "Vladimir Putin", "John Bolton")
-NAME_KEEP_POP = 1_000_000
+NAME_KEEP_POP = 300_000
+# below this population a city named like any Census name, or with 3 letters or fewer, is dropped
+SMALL_TOWN = 150_000
 # US Census 1990 ranks: (very common, common)
 FIRST_RANK = {"male": (150, 1000), "female": (150, 1500)}
 LAST_RANK = (300, 5000)
@@ -100,12 +102,16 @@ def english_words():
     return words
 
 
+ALL_NAMES = set()  # every name of the Census lists, however rare
+
+
 def personal_names():
     """Common US first names and surnames (US Census 1990, via the `names` package):
     returns (very common, common) sets."""
     import names
     d = Path(names.__file__).parent
     very, common = set(), set()
+    global ALL_NAMES
     for fname, (r1, r2) in [("dist.male.first", FIRST_RANK["male"]),
                             ("dist.female.first", FIRST_RANK["female"]),
                             ("dist.all.last", LAST_RANK)]:
@@ -117,6 +123,7 @@ def personal_names():
                     very.add(parts[0].capitalize())
                 if rank <= r2:
                     common.add(parts[0].capitalize())
+                ALL_NAMES.add(parts[0].capitalize())
     return very, common
 
 
@@ -161,7 +168,20 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "highlands", "lowlands", "territory", "state", "city", "centre", "center", "mountain",
            "mountains", "valley", "plains", "river", "rivers", "of", "the", "and", "north-east",
            "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
-           "southwest", "lake", "sea", "bay", "gulf", "plateau", "midlands", "borders"}
+           "southwest", "lake", "sea", "bay", "gulf", "plateau", "midlands", "borders",
+           # the same in the languages of subdivision names
+           "centre", "nord", "sud", "est", "ouest", "littoral", "norte", "sur", "centro",
+           "oriental", "occidental", "capitale", "maritime", "maritimes", "grand", "haut",
+           "bas", "estuaire", "lagunes", "savanes", "kara", "nord-est", "nord-ouest", "sud-est",
+           "sud-ouest", "este", "oeste", "leste", "distrito", "federal", "provincia", "region"}
+
+# ISO 3166-2 subdivision types kept as places: the larger units news name (provinces, states,
+# regions...), not municipalities, parishes or districts, whose names are mostly towns that the
+# city data already has, or homonyms of ordinary words
+SUBDIV_SKIP = {"Municipality", "District", "Local council", "Parish", "Rayon", "Quarter",
+               "Commune", "Urban municipality", "Division", "Administrative atoll",
+               "Popularate", "Island council", "Town", "Borough", "Administrative precinct",
+               "City with county rights", "City", "Special municipality", "State city"}
 
 
 def is_common(name, words):
@@ -169,7 +189,7 @@ def is_common(name, words):
     words ("Northern Province", "North West")."""
     parts = [p for p in re.split(r"[\s\-]+", fold(name).lower().replace(".", "")) if p]
     if len(parts) == 1:
-        return parts[0] in words
+        return parts[0] in words or parts[0] in GENERIC
     return all(p in GENERIC for p in parts)
 
 
@@ -253,8 +273,9 @@ def main():
                     add(demonyms, c, pl)
         gcap = gn_countries.get(c, {}).get("capital", "").strip()
         for cap in [gcap, ci.get(c, {}).get("capital") or ""]:
-            if cap and not is_common(cap, words) and cap not in drop_names \
-                    and fold(cap) not in people:
+            # no word-list filter for capitals: matching is case-sensitive, and a capital is
+            # rarely an ordinary word ("Male" is in the supplement's drop list)
+            if cap and (c, cap) not in drops and fold(cap) not in people:
                 add(capitals, c, cap)
     # capitals that are also personal names carry a trailing "~": the detector then rejects them
     # inside a longer name ("Jack London")
@@ -308,24 +329,37 @@ def main():
     # ---- places ----
     places = defaultdict(dict)  # name -> code -> (pop, kind)
 
-    def add_place(name, c, pop, kind):
+    def add_place(name, c, pop, kind, alternate=False, word_ok=False):
         name = clean(name)
+        if alternate and (is_common(name, words) or fold(name) in ALL_NAMES):
+            return
         if not name or not latin(name) or len(name) < 3 or c not in names:
             return
         if c in territory:
             c = territory[c]
         if (pop < NAME_KEEP_POP or kind == "subdivision") and fold(name) in people:
             return
+        # small towns named like rarer personal names ("Rubio", "Mann") or with very short
+        # names ("Bor", "San", "Leo") are more often something else in news text
+        if kind == "city" and pop < SMALL_TOWN and (fold(name) in ALL_NAMES or len(name) <= 3):
+            return
         if kind != "state" and fold(name) in person_like:
             kind += "+person"
         if (c, name) in drops or name in explicit_names or capital_of.get(name) == c:
             return
-        if is_common(name, words) and pop < NAME_KEEP_POP:
+        word = is_common(name, words)
+        if word and pop < NAME_KEEP_POP and not word_ok:
             return
-        variants = {name, fold(name)}
-        for v in list(variants):  # "Saint Paul" is usually written "St. Paul"
-            if v.startswith("Saint "):
-                variants |= {"St. " + v[6:], "St " + v[6:]}
+        if word and " " not in name:
+            kind += "+word"
+        variants = {name}
+        if not is_common(fold(name), words):  # "Salé" is not "Sale"
+            variants.add(fold(name))
+        for v in list(variants):  # "Saint Paul", "St. Paul" and "St Paul"
+            for pre in ("Saint ", "St. ", "St "):
+                if v.startswith(pre):
+                    rest = v[len(pre):]
+                    variants |= {"Saint " + rest, "St. " + rest, "St " + rest}
         for n in variants:
             old = places[n].get(c)
             if old is None or old[0] < pop:
@@ -347,13 +381,19 @@ def main():
                 ws = alt.split()
                 if ws and all(re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)*", w) for w in ws) \
                         and len(alt) >= 4 and alt not in drop_names:
-                    add_place(alt, c, pop, "city")
+                    add_place(alt, c, pop, "city", alternate=True)
     for st in gc.get_us_states().values():
         add_place(st["name"], "US", SUBDIV_POP * 5, "state")
     for sd in pycountry.subdivisions:
-        if sd.parent_code is not None:
+        # the UK's first level is its four nations (in the supplement); its counties and
+        # unitary authorities are what British news names
+        uk_unit = sd.country_code == "GB" and sd.parent_code is not None
+        if (sd.parent_code is not None and not uk_unit) or sd.type in SUBDIV_SKIP:
             continue
-        add_place(sd.name, sd.country_code, SUBDIV_POP, "subdivision")
+        name = clean(sd.name)
+        if len(name) < 5 or fold(name) in (people if uk_unit else ALL_NAMES):
+            continue
+        add_place(name, sd.country_code, SUBDIV_POP, "subdivision", word_ok=uk_unit)
     for p, c in terr_places:
         places[p][c] = (SUBDIV_POP * 10, "territory")
     for c, p in sup_by["place"]:
