@@ -744,10 +744,11 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 continue;
             }
             // "Bristol-Myers", "Kimberly-Clark": a compound name, not the place
-            if pure_place && line[e..].starts_with('-') {
-                if line[e + 1..].starts_with(|c: char| c.is_uppercase()) {
-                    continue;
-                }
+            if pure_place
+                && line[e..].starts_with('-')
+                && line[e + 1..].starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
             }
             // "Lincoln County", "Nassau County": a county named after somebody or something else
             if (pure_place || pat.explicit.is_some_and(|(_, k)| k == Kind::Capital))
