@@ -775,7 +775,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                     capitalised(n) && !FUNCTION_WORDS.contains(&n) && !NAME_HEADS.contains(&n)
                 });
                 if name_after {
-                    if pat.namelike {
+                    if pat.namelike || (pure_place && pat.word) {
                         person = true;
                     } else if pat.places.first().is_some_and(|x| x.1 < BIG_CITY) {
                         // "Cambridge Analytica", "Moro Islamic Liberation Front": part of a

@@ -242,7 +242,7 @@ def main():
             return
         lst[c].append(s)
         f = fold(s)
-        if f != s and f not in lst[c]:
+        if f != s and f not in lst[c] and (c, f) not in drops:
             lst[c].append(f)
 
     for c in codes:
@@ -376,6 +376,14 @@ def main():
         if pop < MIN_CITY_POP:
             continue
         add_place(city["name"], c, pop, "city")
+        # the short form of a long name ("Newcastle upon Tyne" -> "Newcastle", "Stoke-on-Trent"
+        # -> "Stoke"), when GeoNames lists it as an alternate name
+        main_words = re.split(r"[\s\-]+", city["name"])
+        if len(main_words) >= 3 and main_words[1] in ("upon", "on", "under", "in", "am", "an",
+                                                      "sur", "de", "del"):
+            if main_words[0] in city.get("alternatenames", []) and \
+                    fold(main_words[0]) not in people and not is_common(main_words[0], words):
+                add_place(main_words[0], c, pop, "city")
         if pop >= MIN_ALT_POP:
             for alt in city.get("alternatenames", []):
                 # exonyms and older spellings ("Bombay", "Peking"): plain Title Case words only
