@@ -554,6 +554,10 @@ const NAME_HEADS: &[&str] = &[
     "Station",
 ];
 
+/// A shared place name with no context goes to its most populous bearer only when that one is
+/// this many times bigger than the next.
+const CLEAR_LEAD: u64 = 2;
+
 /// Places at least this populous keep a following capitalised name ("Chicago Cubs").
 const BIG_CITY: u64 = 1_000_000;
 
@@ -974,13 +978,19 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
         });
         let cx = match qual_country {
             Some(c) => c,
-            None => {
-                p.places
-                    .iter()
-                    .find(|(c, _)| evidence(*c))
-                    .unwrap_or(&p.places[0])
-                    .0
-            }
+            None => match p.places.iter().find(|(c, _)| evidence(*c)) {
+                Some(x) => x.0,
+                // no context: the most populous bearer, unless another is nearly as big
+                // ("Newcastle": Australia's, South Africa's or England's)
+                None if p
+                    .places
+                    .get(1)
+                    .is_some_and(|x| x.1 * CLEAR_LEAD > p.places[0].1) =>
+                {
+                    continue
+                }
+                None => p.places[0].0,
+            },
         };
         note(cx, How::Place, m.pos, m.pat);
     }
@@ -1291,6 +1301,12 @@ mod tests {
             ("George Washington crossed the river.", &[], &["US"]),
             ("Rain in Seattle, Washington.", &["US"], &[]),
             ("Dispatches from Hong Kong.", &["CN"], &["HK"]),
+            ("Newcastle won at home.", &[], &["AU", "ZA", "GB"]),
+            (
+                "Newcastle won at home, the best result in England this week.",
+                &["GB"],
+                &["AU"],
+            ),
         ]);
     }
 

@@ -390,7 +390,8 @@ def main():
                 ws = alt.split()
                 if ws and all(re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)*", w) for w in ws) \
                         and len(alt) >= 4 and alt not in drop_names:
-                    add_place(alt, c, pop, "city", alternate=True)
+                    # ranked below main names: "Philadelphia" is also an old name of Amman
+                    add_place(alt, c, pop // 10, "city", alternate=True)
     for st in gc.get_us_states().values():
         add_place(st["name"], "US", SUBDIV_POP * 5, "state")
     for sd in pycountry.subdivisions:
