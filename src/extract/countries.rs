@@ -112,7 +112,7 @@ struct Pattern {
     word: bool,
     /// Also a personal name ("Jordan", "Chad", "Paris").
     namelike: bool,
-    /// A personal name in the supplement's `namelike` list: once used for a person in an article,
+    /// A personal name in the supplement's `person` list: once used for a person in an article,
     /// every bare use there is the person ("Michael Jordan ... Jordan said").
     propagate: bool,
     special: Special,
@@ -259,11 +259,10 @@ impl Gazetteer {
                     let i = slot(&mut index, &mut patterns, phrase);
                     patterns[i].block = true;
                 }
-                "namelike" => {
-                    // applies to the phrase in every letter case variant present
+                "namelike" | "person" => {
                     if let Some(&i) = index.get(*phrase) {
                         patterns[i].namelike = true;
-                        patterns[i].propagate = true;
+                        patterns[i].propagate = *kind == "person";
                     }
                 }
                 _ => {}
@@ -655,6 +654,18 @@ fn shouting(line: &str) -> bool {
     upper > 3 * lower.max(1)
 }
 
+/// Most words of the line are capitalised ("Third Paris Blast Victim Named").
+fn title_case(line: &str) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            words += 1;
+            caps += c.is_uppercase() as usize;
+        }
+    }
+    words >= 3 && caps * 10 >= words * 6
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Mention {
     pat: usize,
@@ -664,16 +675,26 @@ struct Mention {
     person: bool,
     /// "Paris, Texas": the country of the qualifying place that follows.
     qualifier: Option<usize>,
+    /// The qualifier ends a phrase ("Madrid, Philippines,"), so a country name there qualifies.
+    qual_closed: bool,
     in_dateline: bool,
     /// Position in the article, for first-mention order.
     pos: usize,
 }
 
-fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec<Mention>) {
+fn scan(
+    text: &str,
+    base: usize,
+    dateline: Option<(usize, usize)>,
+    headline: bool,
+    out: &mut Vec<Mention>,
+) {
     let g = &*GAZ;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let shout = shouting(line);
+        // a headline in Title Case: capitals there say nothing about names either
+        let titled = headline && title_case(line);
         // a line's leading run in capitals ("NORTHBROOK, ILL., March 2 -"): a dateline
         let caps_prefix = line
             .bytes()
@@ -744,7 +765,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
             let prev = prev_word(line, s);
             let next = next_word(line, e);
             let pure_place = pat.explicit.is_none() && !pat.places.is_empty();
-            if pure_place && pat.word && (shout || sentence_start(line, s)) {
+            if pure_place && pat.word && (shout || titled || sentence_start(line, s)) {
                 continue;
             }
             // "Bristol-Myers", "Kimberly-Clark": a compound name, not the place
@@ -762,7 +783,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
             }
             let weak = pat.namelike || (pat.explicit.is_none() && !pat.places.is_empty());
             let mut person = false;
-            if weak && !shout {
+            if weak && !shout && !titled {
                 if let Some(p) = prev {
                     let title = TITLES.contains(&p);
                     let name_before = capitalised(p)
@@ -804,6 +825,11 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 let q_end = q.pos + g.patterns[q.pat].text.len();
                 if q_end + 2 == pos && line[..s].ends_with(", ") && !person {
                     q.qualifier = Some(m.pattern().as_usize());
+                    // "Madrid, Philippines." but not "In Madrid, Britain said"
+                    q.qual_closed = line[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n' | '\r'));
                 }
             }
             out.push(Mention {
@@ -811,6 +837,7 @@ fn scan(text: &str, base: usize, dateline: Option<(usize, usize)>, out: &mut Vec
                 located,
                 person,
                 qualifier: None,
+                qual_closed: false,
                 in_dateline,
                 pos,
             });
@@ -843,13 +870,13 @@ pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<Country
 pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(CountryRef, String)> {
     let g = &*GAZ;
     let mut mentions = Vec::new();
-    scan(headline, 0, None, &mut mentions);
+    scan(headline, 0, None, true, &mut mentions);
     let base = headline.len() + 1;
     let dl = dateline.and_then(|d| {
         let d = d.trim();
         (!d.is_empty()).then(|| body.find(d).map(|i| (base + i, base + i + d.len())))?
     });
-    scan(body, base, dl, &mut mentions);
+    scan(body, base, dl, false, &mut mentions);
 
     // names used for people in this article ("Michael Jordan" -> every bare "Jordan" too)
     let person_words: Vec<&str> = mentions
@@ -943,6 +970,8 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
                 us
             } else if q.explicit.is_none() && q.region {
                 q.places.first()?.0
+            } else if let Some((qc, Kind::Name)) = q.explicit.filter(|_| m.qual_closed) {
+                qc
             } else {
                 return None;
             };
@@ -1290,6 +1319,12 @@ mod tests {
             ("A storm in New Jersey.", &["US"], &["JE"]),
             ("Tax rules in Jersey and Guernsey.", &["JE", "GG"], &["US"]),
             ("He grew up in Paris, Texas.", &["US"], &["FR"]),
+            ("Typhoon hits Madrid, Philippines.", &["PH"], &["ES"]),
+            (
+                "After talks in Madrid, Britain said no.",
+                &["ES", "GB"],
+                &[],
+            ),
             (
                 "Flights from Moscow, Kiev and Minsk.",
                 &["RU", "UA", "BY"],
