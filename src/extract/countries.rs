@@ -513,6 +513,30 @@ const TITLES: &[&str] = &[
 /// Nouns after a place that name something at or of that place, not a person or a company
 /// ("Geneva Convention", "Heathrow Airport").
 const NAME_HEADS: &[&str] = &[
+    "Office",
+    "Cup",
+    "Open",
+    "Government",
+    "Parliament",
+    "Assembly",
+    "Ministry",
+    "Army",
+    "Navy",
+    "Embassy",
+    "Consulate",
+    "National",
+    "Nationals",
+    "Rugby",
+    "Football",
+    "Cricket",
+    "Airways",
+    "Airlines",
+    "Senate",
+    "Legislature",
+    "Secretary",
+    "Minister",
+    "President",
+    "Prime",
     "Accord",
     "Accords",
     "Agreement",
@@ -1268,6 +1292,21 @@ mod tests {
                 &["JO"],
             ),
             ("Jordan Henderson captained the side.", &[], &["JO"]),
+            (
+                "Tom Holland and Jimmy Wales spoke; Cuba Gooding Jr. laughed.",
+                &[],
+                &["NL", "GB", "CU"],
+            ),
+            (
+                "Holland and Wales drew; Cuba voted.",
+                &["NL", "GB", "CU"],
+                &[],
+            ),
+            (
+                "The Wales Office and the Ireland Rugby Football Union.",
+                &["GB", "IE"],
+                &[],
+            ),
         ]);
     }
 
