@@ -366,6 +366,40 @@ pub fn resolve(query: &str) -> Resolved {
 /// Capitalised words that may stand right before a country or place word without making it part
 /// of a longer proper name ("In Paris", "The Hague" aside).
 const FUNCTION_WORDS: &[&str] = &[
+    "Former",
+    "Many",
+    "Most",
+    "Several",
+    "Top",
+    "Leading",
+    "Senior",
+    "Veteran",
+    "Fellow",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Other",
+    "All",
+    "Another",
+    "Any",
+    "Our",
+    "Your",
+    "His",
+    "Her",
+    "My",
+    "We",
+    "They",
+    "He",
+    "She",
+    "I",
+    "Young",
+    "Old",
+    "New",
+    "Rival",
+    "Ex",
+    "Pro",
+    "Anti",
     "A",
     "About",
     "Across",
@@ -827,7 +861,8 @@ fn scan(
                     capitalised(n) && !FUNCTION_WORDS.contains(&n) && !NAME_HEADS.contains(&n)
                 });
                 if name_after {
-                    if pat.namelike || (pure_place && pat.word) {
+                    let demonym = pat.explicit.is_some_and(|(_, k)| k == Kind::Demonym);
+                    if (pat.namelike && !demonym) || (pure_place && pat.word) {
                         person = true;
                     } else if pat.places.first().is_some_and(|x| x.1 < BIG_CITY) {
                         // "Cambridge Analytica", "Moro Islamic Liberation Front": part of a
@@ -934,6 +969,9 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
         }
     }
     let evidence = |cx: Cx| explicit.contains(&cx) || placed.contains(&cx);
+    let weight = |cx: Cx| {
+        explicit.iter().filter(|&&c| c == cx).count() + placed.iter().filter(|&&c| c == cx).count()
+    };
     let us = g.cx("US").unwrap_or(0);
     // an American setting: the US named, or a place whose best reading is American
     let us_context = mentions.iter().any(|m| {
@@ -1034,7 +1072,14 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
         });
         let cx = match qual_country {
             Some(c) => c,
-            None => match p.places.iter().find(|(c, _)| evidence(*c)) {
+            // the bearer whose country the article mentions most ("Newcastle" in an article
+            // about England's rugby side that names Australia once)
+            None => match p
+                .places
+                .iter()
+                .filter(|(c, _)| evidence(*c))
+                .max_by_key(|(c, pop)| (weight(*c), *pop))
+            {
                 Some(x) => x.0,
                 // no context: the most populous bearer, unless another is nearly as big
                 // ("Newcastle": Australia's, South Africa's or England's)
@@ -1295,6 +1340,16 @@ mod tests {
                 &["JO"],
             ),
             ("Jordan Henderson captained the side.", &[], &["JO"]),
+            (
+                "Critic Philip French and Dawn French laughed.",
+                &[],
+                &["FR"],
+            ),
+            (
+                "French Foreign Minister Michel Barnier spoke.",
+                &["FR"],
+                &[],
+            ),
             (
                 "Tom Holland and Jimmy Wales spoke; Cuba Gooding Jr. laughed.",
                 &[],

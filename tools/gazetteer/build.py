@@ -279,9 +279,12 @@ def main():
             if cap and (c, cap) not in drops and fold(cap) not in people:
                 add(capitals, c, cap)
     # capitals that are also personal names carry a trailing "~": the detector then rejects them
-    # inside a longer name ("Jack London")
+    # after a first name ("Jack London")
     for c in capitals:
         capitals[c] = [v + "~" if fold(v) in person_like else v for v in capitals[c]]
+    # so do demonyms that are also surnames ("Philip French", "Dawn French")
+    for c in demonyms:
+        demonyms[c] = [v + "~" if fold(v) in person_like else v for v in demonyms[c]]
     # a name claimed by several codes goes to the most populous one (the sovereign state rather
     # than its territories: "American" -> US, not UM); canonical names always stay put
     pop = {c: gn_countries.get(c, {}).get("population", 0) for c in codes}
