@@ -148,7 +148,7 @@ def clean(s):
 def plural(d):
     if d.endswith(("ese", "sh", "ch", "ss", "Swiss", "i", "s")):
         return None
-    if d.endswith("man"):
+    if d.endswith(("chman", "shman", "sman")):  # "Frenchman"; not "German"
         return d[:-3] + "men"
     return d + "s"
 
