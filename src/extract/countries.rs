@@ -534,10 +534,169 @@ const FUNCTION_WORDS: &[&str] = &[
     "Coastal",
 ];
 
-/// Words before a capital that make it a location rather than the government acting.
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "to", "into", "from", "around", "across", "via", "through",
-    "toward", "towards", "inside", "downtown", "visit", "visited", "visiting", "left", "reached",
+/// Verbs after a capital that make it the government acting ("Beijing warned").
+const GOV_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "announced",
+    "announces",
+    "wants",
+    "wanted",
+    "demanded",
+    "demands",
+    "urged",
+    "urges",
+    "rejected",
+    "rejects",
+    "agreed",
+    "agrees",
+    "responded",
+    "responds",
+    "threatened",
+    "threatens",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "is",
+    "was",
+    "has",
+    "must",
+    "should",
+    "could",
+    "may",
+    "might",
+    "can",
+    "hopes",
+    "hoped",
+    "believes",
+    "fears",
+    "sees",
+    "considers",
+    "claims",
+    "claimed",
+    "condemned",
+    "condemns",
+    "welcomed",
+    "welcomes",
+    "protested",
+    "protests",
+    "recognised",
+    "recognized",
+    "imposed",
+    "lifted",
+    "sent",
+    "sends",
+    "backed",
+    "backs",
+    "opposed",
+    "opposes",
+    "argued",
+    "argues",
+    "plans",
+    "planned",
+    "refused",
+    "refuses",
+    "vowed",
+    "vows",
+    "retaliated",
+    "expelled",
+    "recalled",
+    "signed",
+    "sought",
+    "seeks",
+    "decided",
+    "ordered",
+    "approved",
+    "blamed",
+    "blames",
+    "called",
+    "calls",
+];
+
+/// Words before a capital that make it the government dealt with ("urges Ankara", "talks with
+/// Moscow").
+const GOV_OBJECT: &[&str] = &[
+    "with",
+    "against",
+    "between",
+    "urged",
+    "urges",
+    "urging",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "pressed",
+    "presses",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "criticised",
+    "criticized",
+    "condemned",
+    "condemns",
+    "blamed",
+    "blames",
+    "called",
+    "calls",
+    "persuade",
+    "persuaded",
+];
+
+/// Nouns after a capital's possessive that make it the government ("Pyongyang's appeals").
+const GOV_NOUNS: &[&str] = &[
+    "government",
+    "decision",
+    "position",
+    "policy",
+    "policies",
+    "appeal",
+    "appeals",
+    "demands",
+    "demand",
+    "response",
+    "stance",
+    "refusal",
+    "support",
+    "opposition",
+    "plan",
+    "plans",
+    "proposal",
+    "offer",
+    "efforts",
+    "relations",
+    "ties",
+    "ambassador",
+    "envoy",
+    "officials",
+    "leaders",
+    "leadership",
+    "regime",
+    "military",
+    "allies",
+    "interests",
+    "claims",
+    "move",
+    "role",
+    "influence",
+    "approach",
+    "strategy",
+    "threat",
+    "threats",
+    "sanctions",
+    "actions",
 ];
 
 /// Titles and words that make the next capitalised word a person's name.
@@ -879,7 +1038,19 @@ fn scan(
             {
                 continue;
             }
-            let located = prev.is_some_and(|p| LOCATIVE.contains(&p.to_ascii_lowercase().as_str()));
+            // a capital is the government only when it acts or is dealt with ("Washington said",
+            // "talks with Moscow", "Pyongyang's appeals"); otherwise it is a location
+            let agent = next.is_some_and(|n| GOV_VERBS.contains(&n))
+                || prev.is_some_and(|p| GOV_OBJECT.contains(&p))
+                || (line[e..].starts_with("'s ") || line[e..].starts_with("\u{2019}s ")) && {
+                    let rest = line[e..].split_once(' ').map_or("", |x| x.1);
+                    let word = rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    GOV_NOUNS.contains(&word)
+                };
+            let located = !agent;
             let pos = base + line_start + s;
             let in_dateline = dateline.is_some_and(|(a, b)| pos >= a && pos < b);
             // "Paris, Texas": qualified by the next match when it follows ", "
@@ -1264,6 +1435,14 @@ mod tests {
         ]);
         let got = codes("", "He flew to Moscow.");
         assert_eq!(got, [("RU".to_string(), How::Place)]);
+        let got = codes("", "The Brussels, Paris and Amsterdam exchanges merged.");
+        assert!(got.iter().all(|(_, h)| *h == How::Place), "{got:?}");
+        let got = codes(
+            "",
+            "Ties between Moscow and Pyongyang's envoy. Istanbul urges Ankara to act.",
+        );
+        assert!(got.iter().all(|(_, h)| *h == How::Explicit), "{got:?}");
+        assert_eq!(got.len(), 3);
     }
 
     #[test]
