@@ -893,6 +893,11 @@ struct Mention {
     located: bool,
     /// Part of a longer personal name ("Michael Jordan", "Paris Hilton").
     person: bool,
+    /// ... as its last word, after a first name or title ("John Bolton").
+    surname: bool,
+    /// At the start of a line in capitals: a dateline city, which news style names alone only
+    /// when it is the well-known one ("VANCOUVER" is Canada's, "Vancouver, Wash." is not).
+    line_start: bool,
     /// "Paris, Texas": the country of the qualifying place that follows.
     qualifier: Option<usize>,
     /// The qualifier ends a phrase ("Madrid, Philippines,"), so a country name there qualifies.
@@ -1003,6 +1008,8 @@ fn scan(
             }
             let weak = pat.namelike || (pat.explicit.is_none() && !pat.places.is_empty());
             let mut person = false;
+            // after a first name or title ("John Bolton"), not before a name ("Geneva Motor Show")
+            let mut surname = false;
             if weak && !shout && !titled {
                 if let Some(p) = prev {
                     let title = TITLES.contains(&p);
@@ -1014,6 +1021,7 @@ fn scan(
                     // consumed by the automaton as one pattern; anything else marks a longer name
                     if title || (name_before && last.is_none_or(|l| l + 1 < s)) {
                         person = true;
+                        surname = true;
                     }
                 }
                 let name_after = next.is_some_and(|n| {
@@ -1071,6 +1079,8 @@ fn scan(
                 person,
                 qualifier: None,
                 qual_closed: false,
+                surname,
+                line_start: !headline && s == 0 && caps_prefix > e,
                 in_dateline,
                 pos,
             });
@@ -1116,7 +1126,7 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
         .iter()
         .filter(|m| {
             let p = &g.patterns[m.pat];
-            m.person && (p.propagate || (p.namelike && p.explicit.is_none()))
+            m.person && (p.propagate || (m.surname && p.namelike && p.explicit.is_none()))
         })
         .map(|m| g.patterns[m.pat].text.as_str())
         .collect();
@@ -1245,6 +1255,7 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
             Some(c) => c,
             // the bearer whose country the article mentions most ("Newcastle" in an article
             // about England's rugby side that names Australia once)
+            None if m.line_start || m.in_dateline => p.places[0].0,
             None => match p
                 .places
                 .iter()
@@ -1613,6 +1624,17 @@ mod tests {
             ("Rain in Seattle, Washington.", &["US"], &[]),
             ("Dispatches from Hong Kong.", &["CN"], &["HK"]),
             ("Newcastle won at home.", &[], &["AU", "ZA", "GB"]),
+            (
+                "VANCOUVER, March 17 - A firm filed with the U.S. SEC.",
+                &["CA", "US"],
+                &[],
+            ),
+            (
+                "GENEVA, March 3 - The Geneva Motor Show opens.",
+                &["CH"],
+                &[],
+            ),
+            ("John Bolton spoke. Bolton said no.", &[], &["GB"]),
             (
                 "Newcastle won at home, the best result in England this week.",
                 &["GB"],
