@@ -895,6 +895,8 @@ struct Mention {
     person: bool,
     /// ... as its last word, after a first name or title ("John Bolton").
     surname: bool,
+    /// After a locative preposition ("in Bolton").
+    locative: bool,
     /// At the start of a line in capitals: a dateline city, which news style names alone only
     /// when it is the well-known one ("VANCOUVER" is Canada's, "Vancouver, Wash." is not).
     line_start: bool,
@@ -1059,6 +1061,25 @@ fn scan(
                     GOV_NOUNS.contains(&word)
                 };
             let located = !agent;
+            let locative = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "at"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "outside"
+                        | "across"
+                        | "around"
+                        | "into"
+                        | "In"
+                        | "At"
+                        | "From"
+                        | "To"
+                        | "Near"
+                        | "Outside"
+                )
+            });
             let pos = base + line_start + s;
             let in_dateline = dateline.is_some_and(|(a, b)| pos >= a && pos < b);
             // "Paris, Texas": qualified by the next match when it follows ", "
@@ -1080,6 +1101,7 @@ fn scan(
                 qualifier: None,
                 qual_closed: false,
                 surname,
+                locative,
                 line_start: !headline && s == 0 && caps_prefix > e,
                 in_dateline,
                 pos,
@@ -1122,17 +1144,32 @@ pub fn explain(headline: &str, dateline: Option<&str>, body: &str) -> Vec<(Count
     scan(body, base, dl, false, &mut mentions);
 
     // names used for people in this article ("Michael Jordan" -> every bare "Jordan" too)
+    // (a plain place is a surname here too, unless the article also uses it as a location:
+    // "Charles Rangel ... Rangel said", but "John Bolton ... flights from Bolton")
+    let located_words: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.locative)
+        .map(|m| m.pat)
+        .collect();
     let person_words: Vec<&str> = mentions
         .iter()
         .filter(|m| {
             let p = &g.patterns[m.pat];
-            m.person && (p.propagate || (m.surname && p.namelike && p.explicit.is_none()))
+            let plain_place = p.explicit.is_none()
+                && !located_words.contains(&m.pat)
+                && p.places.first().is_some_and(|x| x.1 < BIG_CITY);
+            m.person && (p.propagate || (m.surname && plain_place))
         })
         .map(|m| g.patterns[m.pat].text.as_str())
         .collect();
     let mentions: Vec<Mention> = mentions
         .into_iter()
-        .filter(|m| !m.person && !person_words.contains(&g.patterns[m.pat].text.as_str()))
+        .filter(|m| {
+            !m.person
+                && (m.line_start
+                    || m.in_dateline
+                    || !person_words.contains(&g.patterns[m.pat].text.as_str()))
+        })
         .collect();
 
     // first pass: unambiguous evidence
@@ -1635,6 +1672,8 @@ mod tests {
                 &[],
             ),
             ("John Bolton spoke. Bolton said no.", &[], &["GB"]),
+            ("Rep. Charles Rangel spoke. Rangel said no.", &[], &["AO"]),
+            ("John Bolton spoke of flights from Bolton.", &["GB"], &[]),
             (
                 "Newcastle won at home, the best result in England this week.",
                 &["GB"],
