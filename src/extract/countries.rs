@@ -1116,13 +1116,24 @@ fn scan(
 /// Detects the countries an article refers to, each once, in order of first mention; a country
 /// referred to explicitly anywhere is `Explicit`, otherwise `Place`.
 ///
-/// Context rules: a word that is also a personal name is not a country inside a longer name
-/// ("Michael Jordan", "Chad Smith", "Paris Hilton", "Denzel Washington"), nor anywhere in an
-/// article that uses it so; a place followed by ", <state or country>" belongs to that country
-/// ("Paris, Texas"); a shared place name goes to a country the article otherwise mentions, else
-/// to its most populous bearer; "Georgia" is the US state in an American context without a
-/// Georgian one; bare "Congo" is DR Congo unless the article points to Brazzaville; "Korea(n)"
-/// alone counts only for a Korea the article otherwise makes clear.
+/// Context rules:
+/// - a word that is also a personal name is not a country or place inside a longer name
+///   ("Michael Jordan", "Chad Smith", "Paris Hilton", "Denzel Washington", "Philip French"), and
+///   for the supplement's `person` words (and smaller places used as surnames, "Charles Rangel")
+///   nowhere in an article that uses it so, datelines aside;
+/// - a smaller place directly followed by another capitalised name is part of that name
+///   ("Cambridge Analytica", "Lincoln County"), a big one is not ("Chicago Cubs");
+/// - a place followed by ", <state or province>" (or a country name closing the phrase) belongs
+///   there ("Paris, Texas", "Cambridge, Mass.", "Madrid, Philippines.");
+/// - a shared place name goes to the country the article mentions most, a dateline city standing
+///   alone to its most populous bearer, and otherwise to that bearer only when it is clearly the
+///   biggest (bare "Newcastle" counts for nobody);
+/// - a capital is explicit only when the government acts or is dealt with ("Beijing warned",
+///   "talks with Moscow", "urges Ankara", "Pyongyang's appeals"), else it is a place;
+/// - "Georgia" is the US state in an American context without a Georgian one; bare "Congo" is
+///   DR Congo unless the article points to Brazzaville; "Korean" alone counts only for a Korea
+///   the article otherwise makes clear (bare "Korea" is South Korea unless only North Korea is
+///   named).
 pub fn detect(headline: &str, dateline: Option<&str>, body: &str) -> Vec<CountryRef> {
     explain(headline, dateline, body)
         .into_iter()
