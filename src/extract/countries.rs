@@ -35,11 +35,41 @@ pub struct Country {
 }
 
 const PLACEHOLDER: &[(&str, &str, &str, &str, &[&str])] = &[
-    ("CN", "China", "Asia", "Eastern Asia", &["China", "Chinese", "Beijing"]),
-    ("RU", "Russia", "Europe", "Eastern Europe", &["Russia", "Russian", "Moscow", "Kremlin"]),
-    ("US", "United States", "Americas", "Northern America", &["United States", "U.S.", "American", "Washington"]),
-    ("KP", "North Korea", "Asia", "Eastern Asia", &["North Korea", "Pyongyang"]),
-    ("UA", "Ukraine", "Europe", "Eastern Europe", &["Ukraine", "Ukrainian", "Kyiv"]),
+    (
+        "CN",
+        "China",
+        "Asia",
+        "Eastern Asia",
+        &["China", "Chinese", "Beijing"],
+    ),
+    (
+        "RU",
+        "Russia",
+        "Europe",
+        "Eastern Europe",
+        &["Russia", "Russian", "Moscow", "Kremlin"],
+    ),
+    (
+        "US",
+        "United States",
+        "Americas",
+        "Northern America",
+        &["United States", "U.S.", "American", "Washington"],
+    ),
+    (
+        "KP",
+        "North Korea",
+        "Asia",
+        "Eastern Asia",
+        &["North Korea", "Pyongyang"],
+    ),
+    (
+        "UA",
+        "Ukraine",
+        "Europe",
+        "Eastern Europe",
+        &["Ukraine", "Ukrainian", "Kyiv"],
+    ),
 ];
 
 /// Detects the countries an article refers to.
@@ -72,7 +102,12 @@ pub fn resolve(query: &str) -> Resolved {
             || name.eq_ignore_ascii_case(q)
             || names.iter().any(|n| n.eq_ignore_ascii_case(q))
         {
-            return Resolved::One(Country { code, name, region, subregion });
+            return Resolved::One(Country {
+                code,
+                name,
+                region,
+                subregion,
+            });
         }
     }
     Resolved::Unknown
@@ -83,5 +118,10 @@ pub fn by_code(code: &str) -> Option<Country> {
     PLACEHOLDER
         .iter()
         .find(|(c, ..)| c.eq_ignore_ascii_case(code))
-        .map(|(code, name, region, subregion, _)| Country { code, name, region, subregion })
+        .map(|(code, name, region, subregion, _)| Country {
+            code,
+            name,
+            region,
+            subregion,
+        })
 }
