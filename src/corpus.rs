@@ -272,7 +272,10 @@ pub fn is_headline_shaped(line: &str) -> bool {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
-    if matches!(first, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '-' | '*' | '\u{2022}') {
+    if matches!(
+        first,
+        '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '-' | '*' | '\u{2022}'
+    ) {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -294,7 +297,11 @@ pub fn is_headline_shaped(line: &str) -> bool {
             continue;
         }
         letters += 1;
-        if w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && w.len() > 1 {
+        if w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && w.len() > 1
+        {
             all_caps_words += 1;
         }
         if c.is_uppercase() {
@@ -366,7 +373,9 @@ pub fn parse_dateline(first: &str) -> Option<Dateline> {
             .find(['(', '\u{2014}', '\u{2013}', '-'])
             .unwrap_or(rest.len());
         let qualifier = &rest[1..i];
-        if qualifier.chars().count() > 30 || qualifier.contains(['.', ',']) && !qualifier.ends_with('.') {
+        if qualifier.chars().count() > 30
+            || qualifier.contains(['.', ',']) && !qualifier.ends_with('.')
+        {
             return None;
         }
     }
@@ -431,7 +440,10 @@ pub fn date_from_path(path: &str) -> Option<String> {
                     .chars()
                     .last()
                     .is_none_or(|c| !c.is_ascii_digit());
-                let after_ok = rest[10..].chars().next().is_none_or(|c| !c.is_ascii_digit());
+                let after_ok = rest[10..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_digit());
                 if before_ok && after_ok {
                     return Some(date);
                 }
@@ -464,7 +476,9 @@ mod tests {
             Some("UNITED NATIONS (Dispatches)")
         );
         assert!(articles[0].body.ends_with("ballistic missile programs."));
-        assert!(articles[1].body.starts_with("A decision by China and Russia"));
+        assert!(articles[1]
+            .body
+            .starts_with("A decision by China and Russia"));
         assert_eq!(articles[1].article, 1);
     }
 
@@ -481,7 +495,9 @@ mod tests {
         assert!(is_headline_shaped(
             "Security Council Split Spells End Era for U.S.-Led Sanctions"
         ));
-        assert!(!is_headline_shaped("The vote was 13-2 and marked a division."));
+        assert!(!is_headline_shaped(
+            "The vote was 13-2 and marked a division."
+        ));
         assert!(!is_headline_shaped("BRUSSELS 1996-08-22"));
         assert!(!is_headline_shaped("NET PROFIT RISES TO 10 MLN DLRS"));
         assert!(!is_headline_shaped("He said the talks had failed and"));
@@ -495,7 +511,10 @@ mod tests {
         assert_eq!(d.text, "LONDON, April 9");
         let d = parse_dateline("NAIROBI, Kenya (Dispatches) \u{2014} Rain fell.").unwrap();
         assert_eq!(d.text, "NAIROBI, Kenya (Dispatches)");
-        assert_eq!(parse_dateline("China and Russia have vetoed a resolution."), None);
+        assert_eq!(
+            parse_dateline("China and Russia have vetoed a resolution."),
+            None
+        );
         assert_eq!(parse_dateline("UN officials said - quietly - that"), None);
     }
 
@@ -515,7 +534,10 @@ mod tests {
     #[test]
     fn decoding() {
         assert_eq!(decode(b"plain").unwrap().1, Encoding::Utf8);
-        assert_eq!(decode(b"\xef\xbb\xbfbom").unwrap(), ("bom".to_string(), Encoding::Utf8Bom));
+        assert_eq!(
+            decode(b"\xef\xbb\xbfbom").unwrap(),
+            ("bom".to_string(), Encoding::Utf8Bom)
+        );
         let (text, enc) = decode(b"\x93Quoted\x94 caf\xe9").unwrap();
         assert_eq!(enc, Encoding::Windows1252);
         assert_eq!(text, "\u{201c}Quoted\u{201d} caf\u{e9}");

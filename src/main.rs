@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "newsdex", version, about = "Search engine for archives of news dispatches")]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Search engine for archives of news dispatches"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,7 +39,9 @@ fn main() -> ExitCode {
                         .unwrap_or_default()
                         .into_iter()
                         .filter_map(|f| match f {
-                            newsdex::corpus::Found::File { path, relative } => Some((path, relative)),
+                            newsdex::corpus::Found::File { path, relative } => {
+                                Some((path, relative))
+                            }
                             _ => None,
                         })
                         .collect()
@@ -44,7 +50,9 @@ fn main() -> ExitCode {
                 };
                 for (path, _) in files {
                     let bytes = std::fs::read(&path).unwrap_or_default();
-                    let Ok((text, _)) = newsdex::corpus::decode(&bytes) else { continue };
+                    let Ok((text, _)) = newsdex::corpus::decode(&bytes) else {
+                        continue;
+                    };
                     let shown = path.to_string_lossy().into_owned();
                     for a in newsdex::corpus::split_articles(&shown, &text) {
                         let x = newsdex::extract::extract(&a);

@@ -686,25 +686,39 @@ impl<'d> State<'d> {
         if from >= to {
             return None;
         }
+        let caps = d.caps(from);
         let mut s = from;
-        for i in from..to.saturating_sub(1) {
+        let mut titled = false;
+        for i in from..to - 1 {
             if d.toks[i].has(class::TITLE) {
                 s = i + 1;
+                titled = true;
             }
         }
-        // Demonyms and place words in front of a title: `French President`, `Texas Gov.`
-        let titled = s > from;
+        // Places, demonyms and acronyms in front of a name: `Iran Brian Hook` (after `for`),
+        // `MSP Mark Ballard`, `French Jacques Chirac`.
+        while s + 1 < to {
+            let t = &d.toks[s];
+            let acronym = t.upper && !caps && !d.word(s).contains('.');
+            if t.lex.classes & (class::PLACE | class::DEMONYM) != 0 || acronym {
+                titled |= acronym;
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
+            return None;
+        }
         if !titled {
             // `the Kremlin`, `The Rolling Stones`
-            if from > 0 && d.toks[from - 1].has(class::DET) && !d.toks[from - 1].has(class::PRONOUN)
+            if from > 0
+                && d.toks[from - 1].is_word()
+                && d.word(from - 1).eq_ignore_ascii_case("the")
             {
-                let w = d.word(from - 1);
-                if w.eq_ignore_ascii_case("the") {
-                    return None;
-                }
+                return None;
             }
         }
-        let caps = d.caps(from);
         for i in s..to {
             let t = &d.toks[i];
             if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
@@ -826,6 +840,16 @@ impl<'d> State<'d> {
                 continue;
             }
             if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
+                best = Some(k);
+            }
+        }
+        if best.is_none() && words.len() == 1 {
+            // `Sir John`, `Mr Begg's father, Azmat,`: a first name of exactly one person.
+            let mut hits = pool
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.words.len() >= 2 && p.words[0] == *last);
+            if let (Some((k, _)), None) = (hits.next(), hits.next()) {
                 best = Some(k);
             }
         }
@@ -1055,29 +1079,7 @@ impl<'d> State<'d> {
                     if j >= 2 {
                         match items[j - 2] {
                             Item::Q(_) => return self.invert(items, k, verb),
-                            Item::T(pi) => {
-                                if d.name_word(pi) {
-                                    let s = self.left_name(items, j - 2);
-                                    if matches!(s, Src::Name { .. }) {
-                                        return s;
-                                    }
-                                }
-                                // An appositive: go back to the comma that opens it.
-                                let mut m = j - 2;
-                                while m > 0 && j - m < 25 {
-                                    m -= 1;
-                                    match items[m] {
-                                        Item::Q(_) => return Src::Nothing,
-                                        Item::T(x) if d.toks[x].is_punct(',') => {
-                                            if m == 0 {
-                                                return Src::Nothing;
-                                            }
-                                            return self.left_np(items, m - 1);
-                                        }
-                                        _ => {}
-                                    }
-                                }
-                            }
+                            Item::T(pi) => return self.appositive_subject(items, j - 1, pi),
                         }
                     }
                     return Src::Nothing;
@@ -1087,6 +1089,66 @@ impl<'d> State<'d> {
                 }
                 Src::Nothing
             }
+        }
+    }
+
+    /// The subject before a comma that precedes the verb: `X, the ..., said`,
+    /// `the envoy, X, said`, `X, who ..., said`, `X, 45, said`.
+    fn appositive_subject(&self, items: &[Item], comma: usize, before: usize) -> Src {
+        let d = self.doc;
+        // The comma opening the appositive.
+        let mut open = None;
+        let mut m = comma;
+        while m > 0 && comma - m < 45 {
+            m -= 1;
+            match items[m] {
+                Item::Q(_) => break,
+                Item::T(x) if d.toks[x].is_punct(',') => {
+                    open = Some(m);
+                    break;
+                }
+                Item::T(x) if !d.toks[x].is_word() && d.toks[x].kind != Kind::Num => break,
+                _ => {}
+            }
+        }
+        if let Some(o) = open.filter(|&o| o > 0 && o + 1 < comma) {
+            let Item::T(first) = items[o + 1] else {
+                return Src::Nothing;
+            };
+            let relative = d.toks[first].is_word()
+                && matches!(
+                    d.word(first).to_ascii_lowercase().as_str(),
+                    "who" | "whose" | "whom"
+                );
+            // A clause with its own verb is not an appositive (`..., were held, accused`).
+            let has_verb = !relative
+                && items[o + 1..comma].iter().any(|&it| {
+                    matches!(self.tok(it), Some(t) if t.lex.classes & class::BE != 0
+                        || t.lex.verb.is_some_and(|v| v.form == Form::Past && !t.cap))
+                });
+            if has_verb {
+                return Src::Nothing;
+            }
+            if comma - o > 25 && !relative {
+                return Src::Nothing;
+            }
+            if !d.name_word(first) {
+                // `X, the lawyer for Y, said`: the name before the description.
+                let s = self.left_np(items, o - 1);
+                if matches!(s, Src::Name { .. } | Src::Pronoun) {
+                    return s;
+                }
+            }
+        }
+        if d.name_word(before) {
+            let s = self.left_name(items, comma - 1);
+            if matches!(s, Src::Name { .. }) {
+                return s;
+            }
+        }
+        match open {
+            Some(o) if o > 0 && comma - o <= 25 => self.left_np(items, o - 1),
+            _ => Src::Nothing,
         }
     }
 
@@ -1144,7 +1206,38 @@ impl<'d> State<'d> {
         if d.toks[ti].poss {
             return Src::Unnamed;
         }
+        self.name_before(ti, 2)
+    }
+
+    /// The name ending at token `ti`. A name that follows `of`/`for`/`on`/`from`/`at` after
+    /// another capitalised word is part of a longer name: `Arnel dela Vega of the army's
+    /// Western Mindanao Command`, `the Commission on Presidential Debates`.
+    fn name_before(&self, ti: usize, depth: u32) -> Src {
+        let d = self.doc;
         let s = self.name_start(ti, 0);
+        let mut k = s;
+        let mut skipped = 0;
+        while k > 0 && skipped < 3 {
+            let t = &d.toks[k - 1];
+            if t.is_word() && !t.cap && (t.has(class::DET) || t.poss) {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
+            let prep = d.word(k - 1);
+            if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
+                if depth == 0 || d.toks[k - 2].poss {
+                    return Src::Unnamed;
+                }
+                return match self.name_before(k - 2, depth - 1) {
+                    n @ Src::Name { .. } => n,
+                    _ => Src::Unnamed,
+                };
+            }
+        }
         match self.person_part(s, ti + 1) {
             Some((from, to, titled)) => Src::Name { from, to, titled },
             None => Src::Unnamed,
@@ -1246,12 +1339,15 @@ impl<'d> State<'d> {
         // `In a statement, X ...`, `Meanwhile, X ...`
         if let Some(c) = items
             .iter()
-            .take(10)
+            .take(25)
             .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(',')))
         {
-            let first_is_name =
-                matches!(items[0], Item::T(i) if d.name_word(i) && !d.toks[i].has(class::TITLE));
-            if !first_is_name || c <= 1 {
+            // Only after an introductory phrase (`In a statement,`, `Meanwhile,`, `Asked ...,`).
+            let intro = matches!(items[0], Item::T(i) if d.toks[i].is_word()
+                && d.toks[i].lex.classes & (class::STOP | class::TIME) != 0
+                && d.toks[i].lex.classes & (class::PRONOUN | class::DET) == 0
+                || d.toks[i].kind == Kind::Num);
+            if intro {
                 s = c + 1;
             }
         }
