@@ -561,6 +561,8 @@ struct Person {
     display: String,
     /// Lower-cased name words.
     words: Vec<String>,
+    /// A fuller name of the same person (`Trump` → `Donald Trump`).
+    alias: Option<usize>,
     /// Title and role words the article gives them (`minister`, `ambassador`), with the token
     /// position they were given at.
     roles: Vec<(String, usize)>,
@@ -701,11 +703,17 @@ impl<'d> State<'d> {
             let t = &d.toks[s];
             let acronym = t.upper && !caps && !d.word(s).contains('.');
             if t.lex.classes & (class::PLACE | class::DEMONYM) != 0 || acronym {
-                titled |= acronym;
                 s += 1;
             } else {
                 break;
             }
+        }
+        // `Der Spiegel`, `Le Monde`: an article opens a title, not a name.
+        if matches!(
+            d.word(s).to_lowercase().as_str(),
+            "der" | "die" | "das" | "le" | "la" | "les" | "il" | "el" | "los" | "las"
+        ) {
+            return None;
         }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
             return None;
@@ -807,6 +815,32 @@ impl<'d> State<'d> {
             }
             i = end.max(i + 1);
         }
+        // Short forms (`President Trump`) point at the fullest name with the same last word.
+        for k in 0..self.people.len() {
+            let words = &self.people[k].words;
+            let mut best: Option<usize> = None;
+            for (m, p) in self.people.iter().enumerate() {
+                if m != k
+                    && p.words.len() > words.len()
+                    && p.words.last() == words.last()
+                    && words.iter().all(|w| p.words.contains(w))
+                    && best.is_none_or(|b| self.people[b].words.len() < p.words.len())
+                {
+                    best = Some(m);
+                }
+            }
+            self.people[k].alias = best;
+        }
+    }
+
+    fn canonical(&self, mut p: usize) -> usize {
+        for _ in 0..4 {
+            match self.people.get(p).and_then(|x| x.alias) {
+                Some(a) => p = a,
+                None => break,
+            }
+        }
+        p
     }
 
     fn add_person(&mut self, s: usize, e: usize) -> usize {
@@ -819,6 +853,7 @@ impl<'d> State<'d> {
         self.people.push(Person {
             display,
             words,
+            alias: None,
             roles: Vec::new(),
         });
         self.people.len() - 1
@@ -1002,10 +1037,14 @@ impl<'d> State<'d> {
             return true;
         }
         let d = self.doc;
-        match items.get(k + 1) {
-            Some(&Item::T(j)) => d.word(j).eq_ignore_ascii_case("that") || d.toks[j].is_punct(':'),
-            _ => false,
-        }
+        let Some(&Item::T(j)) = items.get(k + 1) else {
+            return false;
+        };
+        let next = d.word(j);
+        // `called for calm`: a public demand.
+        let call_for = next.eq_ignore_ascii_case("for")
+            && matches!(items[k], Item::T(v) if d.word(v).to_ascii_lowercase().starts_with("call"));
+        next.eq_ignore_ascii_case("that") || d.toks[j].is_punct(':') || call_for
     }
 
     /// Finds the source of the cue at item `k`.
@@ -1085,7 +1124,29 @@ impl<'d> State<'d> {
                     return Src::Nothing;
                 }
                 if t.is_word() {
-                    return self.left_np(items, j - 1);
+                    let w = d.word(ti);
+                    if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but") {
+                        // `X backed the plan but said ...`
+                        return subject.unwrap_or(Src::Nothing);
+                    }
+                    if w.eq_ignore_ascii_case("who") {
+                        // `John Inienger, who told officers ...`
+                        return match j.checked_sub(2).map(|c| items[c]) {
+                            Some(Item::T(c)) if d.toks[c].is_punct(',') && j >= 3 => {
+                                self.left_np(items, j - 3)
+                            }
+                            _ => Src::Nothing,
+                        };
+                    }
+                    let src = self.left_np(items, j - 1);
+                    if src == Src::Unnamed {
+                        // `Marc Ostwald, a strategist at Monument Securities told` (the
+                        // appositive's closing comma missing).
+                        if let Some(n) = self.unclosed_appositive(items, j - 1) {
+                            return n;
+                        }
+                    }
+                    return src;
                 }
                 Src::Nothing
             }
@@ -1150,6 +1211,37 @@ impl<'d> State<'d> {
             Some(o) if o > 0 && comma - o <= 25 => self.left_np(items, o - 1),
             _ => Src::Nothing,
         }
+    }
+
+    /// `X, a strategist at Y told`: a name, a comma, then a description opened by `a`/`the`.
+    fn unclosed_appositive(&self, items: &[Item], e: usize) -> Option<Src> {
+        let d = self.doc;
+        let mut m = e;
+        while m > 1 && e - m < 10 {
+            m -= 1;
+            let Item::T(x) = items[m] else { return None };
+            let t = &d.toks[x];
+            if t.is_punct(',') {
+                let Item::T(first) = items[m + 1] else {
+                    return None;
+                };
+                let w = d.word(first);
+                if !(w.eq_ignore_ascii_case("a")
+                    || w.eq_ignore_ascii_case("an")
+                    || w.eq_ignore_ascii_case("the"))
+                {
+                    return None;
+                }
+                return match self.left_np(items, m - 1) {
+                    n @ Src::Name { .. } => Some(n),
+                    _ => None,
+                };
+            }
+            if !t.is_word() || t.lex.classes & class::BE != 0 || t.lex.verb.is_some() && !t.cap {
+                return None;
+            }
+        }
+        None
     }
 
     fn word_is(&self, it: Item, w: &str) -> bool {
@@ -1226,6 +1318,10 @@ impl<'d> State<'d> {
                 break;
             }
         }
+        let own = self.person_part(s, ti + 1);
+        if let Some((from, to, titled)) = own.filter(|(f, t, _)| t - f >= 2) {
+            return Src::Name { from, to, titled };
+        }
         if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
             let prep = d.word(k - 1);
             if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
@@ -1238,7 +1334,7 @@ impl<'d> State<'d> {
                 };
             }
         }
-        match self.person_part(s, ti + 1) {
+        match own {
             Some((from, to, titled)) => Src::Name { from, to, titled },
             None => Src::Unnamed,
         }
@@ -1327,6 +1423,26 @@ impl<'d> State<'d> {
             if !t.is_word() && !t.is_punct('-') || t.lex.verb.is_some() && !t.cap {
                 return None;
             }
+            // `said currency economist Klaus Baader`: a role noun, then the name.
+            if k > s && d.name_word(ti) {
+                let Item::T(pi) = items[k - 1] else {
+                    return None;
+                };
+                let p = &d.toks[pi];
+                if p.is_word() && !p.cap && p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                {
+                    let ceil = self.item_tok_ceil(items, k);
+                    let e = self.name_end(ti, ceil);
+                    if d.toks[e - 1].poss {
+                        return None;
+                    }
+                    return self.person_part(ti, e).map(|(from, to, titled)| Src::Name {
+                        from,
+                        to,
+                        titled,
+                    });
+                }
+            }
             k += 1;
         }
         None
@@ -1402,7 +1518,10 @@ impl<'d> State<'d> {
             }
             Src::Nothing => return,
         };
-        if let Some(p) = speaker {
+        if let Some(mut p) = speaker {
+            if self.headline_of.is_none() {
+                p = self.canonical(p);
+            }
             if !self.speaker_order.contains(&p) {
                 self.speaker_order.push(p);
             }

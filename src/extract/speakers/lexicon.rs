@@ -228,6 +228,11 @@ const WEAK_VERBS: &[&str] = &[
     "detail|details|detailed|detailing",
     "express|expresses|expressed|expressing",
     "voice|voices|voiced|voicing",
+    "brand|brands|branded|branding",
+    "label|labels|labelled|labelling",
+    "label|labels|labeled|labeling",
+    "dub|dubs|dubbed|dubbing",
+    "term|terms|termed|terming",
 ];
 
 /// Verbs whose object is the person addressed, never the speaker.
