@@ -229,10 +229,29 @@ impl<'a> Doc<'a> {
     }
 
     fn tokenize(&mut self) {
+        // The characters with their byte offsets, in a buffer reused across articles.
+        thread_local! {
+            static CHARS: std::cell::RefCell<Vec<(u32, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        CHARS.with(|buf| {
+            let mut chars = buf.take();
+            chars.clear();
+            chars.extend(self.text.char_indices().map(|(b, c)| (b as u32, c)));
+            self.tokenize_chars(&chars);
+            buf.replace(chars);
+        });
+    }
+
+    fn tokenize_chars(&mut self, chars: &[(u32, char)]) {
         let text = self.text;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
-        let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+        let byte_at = |i: usize| {
+            if i < n {
+                chars[i].0 as usize
+            } else {
+                text.len()
+            }
+        };
         let ch = |i: usize| if i < n { chars[i].1 } else { ' ' };
         let mut para = 0u32;
         let mut para_words = 0u32;
@@ -709,10 +728,13 @@ impl<'d> State<'d> {
             }
         }
         // `Der Spiegel`, `Le Monde`: an article opens a title, not a name.
-        if matches!(
-            d.word(s).to_lowercase().as_str(),
-            "der" | "die" | "das" | "le" | "la" | "les" | "il" | "el" | "los" | "las"
-        ) {
+        let first = d.word(s);
+        if [
+            "der", "die", "das", "le", "la", "les", "il", "el", "los", "las",
+        ]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(first))
+        {
             return None;
         }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
@@ -845,10 +867,17 @@ impl<'d> State<'d> {
 
     fn add_person(&mut self, s: usize, e: usize) -> usize {
         let d = self.doc;
-        let words: Vec<String> = (s..e).map(|k| d.word(k).to_lowercase()).collect();
-        if let Some(k) = self.people.iter().position(|p| p.words == words) {
+        let same = |p: &Person| {
+            p.words.len() == e - s
+                && p.words
+                    .iter()
+                    .zip(s..e)
+                    .all(|(w, k)| w.chars().eq(d.word(k).chars().flat_map(char::to_lowercase)))
+        };
+        if let Some(k) = self.people.iter().position(same) {
             return k;
         }
+        let words: Vec<String> = (s..e).map(|k| d.word(k).to_lowercase()).collect();
         let display = name_text(d, s, e);
         self.people.push(Person {
             display,

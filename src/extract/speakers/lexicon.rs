@@ -4,7 +4,32 @@ capitalised function words. All tables are built once into one lower-case lookup
 */
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the keys are short words, where SipHash's set-up cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
 
 /// How strongly a reporting verb signals speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1908,10 +1933,10 @@ const NEGS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she"];
 
 /// The lookup table, built once.
-pub static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(build);
+pub static LEXICON: LazyLock<Map> = LazyLock::new(build);
 
-fn build() -> HashMap<&'static str, Lex> {
-    let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(4096);
+fn build() -> Map {
+    let mut m: Map = Map::with_capacity_and_hasher(4096, Default::default());
     let mut add = |w: &'static str, c: u32| m.entry(w).or_default().classes |= c;
     for (list, c) in [
         (TITLES, class::TITLE),
@@ -1962,6 +1987,12 @@ fn build() -> HashMap<&'static str, Lex> {
 
 /// Looks a word up, lower-casing it without allocating for short ASCII words.
 pub fn lookup(word: &str) -> Lex {
+    if word.len() > 24 {
+        return Lex::default();
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return LEXICON.get(word).copied().unwrap_or_default();
+    }
     let mut buf = [0u8; 32];
     if word.len() <= buf.len() && word.is_ascii() {
         let b = &mut buf[..word.len()];
