@@ -191,6 +191,8 @@ struct Doc<'a> {
     /// Quote spans: (open token, end token exclusive, text char range, text byte range).
     spans: Vec<Span>,
     is_headline: bool,
+    /// Paragraphs that are only a name (a byline): neither speakers nor antecedents.
+    byline: Vec<bool>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -212,10 +214,46 @@ impl<'a> Doc<'a> {
             caps_para: Vec::new(),
             spans: Vec::new(),
             is_headline,
+            byline: Vec::new(),
         };
         doc.tokenize();
         doc.pair_quotes();
+        if !is_headline {
+            doc.find_bylines();
+        }
         doc
+    }
+
+    /// Marks paragraphs such as `Lynne O'Donnell` or `By Jane Smith`.
+    fn find_bylines(&mut self) {
+        self.byline = vec![false; self.caps_para.len()];
+        let n = self.toks.len();
+        let mut s = 0;
+        while s < n {
+            let para = self.toks[s].para;
+            let mut e = s;
+            while e < n && self.toks[e].para == para {
+                e += 1;
+            }
+            let mut from = s;
+            if self.word(s).eq_ignore_ascii_case("by") {
+                from += 1;
+            }
+            let len = e - from;
+            if (2..=5).contains(&len) && (from..e).all(|k| self.name_word(k) || self.particle(k)) {
+                if let Some(b) = self.byline.get_mut(para as usize) {
+                    *b = true;
+                }
+            }
+            s = e;
+        }
+    }
+
+    fn is_byline(&self, i: usize) -> bool {
+        self.byline
+            .get(self.toks[i].para as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -580,6 +618,8 @@ struct Person {
     display: String,
     /// Lower-cased name words.
     words: Vec<String>,
+    /// 1 male, 2 female, 0 unknown (from titles and given names).
+    gender: u8,
     /// A fuller name of the same person (`Trump` → `Donald Trump`).
     alias: Option<usize>,
     /// Title and role words the article gives them (`minister`, `ambassador`), with the token
@@ -596,7 +636,8 @@ enum Src {
         to: usize,
         titled: bool,
     },
-    Pronoun,
+    /// `he` (1) or `she` (2).
+    Pronoun(u8),
     /// `the minister`: a role noun that may refer back to a named person.
     Role(usize),
     /// A source that is not a named person.
@@ -613,7 +654,8 @@ struct State<'d> {
     resolved_names: Vec<String>,
     speaker_order: Vec<usize>,
     quotes: Vec<Quote>,
-    salient: Option<usize>,
+    /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
+    salient: Vec<usize>,
     /// Speaker of the last attributed direct quote, and its paragraph.
     last_quote: Option<(Option<usize>, u32)>,
 }
@@ -634,7 +676,7 @@ impl<'d> State<'d> {
             resolved_names: Vec::new(),
             speaker_order: Vec::new(),
             quotes: Vec::new(),
-            salient: None,
+            salient: Vec::new(),
             last_quote: None,
         }
     }
@@ -727,6 +769,13 @@ impl<'d> State<'d> {
                 break;
             }
         }
+        // `... and Families Margaret Hodge`: a known given name inside a run of three or more
+        // starts the name when the words before it are not known names.
+        if to - s >= 3 && lexicon::gender(d.word(s)) == 0 {
+            if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::gender(d.word(k)) != 0) {
+                s = g;
+            }
+        }
         // `Der Spiegel`, `Le Monde`: an article opens a title, not a name.
         let first = d.word(s);
         if [
@@ -777,7 +826,7 @@ impl<'d> State<'d> {
         let n = d.toks.len();
         let mut i = 0;
         while i < n {
-            if !d.name_word(i) {
+            if !d.name_word(i) || d.is_byline(i) {
                 i += 1;
                 continue;
             }
@@ -785,6 +834,16 @@ impl<'d> State<'d> {
             if let Some((s, e, titled)) = self.person_part(i, end) {
                 if e - s >= 2 || titled {
                     let idx = self.add_person(s, e);
+                    let mut g = 0;
+                    for k in i..s {
+                        g = g.max(lexicon::gender(d.word(k)));
+                    }
+                    if g == 0 && e - s >= 2 {
+                        g = lexicon::gender(d.word(s));
+                    }
+                    if g != 0 && self.people[idx].gender == 0 {
+                        self.people[idx].gender = g;
+                    }
                     // Roles: the titles stripped, and role nouns just before the name.
                     let mut roles: Vec<String> = Vec::new();
                     for k in i..s {
@@ -852,6 +911,11 @@ impl<'d> State<'d> {
                 }
             }
             self.people[k].alias = best;
+            if let Some(b) = best {
+                if self.people[b].gender == 0 {
+                    self.people[b].gender = self.people[k].gender;
+                }
+            }
         }
     }
 
@@ -882,6 +946,7 @@ impl<'d> State<'d> {
         self.people.push(Person {
             display,
             words,
+            gender: 0,
             alias: None,
             roles: Vec::new(),
         });
@@ -906,6 +971,9 @@ impl<'d> State<'d> {
             if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
                 best = Some(k);
             }
+        }
+        if words.len() == 1 && best.is_some_and(|b| pool[b].words.len() == 1) {
+            best = None;
         }
         if best.is_none() && words.len() == 1 {
             // `Sir John`, `Mr Begg's father, Azmat,`: a first name of exactly one person.
@@ -962,6 +1030,10 @@ impl<'d> State<'d> {
                 cur_para = para;
                 para_has_quote = false;
             }
+            if d.is_byline(i) {
+                i += 1;
+                continue;
+            }
             // Build one sentence.
             items.clear();
             while i < n && d.toks[i].para == para {
@@ -1003,7 +1075,7 @@ impl<'d> State<'d> {
         let subject = self.subject(items);
         if let Some(Src::Name { from, to, titled }) = subject {
             if let Some(p) = self.resolve(from, to, titled) {
-                self.salient = Some(p);
+                self.make_salient(p);
             }
         }
         let mut k = 0;
@@ -1225,7 +1297,7 @@ impl<'d> State<'d> {
             if !d.name_word(first) {
                 // `X, the lawyer for Y, said`: the name before the description.
                 let s = self.left_np(items, o - 1);
-                if matches!(s, Src::Name { .. } | Src::Pronoun) {
+                if matches!(s, Src::Name { .. } | Src::Pronoun(_)) {
                     return s;
                 }
             }
@@ -1291,7 +1363,7 @@ impl<'d> State<'d> {
             return Src::Nothing;
         }
         if t.has(class::PRONOUN) {
-            return Src::Pronoun;
+            return Src::Pronoun(lexicon::gender(d.word(ti)));
         }
         if d.name_word(ti) {
             return self.left_name(items, e);
@@ -1347,6 +1419,17 @@ impl<'d> State<'d> {
                 break;
             }
         }
+        // `a spokesman for Merrill Lynch`, `the mother of John Smith`: the noun speaks.
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 2].is_word() {
+            let prep = d.word(k - 1);
+            let noun = &d.toks[k - 2];
+            if matches!(prep, "of" | "for" | "at" | "from" | "with")
+                && !noun.cap
+                && noun.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+            {
+                return Src::Unnamed;
+            }
+        }
         let own = self.person_part(s, ti + 1);
         if let Some((from, to, titled)) = own.filter(|(f, t, _)| t - f >= 2) {
             return Src::Name { from, to, titled };
@@ -1394,7 +1477,7 @@ impl<'d> State<'d> {
         };
         let t = &d.toks[ti];
         if t.has(class::PRONOUN) {
-            return Src::Pronoun;
+            return Src::Pronoun(lexicon::gender(d.word(ti)));
         }
         if !t.is_word() {
             return Src::Nothing;
@@ -1496,11 +1579,27 @@ impl<'d> State<'d> {
                 s = c + 1;
             }
         }
-        let Some(&Item::T(ti)) = items.get(s) else {
+        let Some(&Item::T(mut ti)) = items.get(s) else {
             return None;
         };
         if d.toks[ti].has(class::PRONOUN) {
-            return Some(Src::Pronoun);
+            return Some(Src::Pronoun(lexicon::gender(d.word(ti))));
+        }
+        // `Tory leader Michael Howard ...`, `shadow chancellor Oliver Letwin ...`
+        let mut skipped = 0;
+        while skipped < 4
+            && d.toks[ti].is_word()
+            && d.toks[ti].lex.classes & (class::TITLE | class::DEMONYM | class::SOURCE_NOUN) != 0
+            && !d.toks[ti].poss
+        {
+            match items.get(s + 1) {
+                Some(&Item::T(nx)) if d.toks[nx].is_word() => {
+                    s += 1;
+                    ti = nx;
+                    skipped += 1;
+                }
+                _ => break,
+            }
         }
         if !d.name_word(ti) {
             return None;
@@ -1530,7 +1629,7 @@ impl<'d> State<'d> {
                     return;
                 }
             },
-            Src::Pronoun => match self.salient {
+            Src::Pronoun(g) => match self.antecedent(g) {
                 Some(p) => Some(p),
                 None => return,
             },
@@ -1554,9 +1653,36 @@ impl<'d> State<'d> {
             if !self.speaker_order.contains(&p) {
                 self.speaker_order.push(p);
             }
-            self.salient = Some(p);
+            self.make_salient(p);
             found.push((k, Some(p), finite));
         }
+    }
+
+    fn make_salient(&mut self, p: usize) {
+        self.salient.retain(|&x| x != p);
+        self.salient.push(p);
+        if self.salient.len() > 6 {
+            self.salient.remove(0);
+        }
+    }
+
+    fn gender_of(&self, p: usize) -> u8 {
+        if self.headline_of.is_some() {
+            return 0;
+        }
+        let g = self.people.get(p).map_or(0, |x| x.gender);
+        if g != 0 {
+            return g;
+        }
+        self.people.get(self.canonical(p)).map_or(0, |x| x.gender)
+    }
+
+    /// The most recent salient person whose gender does not clash with the pronoun's.
+    fn antecedent(&self, g: u8) -> Option<usize> {
+        self.salient.iter().rev().copied().find(|&p| {
+            let pg = self.gender_of(p);
+            g == 0 || pg == 0 || pg == g
+        })
     }
 
     /// The most recent person the article gave this role noun.
