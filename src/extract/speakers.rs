@@ -193,6 +193,8 @@ struct Doc<'a> {
     is_headline: bool,
     /// Paragraphs that are only a name (a byline): neither speakers nor antecedents.
     byline: Vec<bool>,
+    /// Words the text writes in lower case (built on first use).
+    lower: std::cell::OnceCell<std::collections::HashSet<&'a str, lexicon::FnvBuild>>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -215,6 +217,7 @@ impl<'a> Doc<'a> {
             spans: Vec::new(),
             is_headline,
             byline: Vec::new(),
+            lower: std::cell::OnceCell::new(),
         };
         doc.tokenize();
         doc.pair_quotes();
@@ -247,6 +250,30 @@ impl<'a> Doc<'a> {
             }
             s = e;
         }
+    }
+
+    /// Whether the text also writes this capitalised word in lower case (`Gender Equality`
+    /// next to `equality`): evidence that it is a common word, not a name.
+    fn seen_lower(&self, i: usize) -> bool {
+        let set = self.lower.get_or_init(|| {
+            let mut set = std::collections::HashSet::with_hasher(lexicon::FnvBuild::default());
+            for (k, t) in self.toks.iter().enumerate() {
+                if t.is_word() && !t.cap && self.text.as_bytes()[t.bs as usize].is_ascii_lowercase()
+                {
+                    set.insert(self.word(k));
+                }
+            }
+            set
+        });
+        let w = self.word(i);
+        let mut buf = [0u8; 32];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return false;
+        }
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
     }
 
     fn is_byline(&self, i: usize) -> bool {
@@ -577,6 +604,16 @@ impl<'a> Doc<'a> {
         if t.lex.verb.is_some() && (self.caps(i) || !t.cap) {
             return false;
         }
+        // `Said Ellis: "..."` opens with an inverted verb, not a name.
+        if t.lex.verb.is_some_and(|v| {
+            v.strength == lexicon::Strength::Strong
+                && matches!(v.form, lexicon::Form::Past | lexicon::Form::Third)
+        }) && ["said", "says", "told", "asked", "added", "wrote"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(self.word(i)))
+        {
+            return false;
+        }
         t.cap || is_arabic_article_name(self.word(i))
     }
 
@@ -771,7 +808,10 @@ impl<'d> State<'d> {
         }
         // `... and Families Margaret Hodge`: a known given name inside a run of three or more
         // starts the name when the words before it are not known names.
-        if to - s >= 3 && lexicon::gender(d.word(s)) == 0 {
+        let coordinated = s >= 1
+            && d.toks[s - 1].is_word()
+            && matches!(d.word(s - 1), "and" | "of" | "for" | "&");
+        if coordinated && to - s >= 3 && lexicon::gender(d.word(s)) == 0 {
             if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::gender(d.word(k)) != 0) {
                 s = g;
             }
@@ -784,6 +824,11 @@ impl<'d> State<'d> {
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
         {
+            return None;
+        }
+        // Every word also used in lower case: a common phrase (`Gender Equality`), unless it
+        // opens with a known given name (`Bill Green`).
+        if !caps && (s..to).all(|i| d.seen_lower(i)) && lexicon::gender(d.word(s)) == 0 {
             return None;
         }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
@@ -1102,7 +1147,7 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             };
-            if t.cap && !d.caps(ti) {
+            if t.cap && !d.caps(ti) && !(k == 0 && verb.form != Form::Ing) {
                 k += 1;
                 continue;
             }
@@ -1424,14 +1469,28 @@ impl<'d> State<'d> {
             let prep = d.word(k - 1);
             let noun = &d.toks[k - 2];
             if matches!(prep, "of" | "for" | "at" | "from" | "with")
-                && !noun.cap
+                && (!noun.cap || noun.lex.classes & class::STOP != 0)
                 && noun.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
             {
                 return Src::Unnamed;
             }
         }
         let own = self.person_part(s, ti + 1);
-        if let Some((from, to, titled)) = own.filter(|(f, t, _)| t - f >= 2) {
+        let mut org_before = false;
+        let mut title_before = false;
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
+            let prep = d.word(k - 1);
+            if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
+                org_before = d.toks[k - 2].has(class::ORG);
+                title_before = d.toks[k - 2].has(class::TITLE) && !org_before;
+            }
+        }
+        // After `Association of`, the run is part of the organisation's name (`the Association
+        // of Flight Attendants`); whoever speaks stands before it.
+        if let Some((from, to, titled)) =
+            own.filter(|(f, t, _)| !org_before && (t - f >= 2 || title_before))
+        {
+            // `Special Representative for Iran Brian Hook`
             return Src::Name { from, to, titled };
         }
         if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
@@ -1607,6 +1666,10 @@ impl<'d> State<'d> {
         let ceil = self.item_tok_ceil(items, s);
         let e = self.name_end(ti, ceil);
         if d.toks[e - 1].poss {
+            return None;
+        }
+        // A heading (`Limited Tools to Fight Terrorism:`, `Gender Equality.`) is no subject.
+        if e >= ceil || d.toks[e].is_punct(':') || d.toks[e].is_punct('.') {
             return None;
         }
         self.person_part(ti, e)

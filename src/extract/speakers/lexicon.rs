@@ -29,7 +29,10 @@ impl Hasher for Fnv {
     }
 }
 
-type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+/// A hasher builder for short-word tables.
+pub type FnvBuild = BuildHasherDefault<Fnv>;
+
+type Map = HashMap<&'static str, Lex, FnvBuild>;
 
 /// How strongly a reporting verb signals speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -876,6 +879,32 @@ const ORG_WORDS: &[&str] = &[
     "hezbollah",
     "commons",
     "lords",
+    "amendment",
+    "constitution",
+    "coal",
+    "steel",
+    "mining",
+    "foods",
+    "airline",
+    "pharma",
+    "hedge",
+    "capitol",
+    "attendants",
+    "workers",
+    "employees",
+    "equality",
+    "rights",
+    "security",
+    "responsibility",
+    "affairs",
+    "relations",
+    "development",
+    "studies",
+    "sciences",
+    "care",
+    "medicare",
+    "medicaid",
+    "obamacare",
 ];
 
 const PLACES: &[&str] = &[
@@ -1252,6 +1281,7 @@ const PLACES: &[&str] = &[
     "middle",
     "near",
     "far",
+    "capitol",
 ];
 
 const DEMONYMS: &[&str] = &[
@@ -1652,6 +1682,30 @@ const STOPWORDS: &[&str] = &[
     "just",
     "mrs",
     "ms",
+    "everything",
+    "nothing",
+    "something",
+    "anything",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "hundreds",
+    "thousands",
+    "millions",
+    "dozens",
+    "nobody",
+    "none",
+    "whether",
+    "unlike",
+    "including",
+    "despite",
+    "given",
+    "following",
+    "regardless",
 ];
 
 const TIMES: &[&str] = &[
