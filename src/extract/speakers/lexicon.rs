@@ -1993,6 +1993,18 @@ fn build() -> Map {
             add(w, c);
         }
     }
+    // Past participles that differ from the past tense.
+    for (w, base) in [
+        ("written", "write"),
+        ("spoken", "speak"),
+        ("sworn", "swear"),
+    ] {
+        m.entry(w).or_default().verb = Some(Verb {
+            strength: Strength::Strong,
+            form: Form::Past,
+            takes_addressee: ADDRESSEE_VERBS.contains(&base),
+        });
+    }
     for (list, strength) in [
         (STRONG_VERBS, Strength::Strong),
         (WEAK_VERBS, Strength::Weak),
