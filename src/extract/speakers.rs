@@ -193,8 +193,8 @@ struct Doc<'a> {
     is_headline: bool,
     /// Paragraphs that are only a name (a byline): neither speakers nor antecedents.
     byline: Vec<bool>,
-    /// Words the text writes in lower case (built on first use).
-    lower: std::cell::OnceCell<std::collections::HashSet<&'a str, lexicon::FnvBuild>>,
+    /// A Bloom filter of the words the text writes in lower case.
+    lower: Box<[u64; BLOOM_WORDS]>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -217,7 +217,7 @@ impl<'a> Doc<'a> {
             spans: Vec::new(),
             is_headline,
             byline: Vec::new(),
-            lower: std::cell::OnceCell::new(),
+            lower: Box::new([0; BLOOM_WORDS]),
         };
         doc.tokenize();
         doc.pair_quotes();
@@ -255,25 +255,14 @@ impl<'a> Doc<'a> {
     /// Whether the text also writes this capitalised word in lower case (`Gender Equality`
     /// next to `equality`): evidence that it is a common word, not a name.
     fn seen_lower(&self, i: usize) -> bool {
-        let set = self.lower.get_or_init(|| {
-            let mut set = std::collections::HashSet::with_hasher(lexicon::FnvBuild::default());
-            for (k, t) in self.toks.iter().enumerate() {
-                if t.is_word() && !t.cap && self.text.as_bytes()[t.bs as usize].is_ascii_lowercase()
-                {
-                    set.insert(self.word(k));
-                }
-            }
-            set
-        });
         let w = self.word(i);
-        let mut buf = [0u8; 32];
-        if w.len() > buf.len() || !w.is_ascii() {
+        if !w.is_ascii() {
             return false;
         }
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
+        let h = fnv_lower(w);
+        bloom_bits(h)
+            .iter()
+            .all(|&b| self.lower[b / 64] & (1 << (b % 64)) != 0)
     }
 
     fn is_byline(&self, i: usize) -> bool {
@@ -293,37 +282,48 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// One pass over the text's bytes (ASCII fast path; other characters decoded where met).
     fn tokenize(&mut self) {
-        // The characters with their byte offsets, in a buffer reused across articles.
-        thread_local! {
-            static CHARS: std::cell::RefCell<Vec<(u32, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        CHARS.with(|buf| {
-            let mut chars = buf.take();
-            chars.clear();
-            chars.extend(self.text.char_indices().map(|(b, c)| (b as u32, c)));
-            self.tokenize_chars(&chars);
-            buf.replace(chars);
-        });
-    }
-
-    fn tokenize_chars(&mut self, chars: &[(u32, char)]) {
         let text = self.text;
-        let n = chars.len();
-        let byte_at = |i: usize| {
-            if i < n {
-                chars[i].0 as usize
-            } else {
-                text.len()
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        // The character at byte `b` (a space past the end) and its length.
+        let at = |b: usize| -> (char, usize) {
+            match bytes.get(b) {
+                None => (' ', 1),
+                Some(&x) if x < 0x80 => (x as char, 1),
+                Some(_) => text
+                    .get(b..)
+                    .and_then(|t| t.chars().next())
+                    .map_or((' ', 1), |c| (c, c.len_utf8())),
             }
         };
-        let ch = |i: usize| if i < n { chars[i].1 } else { ' ' };
+        // The character ending at byte `b` (a space at the start) and its length.
+        let before = |b: usize| -> (char, usize) {
+            if b == 0 {
+                return (' ', 1);
+            }
+            match bytes[b - 1] {
+                x if x < 0x80 => (x as char, 1),
+                _ => text
+                    .get(..b)
+                    .and_then(|t| t.chars().next_back())
+                    .map_or((' ', 1), |c| (c, c.len_utf8())),
+            }
+        };
+        let chars_in = |from: usize, to: usize| -> u32 {
+            bytes[from..to]
+                .iter()
+                .filter(|&&x| x & 0xC0 != 0x80)
+                .count() as u32
+        };
         let mut para = 0u32;
         let mut para_words = 0u32;
         let mut para_upper = 0u32;
         let mut i = 0;
-        while i < n {
-            let c = chars[i].1;
+        let mut ci = 0u32;
+        while i < len {
+            let (c, cl) = at(i);
             if c == '\n' {
                 self.caps_para
                     .push(para_words >= 3 && para_upper * 10 >= para_words * 6);
@@ -331,41 +331,48 @@ impl<'a> Doc<'a> {
                 para_words = 0;
                 para_upper = 0;
                 i += 1;
+                ci += 1;
                 continue;
             }
             if c.is_whitespace() {
-                i += 1;
+                i += cl;
+                ci += 1;
                 continue;
             }
             let start = i;
             let kind;
             if c.is_alphanumeric() {
-                let mut j = i + 1;
+                let mut j = i + cl;
                 loop {
-                    let d = ch(j);
+                    let (d, dl) = at(j);
                     if d.is_alphanumeric() {
-                        j += 1;
-                    } else if (is_apostrophe(d) || is_hyphen(d) || d == '&')
-                        && ch(j + 1).is_alphanumeric()
-                    {
-                        j += 2;
-                    } else if d == '.' && ch(j + 1).is_alphabetic() && j - start == 1 {
+                        j += dl;
+                        continue;
+                    }
+                    let (e, el) = at(j + dl);
+                    if (is_apostrophe(d) || is_hyphen(d) || d == '&') && e.is_alphanumeric() {
+                        j += dl + el;
+                    } else if d == '.' && e.is_alphabetic() && j - start == cl {
                         // `U.S`, `I.K`: initials joined by full stops.
-                        j += 2;
-                    } else if d == '.' && j >= 2 && ch(j - 2) == '.' && ch(j + 1).is_alphabetic() {
-                        j += 2;
+                        j += dl + el;
+                    } else if d == '.' && e.is_alphabetic() && {
+                        let (p, pl) = before(j);
+                        p.is_alphabetic() && before(j - pl).0 == '.'
+                    } {
+                        j += dl + el;
                     } else {
                         break;
                     }
                 }
                 // A trailing full stop after an initial, dotted initials or an abbreviation.
-                if ch(j) == '.' {
-                    let w = &text[byte_at(start)..byte_at(j)];
-                    let single = j - start == 1 && c.is_uppercase();
-                    let dotted = j >= 2 && ch(j - 2) == '.';
+                if at(j).0 == '.' {
+                    let w = &text[start..j];
+                    let single = j - start == cl && c.is_uppercase();
+                    let (p, pl) = before(j);
+                    let dotted = p.is_alphabetic() && j - pl > start && before(j - pl).0 == '.';
                     let abbr = w.len() <= 6
-                        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
-                        && c.is_uppercase();
+                        && c.is_uppercase()
+                        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
                     if single || dotted || abbr {
                         j += 1;
                     }
@@ -377,18 +384,18 @@ impl<'a> Doc<'a> {
                 };
                 i = j;
             } else if is_quote_char(c) {
-                let mut j = i + 1;
+                let mut j = i + cl;
                 let mut double = matches!(
                     c,
                     '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}'
                 );
                 // `''` and ``` `` ``` stand for a double mark in some wire copy.
-                if !double && (c == '\'' || c == '`') && ch(j) == c {
+                if !double && (c == '\'' || c == '`') && at(j).0 == c {
                     double = true;
                     j += 1;
                 }
-                let before = if start == 0 { ' ' } else { ch(start - 1) };
-                let after = ch(j);
+                let before = before(start).0;
+                let after = at(j).0;
                 let space_before = before.is_whitespace()
                     || matches!(before, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '/')
                     || is_quote_char(before);
@@ -437,14 +444,14 @@ impl<'a> Doc<'a> {
                 i = j;
             } else {
                 kind = Kind::Punct(c);
-                i += 1;
+                i += cl;
             }
-            let bs = byte_at(start);
-            let be = byte_at(i);
+            let bs = start;
+            let be = i.min(len);
             let mut tok = Tok {
                 bs: bs as u32,
                 be: be as u32,
-                cs: start as u32,
+                cs: ci,
                 para,
                 kind,
                 cap: false,
@@ -453,23 +460,34 @@ impl<'a> Doc<'a> {
                 lex: Lex::default(),
                 quote: 0,
             };
+            ci += chars_in(bs, be);
             if kind == Kind::Word {
                 let w = &text[bs..be];
                 tok.cap = c.is_uppercase();
-                let mut letters = 0;
-                let mut uppers = 0;
-                for d in w.chars() {
-                    if d.is_alphabetic() {
-                        letters += 1;
-                        if d.is_uppercase() {
-                            uppers += 1;
-                        }
-                    }
-                }
+                let (letters, uppers) = if w.is_ascii() {
+                    w.bytes().fold((0, 0), |(l, u), x| {
+                        (
+                            l + u32::from(x.is_ascii_alphabetic()),
+                            u + u32::from(x.is_ascii_uppercase()),
+                        )
+                    })
+                } else {
+                    w.chars().fold((0, 0), |(l, u), x| {
+                        (
+                            l + u32::from(x.is_alphabetic()),
+                            u + u32::from(x.is_uppercase()),
+                        )
+                    })
+                };
                 tok.upper = letters >= 2 && letters == uppers;
                 let stripped = strip_possessive(w);
                 tok.poss = stripped.len() != w.len();
                 tok.lex = lookup(stripped);
+                if !tok.cap && c.is_ascii_lowercase() && w.is_ascii() {
+                    for b in bloom_bits(fnv_lower(stripped)) {
+                        self.lower[b / 64] |= 1 << (b % 64);
+                    }
+                }
                 para_words += 1;
                 if tok.upper {
                     para_upper += 1;
@@ -622,6 +640,23 @@ impl<'a> Doc<'a> {
         let t = &self.toks[i];
         t.is_word() && !t.cap && t.lex.classes & class::PARTICLE != 0
     }
+}
+
+const BLOOM_WORDS: usize = 128;
+
+/// FNV-1a of the ASCII-lower-cased word.
+fn fnv_lower(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn bloom_bits(h: u64) -> [usize; 2] {
+    let n = (BLOOM_WORDS * 64) as u64;
+    [(h % n) as usize, ((h >> 32) % n) as usize]
 }
 
 /// `al-Baghdadi`, `el-Sisi`: an Arabic article joined to a capitalised name.

@@ -2470,6 +2470,16 @@ pub fn gender(word: &str) -> u8 {
         }
         m
     });
-    let lower = word.to_lowercase();
-    G.get(lower.as_str()).copied().unwrap_or(0)
+    let mut buf = [0u8; 32];
+    if word.len() > buf.len() || !word.is_ascii() {
+        let lower = word.to_lowercase();
+        return G.get(lower.as_str()).copied().unwrap_or(0);
+    }
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b)
+        .ok()
+        .and_then(|l| G.get(l).copied())
+        .unwrap_or(0)
 }
