@@ -659,6 +659,13 @@ fn bloom_bits(h: u64) -> [usize; 2] {
     [(h % n) as usize, ((h >> 32) % n) as usize]
 }
 
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of" | "at" | "for" | "in" | "with" | "from" | "on" | "by" | "under" | "over"
+    )
+}
+
 /// `al-Baghdadi`, `el-Sisi`: an Arabic article joined to a capitalised name.
 fn is_arabic_article_name(w: &str) -> bool {
     ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-"]
@@ -949,6 +956,10 @@ impl<'d> State<'d> {
                         let mut k = e + 1;
                         while k < n && k < e + 10 && d.toks[k].is_word() {
                             let t = &d.toks[k];
+                            // Only the head: `deputy to the U.S. Ambassador` is a deputy.
+                            if is_preposition(d.word(k)) {
+                                break;
+                            }
                             if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
                                 roles.push(d.word(k).to_lowercase());
                             }
@@ -961,9 +972,13 @@ impl<'d> State<'d> {
                     // An appositive before the name: `Russia's ambassador, Vassily Nebenzia,`
                     if s == i && i >= 2 && d.toks[i - 1].is_punct(',') {
                         let mut k = i - 1;
+                        let mark = roles.len();
                         while k > 0 && i - k < 8 && d.toks[k - 1].is_word() {
                             let t = &d.toks[k - 1];
-                            if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
+                            if is_preposition(d.word(k - 1)) {
+                                // What came after the preposition was its object.
+                                roles.truncate(mark);
+                            } else if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
                                 roles.push(d.word(k - 1).to_lowercase());
                             }
                             k -= 1;
@@ -1298,6 +1313,14 @@ impl<'d> State<'d> {
             }
             // Participles and infinitives take the sentence subject.
             return subject.unwrap_or(Src::Nothing);
+        }
+        // `Pyongyang's appeals`, `the claims`, `his remarks`: nouns, not verbs.
+        if j == k && k > 0 && matches!(verb.form, Form::Third | Form::Past | Form::Base) {
+            if let Some(p) = self.tok(items[k - 1]) {
+                if p.is_word() && (p.poss || p.has(class::DET)) {
+                    return Src::Nothing;
+                }
+            }
         }
         if verb.form == Form::Past && self.word_at_is(items, k + 1, "by") {
             // `the opinion written by Stevens`, `a statement issued by Jane Smith`
