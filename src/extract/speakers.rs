@@ -874,7 +874,17 @@ impl<'d> State<'d> {
             return None;
         }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
-            return None;
+            // `Dean said` is a person when the article names a Howard Dean.
+            let last = d.word(to - 1);
+            let named = to - s == 1
+                && d.toks[to - 1].cap
+                && self.people.iter().any(|p| {
+                    p.words.len() >= 2
+                        && p.words.last().is_some_and(|w| w.eq_ignore_ascii_case(last))
+                });
+            if !named {
+                return None;
+            }
         }
         if !titled {
             // `the Kremlin`, `The Rolling Stones`
@@ -885,10 +895,13 @@ impl<'d> State<'d> {
                 return None;
             }
         }
+        // A known given name opens a name even if it is also a word (`Bill`, `Jordan`).
+        let given = to - s >= 2 && lexicon::gender(d.word(s)) != 0;
         for i in s..to {
             let t = &d.toks[i];
             if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
                 && t.lex.classes & class::PARTICLE == 0
+                && !(given && i == s)
             {
                 return None;
             }
@@ -1129,8 +1142,9 @@ impl<'d> State<'d> {
                 i += 1;
                 continue;
             }
-            // Build one sentence.
+            // Build one sentence (a full stop inside brackets does not end it: `(D-Wis.)`).
             items.clear();
+            let mut depth = 0u32;
             while i < n && d.toks[i].para == para {
                 let t = &d.toks[i];
                 if t.quote != 0 {
@@ -1145,8 +1159,11 @@ impl<'d> State<'d> {
                     continue;
                 }
                 items.push(Item::T(i - 1));
-                if matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';')) {
-                    break;
+                match t.kind {
+                    Kind::Punct('(') => depth += 1,
+                    Kind::Punct(')') => depth = depth.saturating_sub(1),
+                    Kind::Punct('.' | '?' | '!' | ';') if depth == 0 || items.len() > 80 => break,
+                    _ => {}
                 }
             }
             if !items.is_empty() {
@@ -1223,6 +1240,14 @@ impl<'d> State<'d> {
             self.record(src, k, &mut found, verb.form != Form::Ing);
             k += 1;
         }
+        // A headline `Blair: ...` quotes Blair.
+        if found.is_empty() && d.is_headline {
+            if let Some(src @ Src::Name { to, .. }) = subject {
+                if to < d.toks.len() && d.toks[to].is_punct(':') {
+                    self.record(src, 0, &mut found, false);
+                }
+            }
+        }
         // `X ...: "quote"` with no verb.
         if found.is_empty() && has_q {
             if let Some(c) = items
@@ -1263,6 +1288,26 @@ impl<'d> State<'d> {
         // Skip adverbs and auxiliaries to the left; note passives and negation.
         let mut j = k;
         let mut passive = false;
+        // `Rep. Gwen Moore (D-Wis.) said`: skip a parenthesis before the verb.
+        if j >= 2 && matches!(self.tok(items[j - 1]), Some(t) if t.is_punct(')')) {
+            let mut m = j - 1;
+            while m > 0 && j - m < 8 {
+                m -= 1;
+                if matches!(self.tok(items[m]), Some(t) if t.is_punct('(')) {
+                    // `Bloomsbury Minerals Economics (BME) said`: an acronym names a body.
+                    if j - m == 3 {
+                        if let Item::T(a) = items[m + 1] {
+                            let w = d.word(a);
+                            if d.toks[a].upper && !d.caps(a) && !w.contains(['-', '.']) {
+                                return Src::Unnamed;
+                            }
+                        }
+                    }
+                    j = m;
+                    break;
+                }
+            }
+        }
         while j > 0 {
             let Some(t) = self.tok(items[j - 1]) else {
                 break;
@@ -1759,9 +1804,17 @@ impl<'d> State<'d> {
         if d.toks[e - 1].poss {
             return None;
         }
-        // A heading (`Limited Tools to Fight Terrorism:`, `Gender Equality.`) is no subject.
-        if e >= ceil || d.toks[e].is_punct(':') || d.toks[e].is_punct('.') {
+        // A heading (`Limited Tools to Fight Terrorism:`, `Gender Equality.`) is no subject,
+        // but `Name: "quote"` and a headline's `Blair: ...` are.
+        if e >= ceil || d.toks[e].is_punct('.') {
             return None;
+        }
+        if d.toks[e].is_punct(':') {
+            let colon = items.iter().position(|&it| it == Item::T(e));
+            let quote_follows = colon.is_some_and(|c| matches!(items.get(c + 1), Some(Item::Q(_))));
+            if !(quote_follows || d.is_headline && s == 0) {
+                return None;
+            }
         }
         self.person_part(ti, e)
             .map(|(from, to, titled)| Src::Name { from, to, titled })
@@ -2029,6 +2082,12 @@ mod tests {
         ("said_colon_inverted", "Taxes would rise. Said Ellis: \"I doubt it.\"\nJohn Ellis is an economist.", &["John Ellis"]),
         ("declined", "John Brown declined to comment on the report.", &[]),
         ("newspaper", "Der Spiegel said the deal was done.", &[]),
+        ("parenthesis", "\"It is a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.", &["Gwen Moore"]),
+        ("acronym_body", "Industry analysts Bloomsbury Minerals Economics (BME) said prices would rise.", &[]),
+        ("title_surname", "Howard Dean spoke on Monday.\nDean, a doctor, then said he would never do it.", &["Howard Dean"]),
+        ("given_name_word", "Mayor Bill de Blasio described it as \"an intentional act\".", &["Bill de Blasio"]),
+        ("spoke_is_weak", "Tony Blair spoke on Monday.", &[]),
+        ("noun_not_verb", "Officials ignored Pyongyang's appeals to stop.", &[]),
     ];
 
     #[test]
@@ -2080,6 +2139,15 @@ mod tests {
             let got = speakers(body);
             assert_eq!(&got, want, "case {name}: {body}");
         }
+    }
+
+    #[test]
+    fn headline_colon_quotes_a_body_name() {
+        let a = attribute(
+            "Blair: I was right on Iraq",
+            "Tony Blair spoke in London on Monday.",
+        );
+        assert_eq!(a.speakers, vec!["Tony Blair".to_string()]);
     }
 
     #[test]

@@ -167,7 +167,6 @@ const STRONG_VERBS: &[&str] = &[
     "recount|recounts|recounted|recounting",
     "confide|confides|confided|confiding",
     "confess|confesses|confessed|confessing",
-    "speak|speaks|spoke|speaking",
     "shout|shouts|shouted|shouting",
     "yell|yells|yelled|yelling",
     "whisper|whispers|whispered|whispering",
@@ -261,6 +260,7 @@ const WEAK_VERBS: &[&str] = &[
     "label|labels|labeled|labeling",
     "dub|dubs|dubbed|dubbing",
     "term|terms|termed|terming",
+    "speak|speaks|spoke|speaking",
 ];
 
 /// Verbs whose object is the person addressed, never the speaker.
