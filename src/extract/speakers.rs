@@ -156,7 +156,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "prof", "rev", "maj", "sgt", "adm", "cmdr", "cpl", "inc", "corp", "co", "ltd", "no", "vs",
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt", "messrs",
-    "hon", "msgr", "gov", "supt", "insp", "det", "brig", "pres",
+    "hon", "msgr", "gov", "supt", "insp", "det", "brig", "pres", "sens", "reps", "del", "gens",
 ];
 
 fn is_quote_char(c: char) -> bool {
@@ -901,7 +901,7 @@ impl<'d> State<'d> {
             let t = &d.toks[i];
             if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
                 && t.lex.classes & class::PARTICLE == 0
-                && !(given && i == s)
+                && !(given && (i == s || t.lex.classes & class::ORG == 0))
             {
                 return None;
             }
@@ -1248,6 +1248,23 @@ impl<'d> State<'d> {
                 }
             }
         }
+        // `"..." ― Sonya Herridge`: a quote signed with a dash and a name.
+        if found.is_empty() && has_q {
+            for c in 1..items.len().saturating_sub(1) {
+                let (Item::Q(_), Item::T(dash)) = (items[c - 1], items[c]) else {
+                    continue;
+                };
+                if !matches!(
+                    d.toks[dash].kind,
+                    Kind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}' | '-')
+                ) {
+                    continue;
+                }
+                if let Some(src @ Src::Name { .. }) = self.right_name_only(items, c + 1) {
+                    self.record(src, c, &mut found, false);
+                }
+            }
+        }
         // `X ...: "quote"` with no verb.
         if found.is_empty() && has_q {
             if let Some(c) = items
@@ -1312,6 +1329,25 @@ impl<'d> State<'d> {
             let Some(t) = self.tok(items[j - 1]) else {
                 break;
             };
+            if t.is_punct(')') && j >= 3 {
+                // `Robert Menendez (D-N.J.) all suggested`
+                let mut m = j - 1;
+                let mut found = None;
+                while m > 0 && j - m < 8 {
+                    m -= 1;
+                    if matches!(self.tok(items[m]), Some(t) if t.is_punct('(')) {
+                        found = Some(m);
+                        break;
+                    }
+                }
+                match found {
+                    Some(m) => {
+                        j = m;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             if !t.is_word() || t.cap && !d.caps(items_tok(items[j - 1])) {
                 break;
             }
@@ -1390,12 +1426,18 @@ impl<'d> State<'d> {
                             Item::Q(_) => return self.invert(items, k, verb),
                             Item::T(pi) => {
                                 let src = self.appositive_subject(items, j - 1, pi);
-                                if src != Src::Nothing {
+                                if matches!(src, Src::Name { .. } | Src::Pronoun(_) | Src::Role(_))
+                                {
                                     return src;
                                 }
                                 // `It is not for the Court to opine, argued the government's
                                 // lawyer, Richard Keen.`
-                                return self.invert(items, k, verb);
+                                let inv = self.invert(items, k, verb);
+                                return match (inv, src) {
+                                    (Src::Nothing, s) => s,
+                                    (Src::Unnamed, s @ Src::Unnamed) => s,
+                                    (i, _) => i,
+                                };
                             }
                         }
                     }
@@ -1435,49 +1477,67 @@ impl<'d> State<'d> {
     /// `the envoy, X, said`, `X, who ..., said`, `X, 45, said`.
     fn appositive_subject(&self, items: &[Item], comma: usize, before: usize) -> Src {
         let d = self.doc;
-        // The comma opening the appositive.
-        let mut open = None;
-        let mut m = comma;
-        while m > 0 && comma - m < 45 {
-            m -= 1;
-            match items[m] {
-                Item::Q(_) => break,
-                Item::T(x) if d.toks[x].is_punct(',') => {
-                    open = Some(m);
-                    break;
+        let mut close = comma;
+        let mut fallback = Src::Nothing;
+        let mut first_open = None;
+        // Appositives may nest: `Jean-Marc Ayrault, the foreign minister of France, a permanent
+        // member of the Security Council, said`.
+        for level in 0..3 {
+            // The comma opening this appositive.
+            let mut open = None;
+            let mut m = close;
+            while m > 0 && close - m < 45 {
+                m -= 1;
+                match items[m] {
+                    Item::Q(_) => break,
+                    Item::T(x) if d.toks[x].is_punct(',') => {
+                        open = Some(m);
+                        break;
+                    }
+                    Item::T(x)
+                        if !d.toks[x].is_word()
+                            && d.toks[x].kind != Kind::Num
+                            && !d.toks[x].is_punct('(')
+                            && !d.toks[x].is_punct(')') =>
+                    {
+                        break;
+                    }
+                    _ => {}
                 }
-                Item::T(x) if !d.toks[x].is_word() && d.toks[x].kind != Kind::Num => break,
-                _ => {}
             }
-        }
-        if let Some(o) = open.filter(|&o| o > 0 && o + 1 < comma) {
+            let Some(o) = open.filter(|&o| o > 0 && o + 1 < close) else {
+                break;
+            };
             let Item::T(first) = items[o + 1] else {
-                return Src::Nothing;
+                break;
             };
             let relative = d.toks[first].is_word()
-                && matches!(
-                    d.word(first).to_ascii_lowercase().as_str(),
-                    "who" | "whose" | "whom"
-                );
+                && ["who", "whose", "whom"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(d.word(first)));
             // A clause with its own verb is not an appositive (`..., were held, accused`).
             let has_verb = !relative
-                && items[o + 1..comma].iter().any(|&it| {
+                && items[o + 1..close].iter().any(|&it| {
                     matches!(self.tok(it), Some(t) if t.lex.classes & class::BE != 0
                         || t.lex.verb.is_some_and(|v| v.form == Form::Past && !t.cap))
                 });
-            if has_verb {
-                return Src::Nothing;
+            if has_verb || close - o > 25 && !relative {
+                break;
             }
-            if comma - o > 25 && !relative {
-                return Src::Nothing;
+            if level == 0 {
+                first_open = Some(o);
             }
-            if !d.name_word(first) {
+            if !d.name_word(first) || level > 0 {
                 // `X, the lawyer for Y, said`: the name before the description.
                 let s = self.left_np(items, o - 1);
                 if matches!(s, Src::Name { .. } | Src::Pronoun(_)) {
                     return s;
                 }
+                if level == 0 {
+                    fallback = s;
+                }
             }
+            close = o;
         }
         if d.name_word(before) {
             let s = self.left_name(items, comma - 1);
@@ -1485,10 +1545,14 @@ impl<'d> State<'d> {
                 return s;
             }
         }
-        match open {
-            Some(o) if o > 0 && comma - o <= 25 => self.left_np(items, o - 1),
-            _ => Src::Nothing,
+        // `Professor Greg Barton, Chair In Global Islamic Politics ..., said`
+        if let Some(o) = first_open {
+            let s = self.left_np(items, o - 1);
+            if matches!(s, Src::Name { .. }) || fallback == Src::Nothing {
+                return s;
+            }
         }
+        fallback
     }
 
     /// `X, a strategist at Y told`: a name, a comma, then a description opened by `a`/`the`.
@@ -1688,6 +1752,23 @@ impl<'d> State<'d> {
             }
         }
         self.appositive_name(items, s).unwrap_or(Src::Unnamed)
+    }
+
+    /// A name starting exactly at item `s`.
+    fn right_name_only(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return None;
+        };
+        if !d.name_word(ti) {
+            return None;
+        }
+        let e = self.name_end(ti, self.item_tok_ceil(items, s));
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        self.person_part(ti, e)
+            .map(|(from, to, titled)| Src::Name { from, to, titled })
     }
 
     /// One past the last plain token from item `s` on (names do not run into quotes).
@@ -2088,6 +2169,10 @@ mod tests {
         ("given_name_word", "Mayor Bill de Blasio described it as \"an intentional act\".", &["Bill de Blasio"]),
         ("spoke_is_weak", "Tony Blair spoke on Monday.", &[]),
         ("noun_not_verb", "Officials ignored Pyongyang's appeals to stop.", &[]),
+        ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
+        ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
+        ("place_surname", "\"We will achieve justice,\" police Chief Chuck Jordan said Monday.", &["Chuck Jordan"]),
+        ("inverted_surname", "Some would pay more, said Lily Batchelder.\nBut the losses would outstrip the gains, said Batchelder.", &["Lily Batchelder"]),
     ];
 
     #[test]
