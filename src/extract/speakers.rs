@@ -614,25 +614,33 @@ impl<'a> Doc<'a> {
         if !t.is_word() {
             return false;
         }
+        if !t.cap {
+            // Only `al-Baghdadi`-like words: a hyphen in the third or fourth byte.
+            let b = self.text.as_bytes();
+            let at = |k: usize| b.get(t.bs as usize + k).copied();
+            return (at(2) == Some(b'-') || at(3) == Some(b'-'))
+                && is_arabic_article_name(self.word(i));
+        }
         if t.lex.classes & (class::STOP | class::TIME | class::PRONOUN) != 0
             && t.lex.classes & class::TITLE == 0
         {
             return false;
         }
-        if t.lex.verb.is_some() && (self.caps(i) || !t.cap) {
-            return false;
-        }
-        // `Said Ellis: "..."` opens with an inverted verb, not a name.
-        if t.lex.verb.is_some_and(|v| {
-            v.strength == lexicon::Strength::Strong
+        if let Some(v) = t.lex.verb {
+            if self.caps(i) {
+                return false;
+            }
+            // `Said Ellis: "..."` opens with an inverted verb, not a name.
+            if v.strength == lexicon::Strength::Strong
                 && matches!(v.form, lexicon::Form::Past | lexicon::Form::Third)
-        }) && ["said", "says", "told", "asked", "added", "wrote"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(self.word(i)))
-        {
-            return false;
+                && ["said", "says", "told", "asked", "added", "wrote"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(self.word(i)))
+            {
+                return false;
+            }
         }
-        t.cap || is_arabic_article_name(self.word(i))
+        true
     }
 
     /// A lower-case particle inside a name (`van der`, `de`, `bin`).
