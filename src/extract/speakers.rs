@@ -483,6 +483,21 @@ impl<'a> Doc<'a> {
                 let stripped = strip_possessive(w);
                 tok.poss = stripped.len() != w.len();
                 tok.lex = lookup(stripped);
+                if tok.lex.classes == 0 && tok.lex.verb.is_none() && stripped.contains('-') {
+                    // `Lieutenant-Colonel`: every part a title makes a title.
+                    if stripped
+                        .split('-')
+                        .all(|p| !p.is_empty() && lookup(p).classes & class::TITLE != 0)
+                    {
+                        tok.lex.classes |= class::TITLE;
+                    } else if tok.cap
+                        && stripped.rsplit('-').next().is_some_and(is_adjective_suffix)
+                        && !is_arabic_article_name(stripped)
+                    {
+                        // `Top-seeded`, `Toronto-based`, `Fifth-seed`: an adjective.
+                        tok.lex.classes |= class::STOP;
+                    }
+                }
                 if !tok.cap && c.is_ascii_lowercase() && w.is_ascii() {
                     for b in bloom_bits(fnv_lower(stripped)) {
                         self.lower[b / 64] |= 1 << (b % 64);
@@ -667,6 +682,32 @@ fn bloom_bits(h: u64) -> [usize; 2] {
     [(h % n) as usize, ((h >> 32) % n) as usize]
 }
 
+/// The last part of a hyphenated adjective (`Top-seeded`, `Toronto-based`, `Fifth-seed`),
+/// unlike the lower-case second part of a Korean given name (`Geun-hye`).
+fn is_adjective_suffix(last: &str) -> bool {
+    last.ends_with("ed")
+        || matches!(
+            last,
+            "based"
+                | "born"
+                | "seed"
+                | "old"
+                | "year"
+                | "style"
+                | "speaking"
+                | "run"
+                | "made"
+                | "owned"
+                | "time"
+                | "term"
+                | "wing"
+                | "class"
+                | "level"
+                | "scale"
+                | "led"
+        )
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -741,6 +782,8 @@ struct State<'d> {
     resolved_names: Vec<String>,
     speaker_order: Vec<usize>,
     quotes: Vec<Quote>,
+    /// Last words of names the article uses for organisations (`Zycie Warszawy daily said`).
+    org_names: Vec<String>,
     /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
     salient: Vec<usize>,
     /// Speaker of the last attributed direct quote, and its paragraph.
@@ -764,6 +807,7 @@ impl<'d> State<'d> {
             speaker_order: Vec::new(),
             quotes: Vec::new(),
             salient: Vec::new(),
+            org_names: Vec::new(),
             last_quote: None,
         }
     }
@@ -876,6 +920,18 @@ impl<'d> State<'d> {
         {
             return None;
         }
+        // In upper-case text (tables, telex headers) a run is a name only if it opens with a
+        // known given name or the article names that person in ordinary case.
+        if caps && !d.is_headline && lexicon::gender(d.word(s)) == 0 {
+            let last = d.word(to - 1);
+            if !self
+                .people
+                .iter()
+                .any(|p| p.words.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
+            {
+                return None;
+            }
+        }
         // Every word also used in lower case: a common phrase (`Gender Equality`), unless it
         // opens with a known given name (`Bill Green`).
         if !caps && (s..to).all(|i| d.seen_lower(i)) && lexicon::gender(d.word(s)) == 0 {
@@ -939,6 +995,43 @@ impl<'d> State<'d> {
                 continue;
             }
             let end = self.name_end(i, n);
+            // `O Globo daily`, `the newspaper Yedioth Ahronoth`: a body's name.
+            let org_noun = |k: usize| {
+                d.toks.get(k).is_some_and(|t| {
+                    t.is_word()
+                        && !t.cap
+                        && !t.poss
+                        && matches!(
+                            d.word(k),
+                            "daily"
+                                | "newspaper"
+                                | "weekly"
+                                | "paper"
+                                | "magazine"
+                                | "tabloid"
+                                | "agency"
+                                | "firm"
+                                | "company"
+                                | "bank"
+                                | "broadcaster"
+                                | "network"
+                                | "channel"
+                                | "website"
+                                | "group"
+                                | "club"
+                        )
+                })
+            };
+            if !d.toks[end - 1].poss
+                && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
+            {
+                let last = d.word(end - 1).to_lowercase();
+                if !self.org_names.contains(&last) {
+                    self.org_names.push(last);
+                }
+                i = end;
+                continue;
+            }
             if let Some((s, e, titled)) = self.person_part(i, end) {
                 if e - s >= 2 || titled {
                     let idx = self.add_person(s, e);
@@ -1075,6 +1168,9 @@ impl<'d> State<'d> {
         let d = self.doc;
         let words: Vec<String> = (from..to).map(|k| d.word(k).to_lowercase()).collect();
         let last = words.last()?;
+        if self.org_names.contains(last) {
+            return None;
+        }
         let pool: &Vec<Person> = match self.headline_of {
             Some(p) => p,
             None => &self.people,
@@ -1382,6 +1478,20 @@ impl<'d> State<'d> {
                         return Src::Nothing;
                     }
                 }
+                // `Gazeta Wyborcza quoted Rosati as saying ...`: the one quoted speaks.
+                if self.word_is(items[j - 1], "as") {
+                    for m in (j.saturating_sub(10)..j - 1).rev() {
+                        if let Item::T(q) = items[m] {
+                            let w = d.word(q);
+                            if w.starts_with("quot") || w.starts_with("cit") {
+                                return match self.right_source(items, m + 1) {
+                                    n @ (Src::Name { .. } | Src::Pronoun(_)) => n,
+                                    _ => Src::Unnamed,
+                                };
+                            }
+                        }
+                    }
+                }
             }
             if verb.form == Form::Base {
                 // `declined to comment`, `refused to say`
@@ -1670,6 +1780,18 @@ impl<'d> State<'d> {
                 skipped += 1;
             } else {
                 break;
+            }
+        }
+        // `the Polish daily Zycie Warszawy`, `the firm Brush Wellman`: a name given to a body.
+        if s > 0 {
+            let p = &d.toks[s - 1];
+            if p.is_word()
+                && !p.cap
+                && !p.poss
+                && p.lex.classes & class::ORG != 0
+                && !d.toks[s].has(class::TITLE)
+            {
+                return Src::Unnamed;
             }
         }
         // `a spokesman for Merrill Lynch`, `the mother of John Smith`: the noun speaks.
@@ -2177,6 +2299,13 @@ mod tests {
         ("given_name_word", "Mayor Bill de Blasio described it as \"an intentional act\".", &["Bill de Blasio"]),
         ("spoke_is_weak", "Tony Blair spoke on Monday.", &[]),
         ("noun_not_verb", "Officials ignored Pyongyang's appeals to stop.", &[]),
+        ("newspaper_name", "Zycie Warszawy daily said on Saturday the deal was off.\nZycie Warszawy said its publisher agreed.", &[]),
+        ("quoted_as_saying", "The newspaper quoted Dariusz Rosati as saying the president was ill.", &["Dariusz Rosati"]),
+        ("hyphen_title", "Major-General Nikolai Sherbatov told reporters the attack failed.", &["Nikolai Sherbatov"]),
+        ("hyphen_adjective", "Top-seeded Thomas Muster said he was tired.", &["Thomas Muster"]),
+        ("korean_name", "President Park Geun-hye said the test was a provocation.", &["Park Geun-hye"]),
+        ("caps_table", "BAYERISCHE VEREINSBANK SAID THE COUPON IS FIXED.", &[]),
+        ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
         ("place_surname", "\"We will achieve justice,\" police Chief Chuck Jordan said Monday.", &["Chuck Jordan"]),
