@@ -902,9 +902,9 @@ impl<'d> State<'d> {
         }
         // `... and Families Margaret Hodge`: a known given name inside a run of three or more
         // starts the name when the words before it are not known names.
-        let coordinated = s >= 1
-            && d.toks[s - 1].is_word()
-            && matches!(d.word(s - 1), "and" | "of" | "for" | "&");
+        let coordinated = from >= 1
+            && d.toks[from - 1].is_word()
+            && matches!(d.word(from - 1), "and" | "of" | "for" | "&");
         if coordinated && to - s >= 3 && lexicon::gender(d.word(s)) == 0 {
             if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::gender(d.word(k)) != 0) {
                 s = g;

@@ -1088,6 +1088,21 @@ const ORG_WORDS: &[&str] = &[
     "facilities",
     "vereinsbank",
     "hurricane",
+    "mps",
+    "meps",
+    "msps",
+    "mlas",
+    "peers",
+    "councillors",
+    "customs",
+    "excise",
+    "revenue",
+    "procurement",
+    "intelligence",
+    "cinema",
+    "films",
+    "aid",
+    "music",
 ];
 
 const PLACES: &[&str] = &[
