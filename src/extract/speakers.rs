@@ -708,6 +708,20 @@ fn is_adjective_suffix(last: &str) -> bool {
         )
 }
 
+/// The last word of a name before a suffix (`Roberts` in `John G. Roberts Jr.`).
+fn surname(words: &[String]) -> Option<&String> {
+    let is_suffix = |w: &String| {
+        matches!(
+            w.as_str(),
+            "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv"
+        )
+    };
+    match words.last() {
+        Some(w) if is_suffix(w) && words.len() > 1 => words.get(words.len() - 2),
+        w => w,
+    }
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -905,6 +919,15 @@ impl<'d> State<'d> {
         let coordinated = from >= 1
             && d.toks[from - 1].is_word()
             && matches!(d.word(from - 1), "and" | "of" | "for" | "&");
+        // `Crooked Hillary Clinton`, `Outspoken Andrei Medvedev`: a word the text also writes in
+        // lower case, or an adjective, before a known given name.
+        if to - s >= 3
+            && lexicon::gender(d.word(s)) == 0
+            && lexicon::gender(d.word(s + 1)) != 0
+            && (d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()))
+        {
+            s += 1;
+        }
         if coordinated && to - s >= 3 && lexicon::gender(d.word(s)) == 0 {
             if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::gender(d.word(k)) != 0) {
                 s = g;
@@ -1112,7 +1135,7 @@ impl<'d> State<'d> {
             for (m, p) in self.people.iter().enumerate() {
                 if m != k
                     && p.words.len() > words.len()
-                    && p.words.last() == words.last()
+                    && surname(&p.words) == surname(words)
                     && words.iter().all(|w| p.words.contains(w))
                     && best.is_none_or(|b| self.people[b].words.len() < p.words.len())
                 {
@@ -1167,7 +1190,7 @@ impl<'d> State<'d> {
     fn resolve(&mut self, from: usize, to: usize, titled: bool) -> Option<usize> {
         let d = self.doc;
         let words: Vec<String> = (from..to).map(|k| d.word(k).to_lowercase()).collect();
-        let last = words.last()?;
+        let last = surname(&words)?;
         if self.org_names.contains(last) {
             return None;
         }
@@ -1177,7 +1200,7 @@ impl<'d> State<'d> {
         };
         let mut best: Option<usize> = None;
         for (k, p) in pool.iter().enumerate() {
-            if p.words.last() != Some(last) || !words.iter().all(|w| p.words.contains(w)) {
+            if surname(&p.words) != Some(last) || !words.iter().all(|w| p.words.contains(w)) {
                 continue;
             }
             if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
@@ -1406,6 +1429,15 @@ impl<'d> State<'d> {
     /// Finds the source of the cue at item `k`.
     fn cue_source(&self, items: &[Item], k: usize, verb: Verb, subject: Option<Src>) -> Src {
         let d = self.doc;
+        // `Julie Davis reported from Midway Atoll`, `X contributed reporting`: credit lines.
+        if self.word_is(items[k], "reported") && self.word_at_is(items, k + 1, "from")
+            || self.word_is(items[k], "reporting")
+                && k > 0
+                && (self.word_is(items[k - 1], "contributed")
+                    || self.word_is(items[k - 1], "additional"))
+        {
+            return Src::Nothing;
+        }
         // Skip adverbs and auxiliaries to the left; note passives and negation.
         let mut j = k;
         let mut passive = false;
@@ -2305,6 +2337,9 @@ mod tests {
         ("hyphen_adjective", "Top-seeded Thomas Muster said he was tired.", &["Thomas Muster"]),
         ("korean_name", "President Park Geun-hye said the test was a provocation.", &["Park Geun-hye"]),
         ("caps_table", "BAYERISCHE VEREINSBANK SAID THE COUPON IS FIXED.", &[]),
+        ("epithet", "Crooked Hillary Clinton said nothing new, Donald Trump told supporters.", &["Donald Trump", "Hillary Clinton"]),
+        ("credit_line", "Julie Hirschfeld Davis reported from Midway Atoll. Mark Landler contributed reporting.", &[]),
+        ("suffix_coref", "John G. Roberts Jr. wrote the opinion. Roberts said the law was clear.", &["John G. Roberts Jr."]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),

@@ -2493,6 +2493,15 @@ const MALE_NAMES: &[&str] = &[
     "dick",
     "al",
     "bernie",
+    "chad",
+    "jordan",
+    "andre",
+    "andrei",
+    "jamie",
+    "thomas",
+    "khalid",
+    "tyrone",
+    "dwight",
 ];
 
 const FEMALE_NAMES: &[&str] = &[
