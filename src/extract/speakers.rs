@@ -1912,6 +1912,11 @@ impl<'d> State<'d> {
                     None => self.appositive_name(items, s).unwrap_or(Src::Unnamed),
                 };
             }
+            // `noted NBC's Dante Chinni`: the name after the possessive.
+            let after = s + (e - ti);
+            if let Some(n @ Src::Name { .. }) = self.right_name_only(items, after) {
+                return n;
+            }
         }
         self.appositive_name(items, s).unwrap_or(Src::Unnamed)
     }
@@ -2340,6 +2345,7 @@ mod tests {
         ("epithet", "Crooked Hillary Clinton said nothing new, Donald Trump told supporters.", &["Donald Trump", "Hillary Clinton"]),
         ("credit_line", "Julie Hirschfeld Davis reported from Midway Atoll. Mark Landler contributed reporting.", &[]),
         ("suffix_coref", "John G. Roberts Jr. wrote the opinion. Roberts said the law was clear.", &["John G. Roberts Jr."]),
+        ("possessive_then_name", "Debates are not likely to alter the race, noted NBC's Dante Chinni.", &["Dante Chinni"]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
