@@ -2,33 +2,47 @@
 Speaker attribution (issue 3): who an article quotes, directly or in reported speech.
 
 # Method
-One pass tokenises the body into words, numbers, punctuation and quotation marks, each with byte
-and character offsets and a lexicon lookup ([`lexicon`]). Quotation marks are paired per
-paragraph (straight marks by which side touches a word, curly marks by shape; an opening mark
-while a quote is open starts a new quoted paragraph inside the same line; an unclosed quote ends
-with its paragraph, so one bad mark cannot swallow the article). Sentences are split outside
-quotes, and each sentence is searched for reporting verbs (`said`, `told`, `warned`, ... over 100
-lemmas in every tense) and `according to`. The source of each cue is found next to it:
+One pass over the body's bytes makes tokens (words, numbers, punctuation, quotation marks) with
+byte and character offsets and one lexicon lookup each (the `lexicon` module: reporting verbs in every
+form, titles, organisation, place and time words, given names with their usual gender).
+Quotation marks are paired per paragraph: curly marks by shape, straight ones by which side
+touches a word, single marks only when a closing one follows (so `don't` and `O'Brien` stay
+words). An opening mark inside an open quote starts a new quoted paragraph (BBC copy puts several
+in one line); an unclosed quote ends with its paragraph, so one bad mark cannot swallow the
+article. Sentences are split outside quotes and brackets.
 
-- to the left, skipping adverbs and auxiliaries: a name (`Zhang Jun said`), a name before an
-  appositive (`Jenny Town, director of ..., said`), a pronoun (`he said`) or a noun
-  (`a spokesman said`, `the minister said`);
-- to the right when the verb follows a quote or opens the clause (`"...," said Jenny Town`,
-  `said China's ambassador, Zhang Jun`);
-- participles and infinitives (`, adding that`, `went on to say`) take the sentence's subject.
+Every capitalised run in the body is read once as a candidate name: leading titles, places and
+acronyms are stripped (`US Special Representative for Iran Brian Hook` → `Brian Hook`), and a run
+with an organisation word, after `the`, after a body noun (`the daily Gazeta Wyborcza`), in a
+longer name (`the Association of Flight Attendants`), or made only of words the text also writes
+in lower case (`Gender Equality`) is not a person. Short forms point at the fullest name with the
+same surname (`Zhang` → `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`).
+Name-only paragraphs are bylines and are skipped.
 
-Names are runs of capitalised words, initials and particles (`van der`, `al-`), with leading
-titles stripped (`Foreign Minister I.K. Gujral` → `I.K. Gujral`). A run with an organisation or
-place word, or preceded by `the`, is not a person; a single word counts only when the article
-gives a fuller name ending with it (`Zhang` → `Zhang Jun`, `Mr Blair` → `Tony Blair`) or it
-follows a personal title. Pronouns resolve to the most recent salient person (last speaker or
-sentence subject); title nouns (`the minister said`) only to a person the article itself calls
-that. Unattributed quoted paragraphs continue the previous quote's speaker.
+Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
+as `called` or `described` only next to a quote, `that` or a colon), `according to`, `X: "..."`,
+a quote signed `― Name`, and a headline `Name: ...`. The source of a cue is found next to it:
+- to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
+  pronoun, a name before an appositive (`Jenny Town, director of ..., said`, nested ones too),
+  a relative (`X, who told ...`), a coordinated pair (`Schroeder and Chirac called for`), or a
+  noun (`a spokesman said`, unnamed; `the minister said`, named only if the article calls a
+  named person the minister);
+- to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
+  `..., argued the government's lawyer, Richard Keen`);
+- participles and infinitives take the sentence's subject (`, adding that`, `went on to say`),
+  `quoted X as saying` takes X, and `written by X` takes X.
+
+Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyongyang's appeals`),
+`declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
+Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles and
+given names) does not clash. Quote paragraphs without a cue continue the previous quote's speaker.
+The headline is read against the body's names only.
 
 # Limits
-No parser and no name gazetteer: two-word organisation names without an organisation word
-(`Goldman Sachs said`) pass as people, pronoun gender is ignored, and plural or group sources
-are never named.
+No parser and no gazetteer of people: two-word company names without an organisation word
+(`Time Warner said`) pass as people, pronoun gender is known only for common given names, plural
+or group sources are never named, and a quote attributed in a later sentence than the quote
+itself (`"..." That was what Smith said.`) is missed.
 */
 
 mod lexicon;

