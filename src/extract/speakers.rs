@@ -84,7 +84,7 @@ pub fn attribute(headline: &str, body: &str) -> Attribution {
     let mut head_speakers = Vec::new();
     {
         let mut hs = State::new(&head);
-        hs.headline_of = Some(&state.people);
+        hs.headline_of = Some(&state.names);
         hs.run(false);
         for p in hs.speaker_order {
             if let Some(name) = hs.resolved_names.get(p) {
@@ -94,13 +94,14 @@ pub fn attribute(headline: &str, body: &str) -> Attribution {
     }
     state.run(true);
     let mut speakers: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for name in head_speakers.into_iter().chain(
         state
             .speaker_order
             .iter()
-            .map(|&p| state.people[p].display.clone()),
+            .map(|&p| state.names.people[p].display.clone()),
     ) {
-        if !speakers.iter().any(|s| s == &name) {
+        if seen.insert(name.clone()) {
             speakers.push(name);
         }
     }
@@ -551,6 +552,16 @@ impl<'a> Doc<'a> {
     fn pair_paragraph(&mut self, from: usize, to: usize) {
         // (token index of the opening mark, double)
         let mut open: Option<(usize, bool)> = None;
+        // The last closing single mark, found once (no rescans: long paragraphs stay linear).
+        let last_single_close = (from..to).rev().find(|&k| {
+            matches!(
+                self.toks[k].kind,
+                Kind::Mark {
+                    double: false,
+                    open: Side::Close
+                }
+            )
+        });
         let mut i = from;
         while i < to {
             let Kind::Mark { double, open: side } = self.toks[i].kind else {
@@ -582,7 +593,7 @@ impl<'a> Doc<'a> {
                         if matches!(side, Side::Open | Side::Either) {
                             open = Some((i, true));
                         }
-                    } else if side == Side::Open && self.has_single_close(i + 1, to) {
+                    } else if side == Side::Open && last_single_close.is_some_and(|c| c > i) {
                         open = Some((i, false));
                     }
                 }
@@ -596,18 +607,6 @@ impl<'a> Doc<'a> {
 
     fn opens_text(&self, i: usize, to: usize) -> bool {
         i + 1 < to
-    }
-
-    fn has_single_close(&self, from: usize, to: usize) -> bool {
-        self.toks[from..to].iter().any(|t| {
-            matches!(
-                t.kind,
-                Kind::Mark {
-                    double: false,
-                    open: Side::Close
-                }
-            )
-        })
     }
 
     /// Records the quote between the mark at `open` and the token `close` (a closing mark or
@@ -778,9 +777,55 @@ struct Person {
     gender: u8,
     /// A fuller name of the same person (`Trump` → `Donald Trump`).
     alias: Option<usize>,
-    /// Title and role words the article gives them (`minister`, `ambassador`), with the token
-    /// position they were given at.
-    roles: Vec<(String, usize)>,
+}
+
+type FastMap<K, V> = std::collections::HashMap<K, V, lexicon::FnvBuild>;
+
+/// The people an article names, indexed by surname, given name and full name (articles with
+/// thousands of names stay linear).
+#[derive(Default)]
+struct Names {
+    people: Vec<Person>,
+    by_surname: FastMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_key: FastMap<String, usize>,
+    /// Role noun → (token position, person), in text order.
+    roles: FastMap<String, Vec<(usize, usize)>>,
+}
+
+impl Names {
+    fn with_surname(&self, w: &str) -> &[usize] {
+        self.by_surname.get(w).map_or(&[], |v| v.as_slice())
+    }
+
+    fn with_first(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Whether someone with two or more name words has this surname (any case).
+    fn has_full_surname(&self, w: &str) -> bool {
+        self.with_surname(&w.to_lowercase())
+            .iter()
+            .any(|&p| self.people[p].words.len() >= 2)
+    }
+
+    fn add(&mut self, key: String, words: Vec<String>, display: String) -> usize {
+        let k = self.people.len();
+        if let Some(last) = surname(&words) {
+            self.by_surname.entry(last.clone()).or_default().push(k);
+        }
+        if words.len() >= 2 {
+            self.by_first.entry(words[0].clone()).or_default().push(k);
+        }
+        self.by_key.insert(key, k);
+        self.people.push(Person {
+            display,
+            words,
+            gender: 0,
+            alias: None,
+        });
+        k
+    }
 }
 
 /// Where a cue's source was found.
@@ -804,14 +849,17 @@ enum Src {
 
 struct State<'d> {
     doc: &'d Doc<'d>,
-    people: Vec<Person>,
+    names: Names,
     /// For the headline: the body's people.
-    headline_of: Option<&'d Vec<Person>>,
+    headline_of: Option<&'d Names>,
+    /// Reused buffer for lower-case name keys.
+    key_buf: String,
     resolved_names: Vec<String>,
     speaker_order: Vec<usize>,
+    speaker_set: std::collections::HashSet<usize, lexicon::FnvBuild>,
     quotes: Vec<Quote>,
     /// Last words of names the article uses for organisations (`Zycie Warszawy daily said`).
-    org_names: Vec<String>,
+    org_names: std::collections::HashSet<String, lexicon::FnvBuild>,
     /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
     salient: Vec<usize>,
     /// Speaker of the last attributed direct quote, and its paragraph.
@@ -829,13 +877,15 @@ impl<'d> State<'d> {
     fn new(doc: &'d Doc<'d>) -> Self {
         State {
             doc,
-            people: Vec::new(),
+            names: Names::default(),
             headline_of: None,
+            key_buf: String::new(),
             resolved_names: Vec::new(),
             speaker_order: Vec::new(),
+            speaker_set: Default::default(),
             quotes: Vec::new(),
             salient: Vec::new(),
-            org_names: Vec::new(),
+            org_names: Default::default(),
             last_quote: None,
         }
     }
@@ -961,11 +1011,7 @@ impl<'d> State<'d> {
         // known given name or the article names that person in ordinary case.
         if caps && !d.is_headline && lexicon::gender(d.word(s)) == 0 {
             let last = d.word(to - 1);
-            if !self
-                .people
-                .iter()
-                .any(|p| p.words.last().is_some_and(|w| w.eq_ignore_ascii_case(last)))
-            {
+            if self.names.with_surname(&last.to_lowercase()).is_empty() {
                 return None;
             }
         }
@@ -977,12 +1023,7 @@ impl<'d> State<'d> {
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
             // `Dean said` is a person when the article names a Howard Dean.
             let last = d.word(to - 1);
-            let named = to - s == 1
-                && d.toks[to - 1].cap
-                && self.people.iter().any(|p| {
-                    p.words.len() >= 2
-                        && p.words.last().is_some_and(|w| w.eq_ignore_ascii_case(last))
-                });
+            let named = to - s == 1 && d.toks[to - 1].cap && self.names.has_full_surname(last);
             if !named {
                 return None;
             }
@@ -1063,9 +1104,7 @@ impl<'d> State<'d> {
                 && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
             {
                 let last = d.word(end - 1).to_lowercase();
-                if !self.org_names.contains(&last) {
-                    self.org_names.push(last);
-                }
+                self.org_names.insert(last);
                 i = end;
                 continue;
             }
@@ -1079,8 +1118,8 @@ impl<'d> State<'d> {
                     if g == 0 && e - s >= 2 {
                         g = lexicon::gender(d.word(s));
                     }
-                    if g != 0 && self.people[idx].gender == 0 {
-                        self.people[idx].gender = g;
+                    if g != 0 && self.names.people[idx].gender == 0 {
+                        self.names.people[idx].gender = g;
                     }
                     // Roles: the titles stripped, and role nouns just before the name.
                     let mut roles: Vec<String> = Vec::new();
@@ -1136,30 +1175,32 @@ impl<'d> State<'d> {
                         }
                     }
                     for r in roles {
-                        self.people[idx].roles.push((r, i));
+                        self.names.roles.entry(r).or_default().push((i, idx));
                     }
                 }
             }
             i = end.max(i + 1);
         }
         // Short forms (`President Trump`) point at the fullest name with the same last word.
-        for k in 0..self.people.len() {
-            let words = &self.people[k].words;
+        for k in 0..self.names.people.len() {
+            let words = &self.names.people[k].words;
             let mut best: Option<usize> = None;
-            for (m, p) in self.people.iter().enumerate() {
+            let Some(last) = surname(words) else { continue };
+            for &m in self.names.with_surname(last) {
+                let p = &self.names.people[m];
                 if m != k
                     && p.words.len() > words.len()
                     && surname(&p.words) == surname(words)
                     && words.iter().all(|w| p.words.contains(w))
-                    && best.is_none_or(|b| self.people[b].words.len() < p.words.len())
+                    && best.is_none_or(|b| self.names.people[b].words.len() < p.words.len())
                 {
                     best = Some(m);
                 }
             }
-            self.people[k].alias = best;
+            self.names.people[k].alias = best;
             if let Some(b) = best {
-                if self.people[b].gender == 0 {
-                    self.people[b].gender = self.people[k].gender;
+                if self.names.people[b].gender == 0 {
+                    self.names.people[b].gender = self.names.people[k].gender;
                 }
             }
         }
@@ -1167,7 +1208,7 @@ impl<'d> State<'d> {
 
     fn canonical(&self, mut p: usize) -> usize {
         for _ in 0..4 {
-            match self.people.get(p).and_then(|x| x.alias) {
+            match self.names.people.get(p).and_then(|x| x.alias) {
                 Some(a) => p = a,
                 None => break,
             }
@@ -1177,26 +1218,25 @@ impl<'d> State<'d> {
 
     fn add_person(&mut self, s: usize, e: usize) -> usize {
         let d = self.doc;
-        let same = |p: &Person| {
-            p.words.len() == e - s
-                && p.words
-                    .iter()
-                    .zip(s..e)
-                    .all(|(w, k)| w.chars().eq(d.word(k).chars().flat_map(char::to_lowercase)))
-        };
-        if let Some(k) = self.people.iter().position(same) {
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        for k in s..e {
+            if k > s {
+                key.push(' ');
+            }
+            for c in d.word(k).chars() {
+                key.extend(c.to_lowercase());
+            }
+        }
+        if let Some(&k) = self.names.by_key.get(key.as_str()) {
+            self.key_buf = key;
             return k;
         }
-        let words: Vec<String> = (s..e).map(|k| d.word(k).to_lowercase()).collect();
+        let words: Vec<String> = key.split(' ').map(str::to_string).collect();
         let display = name_text(d, s, e);
-        self.people.push(Person {
-            display,
-            words,
-            gender: 0,
-            alias: None,
-            roles: Vec::new(),
-        });
-        self.people.len() - 1
+        let k = self.names.add(key.clone(), words, display);
+        self.key_buf = key;
+        k
     }
 
     /// Resolves name tokens to a registered person (the fullest name with the same last word
@@ -1208,13 +1248,15 @@ impl<'d> State<'d> {
         if self.org_names.contains(last) {
             return None;
         }
-        let pool: &Vec<Person> = match self.headline_of {
+        let names: &Names = match self.headline_of {
             Some(p) => p,
-            None => &self.people,
+            None => &self.names,
         };
+        let pool = &names.people;
         let mut best: Option<usize> = None;
-        for (k, p) in pool.iter().enumerate() {
-            if surname(&p.words) != Some(last) || !words.iter().all(|w| p.words.contains(w)) {
+        for &k in names.with_surname(last) {
+            let p = &pool[k];
+            if !words.iter().all(|w| p.words.contains(w)) {
                 continue;
             }
             if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
@@ -1226,12 +1268,8 @@ impl<'d> State<'d> {
         }
         if best.is_none() && words.len() == 1 {
             // `Sir John`, `Mr Begg's father, Azmat,`: a first name of exactly one person.
-            let mut hits = pool
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.words.len() >= 2 && p.words[0] == *last);
-            if let (Some((k, _)), None) = (hits.next(), hits.next()) {
-                best = Some(k);
+            if let [k] = names.with_first(last) {
+                best = Some(*k);
             }
         }
         if self.headline_of.is_some() {
@@ -1304,6 +1342,8 @@ impl<'d> State<'d> {
                     Kind::Punct('(') => depth += 1,
                     Kind::Punct(')') => depth = depth.saturating_sub(1),
                     Kind::Punct('.' | '?' | '!' | ';') if depth == 0 || items.len() > 80 => break,
+                    // Text without sentence ends (tables, lists) is cut into bounded pieces.
+                    _ if items.len() >= 400 => break,
                     _ => {}
                 }
             }
@@ -2119,7 +2159,7 @@ impl<'d> State<'d> {
             if self.headline_of.is_none() {
                 p = self.canonical(p);
             }
-            if !self.speaker_order.contains(&p) {
+            if self.speaker_set.insert(p) {
                 self.speaker_order.push(p);
             }
             self.make_salient(p);
@@ -2139,11 +2179,14 @@ impl<'d> State<'d> {
         if self.headline_of.is_some() {
             return 0;
         }
-        let g = self.people.get(p).map_or(0, |x| x.gender);
+        let g = self.names.people.get(p).map_or(0, |x| x.gender);
         if g != 0 {
             return g;
         }
-        self.people.get(self.canonical(p)).map_or(0, |x| x.gender)
+        self.names
+            .people
+            .get(self.canonical(p))
+            .map_or(0, |x| x.gender)
     }
 
     /// The most recent salient person whose gender does not clash with the pronoun's.
@@ -2160,15 +2203,14 @@ impl<'d> State<'d> {
             return None;
         }
         let w = self.doc.word(ti).to_lowercase();
-        let mut best: Option<(usize, usize)> = None;
-        for (k, p) in self.people.iter().enumerate() {
-            for (r, pos) in &p.roles {
-                if *r == w && *pos < ti && best.is_none_or(|(_, bp)| bp < *pos) {
-                    best = Some((k, *pos));
-                }
-            }
-        }
-        best.map(|(k, _)| k)
+        // Entries are in text order: the last one before the cue.
+        self.names
+            .roles
+            .get(&w)?
+            .iter()
+            .rev()
+            .find(|(pos, _)| *pos < ti)
+            .map(|&(_, k)| k)
     }
 
     fn emit_quotes(&mut self, items: &[Item], found: &[(usize, Option<usize>, bool)]) {
@@ -2240,7 +2282,7 @@ impl<'d> State<'d> {
         let start = char_offset(d, start_b);
         let end = start + text.chars().count();
         self.quotes.push(Quote {
-            speaker: speaker.map(|p| self.people[p].display.clone()),
+            speaker: speaker.map(|p| self.names.people[p].display.clone()),
             text: text.to_string(),
             direct,
             start,
