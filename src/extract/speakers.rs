@@ -479,13 +479,15 @@ impl<'a> Doc<'a> {
             if kind == Kind::Word {
                 let w = &text[bs..be];
                 tok.cap = c.is_uppercase();
-                let (letters, uppers) = if w.is_ascii() {
-                    w.bytes().fold((0, 0), |(l, u), x| {
-                        (
-                            l + u32::from(x.is_ascii_alphabetic()),
-                            u + u32::from(x.is_ascii_uppercase()),
-                        )
-                    })
+                let mut ascii = true;
+                let (mut letters, mut uppers) = (0u32, 0u32);
+                for &x in w.as_bytes() {
+                    ascii &= x < 0x80;
+                    letters += u32::from(x.is_ascii_alphabetic());
+                    uppers += u32::from(x.is_ascii_uppercase());
+                }
+                let (letters, uppers) = if ascii {
+                    (letters, uppers)
                 } else {
                     w.chars().fold((0, 0), |(l, u), x| {
                         (
@@ -513,7 +515,7 @@ impl<'a> Doc<'a> {
                         tok.lex.classes |= class::STOP;
                     }
                 }
-                if !tok.cap && c.is_ascii_lowercase() && w.is_ascii() {
+                if !tok.cap && c.is_ascii_lowercase() && ascii {
                     for b in bloom_bits(fnv_lower(stripped)) {
                         self.lower[b / 64] |= 1 << (b % 64);
                     }

@@ -2252,23 +2252,39 @@ fn build() -> Map {
 
 /// Looks a word up, lower-casing it without allocating for short ASCII words.
 pub fn lookup(word: &str) -> Lex {
-    if word.len() > 24 {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if bytes.len() > buf.len() {
         return Lex::default();
     }
-    if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        return LEXICON.get(word).copied().unwrap_or_default();
+    // One pass: lower-case ASCII into a stack buffer, `’` read as `'`.
+    let mut n = 0;
+    let mut i = 0;
+    let mut changed = false;
+    while i < bytes.len() {
+        let x = bytes[i];
+        if x < 0x80 {
+            let l = x.to_ascii_lowercase();
+            changed |= l != x;
+            buf[n] = l;
+            n += 1;
+            i += 1;
+        } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+            buf[n] = b'\'';
+            n += 1;
+            i += 3;
+            changed = true;
+        } else {
+            let lower = word.to_lowercase().replace('\u{2019}', "'");
+            return LEXICON.get(lower.as_str()).copied().unwrap_or_default();
+        }
     }
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        let lower = std::str::from_utf8(b).unwrap_or("");
-        return LEXICON.get(lower).copied().unwrap_or_default();
-    }
-    let lower = word.to_lowercase().replace('\u{2019}', "'");
-    LEXICON.get(lower.as_str()).copied().unwrap_or_default()
+    let key = if changed {
+        std::str::from_utf8(&buf[..n]).unwrap_or("")
+    } else {
+        word
+    };
+    LEXICON.get(key).copied().unwrap_or_default()
 }
 
 /// Common given names with their usual gender, for pronoun agreement and for finding where a
