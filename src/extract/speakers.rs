@@ -1373,6 +1373,11 @@ impl<'d> State<'d> {
                 self.make_salient(p);
             }
         }
+        // Interview transcripts: a paragraph opening `PENCE: ...` is Pence speaking, when the
+        // article names a Pence.
+        if let Some(src) = self.transcript_speaker(items) {
+            self.record(src, 0, &mut found, false);
+        }
         let mut k = 0;
         while k < items.len() {
             let Item::T(ti) = items[k] else {
@@ -1464,6 +1469,42 @@ impl<'d> State<'d> {
         if with_quotes {
             self.emit_quotes(items, &found);
         }
+    }
+
+    /// `WALLACE: But, Governor, ...` at the start of a paragraph.
+    fn transcript_speaker(&self, items: &[Item]) -> Option<Src> {
+        let d = self.doc;
+        let Item::T(first) = items[0] else {
+            return None;
+        };
+        if d.is_headline || first > 0 && d.toks[first - 1].para == d.toks[first].para {
+            return None;
+        }
+        let colon = items
+            .iter()
+            .take(4)
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))?;
+        if colon == 0 || d.caps(first) {
+            return None;
+        }
+        let upper_words = items[..colon].iter().all(|&it| {
+            matches!(self.tok(it), Some(t) if t.is_word() && t.upper && t.lex.classes & class::STOP == 0)
+        });
+        let Item::T(last) = items[colon - 1] else {
+            return None;
+        };
+        (upper_words
+            && d.toks[last].para == d.toks[first].para
+            && self.body_names().has_full_surname(d.word(last)))
+        .then_some(Src::Name {
+            from: last,
+            to: last + 1,
+            titled: false,
+        })
+    }
+
+    fn body_names(&self) -> &Names {
+        self.headline_of.unwrap_or(&self.names)
     }
 
     /// Whether a weak verb has a quote, `that` or a colon nearby.
@@ -2404,6 +2445,7 @@ mod tests {
         ("credit_line", "Julie Hirschfeld Davis reported from Midway Atoll. Mark Landler contributed reporting.", &[]),
         ("suffix_coref", "John G. Roberts Jr. wrote the opinion. Roberts said the law was clear.", &["John G. Roberts Jr."]),
         ("possessive_then_name", "Debates are not likely to alter the race, noted NBC's Dante Chinni.", &["Dante Chinni"]),
+        ("transcript", "Mike Pence spoke to Chris Wallace on Sunday.\nWALLACE: Will she be there?\nPENCE: Well, I think the campaign was mocking them.", &["Chris Wallace", "Mike Pence"]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
