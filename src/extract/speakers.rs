@@ -21,7 +21,9 @@ Name-only paragraphs are bylines and are skipped.
 
 Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
 as `called` or `described` only next to a quote, `that` or a colon), `according to`, `X: "..."`,
-a quote signed `― Name`, and a headline `Name: ...`. The source of a cue is found next to it:
+a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with its author
+(`a statement from Pope Francis`, `Judge Miller's statement reads "..."`), and a headline
+`Name: ...`. The source of a cue is found next to it:
 - to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
   pronoun, a name before an appositive (`Jenny Town, director of ..., said`, nested ones too),
   a relative (`X, who told ...`), a coordinated pair (`Schroeder and Chirac called for`), or a
@@ -695,6 +697,26 @@ fn fnv_lower(w: &str) -> u64 {
 fn bloom_bits(h: u64) -> [usize; 2] {
     let n = (BLOOM_WORDS * 64) as u64;
     [(h % n) as usize, ((h >> 32) % n) as usize]
+}
+
+/// Nouns for something said or written (`a statement from X`, `X's remarks`).
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "remarks"
+            | "comments"
+            | "tweet"
+            | "tweets"
+            | "letter"
+            | "message"
+            | "speech"
+            | "testimony"
+            | "post"
+            | "interview"
+            | "announcement"
+    )
 }
 
 /// The last part of a hyphenated adjective (`Top-seeded`, `Toronto-based`, `Fifth-seed`),
@@ -1427,6 +1449,33 @@ impl<'d> State<'d> {
             }
             self.record(src, k, &mut found, verb.form != Form::Ing);
             k += 1;
+        }
+        // `a statement from Pope Francis`, `Judge Miller's statement reads "..."`: speech nouns
+        // with their author.
+        for k in 0..items.len() {
+            let Item::T(ti) = items[k] else { continue };
+            if !is_speech_noun(d.word(ti)) {
+                continue;
+            }
+            let by = items
+                .get(k + 1)
+                .is_some_and(|&it| self.word_is(it, "from") || self.word_is(it, "by"));
+            if by {
+                if let Some(src @ Src::Name { .. }) = self.right_name_only(items, k + 2) {
+                    self.record(src, k, &mut found, false);
+                    continue;
+                }
+            }
+            if has_q && k > 0 {
+                if let Item::T(pi) = items[k - 1] {
+                    if d.toks[pi].poss && d.name_word(pi) {
+                        let src = self.name_before(pi, 1);
+                        if matches!(src, Src::Name { .. }) {
+                            self.record(src, k, &mut found, false);
+                        }
+                    }
+                }
+            }
         }
         // A headline `Blair: ...` quotes Blair.
         if found.is_empty() && d.is_headline {
@@ -2446,6 +2495,8 @@ mod tests {
         ("suffix_coref", "John G. Roberts Jr. wrote the opinion. Roberts said the law was clear.", &["John G. Roberts Jr."]),
         ("possessive_then_name", "Debates are not likely to alter the race, noted NBC's Dante Chinni.", &["Dante Chinni"]),
         ("transcript", "Mike Pence spoke to Chris Wallace on Sunday.\nWALLACE: Will she be there?\nPENCE: Well, I think the campaign was mocking them.", &["Chris Wallace", "Mike Pence"]),
+        ("statement_from", "Condemnation came in a statement from Yousef Al-Othaimeen on Monday.", &["Yousef Al-Othaimeen"]),
+        ("possessive_statement", "\"Men and women are now similarly situated,\" reads Judge Gray Miller's statement.", &["Gray Miller"]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
