@@ -2497,6 +2497,8 @@ mod tests {
         ("transcript", "Mike Pence spoke to Chris Wallace on Sunday.\nWALLACE: Will she be there?\nPENCE: Well, I think the campaign was mocking them.", &["Chris Wallace", "Mike Pence"]),
         ("statement_from", "Condemnation came in a statement from Yousef Al-Othaimeen on Monday.", &["Yousef Al-Othaimeen"]),
         ("possessive_statement", "\"Men and women are now similarly situated,\" reads Judge Gray Miller's statement.", &["Gray Miller"]),
+        ("citing", "Navjot Singh Sidhu quit the tour, citing differences with the captain.", &["Navjot Singh Sidhu"]),
+        ("single_quotes", "'We will win,' said Jenny Town, who didn't visit O'Brien's pub.", &["Jenny Town"]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),

@@ -227,6 +227,8 @@ const STRONG_VERBS: &[&str] = &[
     "muse|muses|mused|musing",
     "repeat|repeats|repeated|repeating",
     "answer|answers|answered|answering",
+    // `resigned, citing ill health`: the reason someone gave.
+    "cite|cites|cited|citing",
 ];
 
 /// Verbs that report speech only next to a quote, `that` or a colon.
@@ -253,7 +255,6 @@ const WEAK_VERBS: &[&str] = &[
     "attack|attacks|attacked|attacking",
     "talk|talks|talked|talking",
     "quote|quotes|quoted|quoting",
-    "cite|cites|cited|citing",
     "laugh|laughs|laughed|laughing",
     "sigh|sighs|sighed|sighing",
     "cry|cries|cried|crying",
