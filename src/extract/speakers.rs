@@ -2318,8 +2318,12 @@ impl<'d> State<'d> {
             let speaker =
                 if let Some(&(_, sp, _)) = found.iter().min_by_key(|(c, _, _)| c.abs_diff(k)) {
                     Some(sp)
-                } else {
+                } else if matches!(items[0], Item::Q(_)) {
+                    // A sentence that opens with a quote and names no one continues the last
+                    // quote's speaker; a scare quote inside a narrative sentence does not.
                     self.last_quote.map(|(sp, _)| sp)
+                } else {
+                    None
                 };
             let Some(speaker) = speaker else { continue };
             let span = d.spans[q];
@@ -2597,6 +2601,14 @@ mod tests {
         let a = attribute("", body);
         assert_eq!(a.quotes.len(), 2);
         assert_eq!(a.quotes[1].speaker.as_deref(), Some("Jenny Town"));
+    }
+
+    #[test]
+    fn scare_quote_is_not_continued() {
+        let body = "\u{201c}We will stay,\u{201d} Jenny Town said.\nThe so-called \u{201c}deal\u{201d} was signed.";
+        let a = attribute("", body);
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.quotes[0].text, "We will stay,");
     }
 
     #[test]
