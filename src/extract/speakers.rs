@@ -699,26 +699,6 @@ fn bloom_bits(h: u64) -> [usize; 2] {
     [(h % n) as usize, ((h >> 32) % n) as usize]
 }
 
-/// Nouns for something said or written (`a statement from X`, `X's remarks`).
-fn is_speech_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "statement"
-            | "statements"
-            | "remarks"
-            | "comments"
-            | "tweet"
-            | "tweets"
-            | "letter"
-            | "message"
-            | "speech"
-            | "testimony"
-            | "post"
-            | "interview"
-            | "announcement"
-    )
-}
-
 /// The last part of a hyphenated adjective (`Top-seeded`, `Toronto-based`, `Fifth-seed`),
 /// unlike the lower-case second part of a Korean given name (`Geun-hye`).
 fn is_adjective_suffix(last: &str) -> bool {
@@ -1412,7 +1392,7 @@ impl<'d> State<'d> {
                 continue;
             }
             // `according to X`
-            if d.word(ti).eq_ignore_ascii_case("according")
+            if t.lex.classes & class::ACCORDING != 0
                 && matches!(items.get(k + 1), Some(&Item::T(j)) if d.word(j).eq_ignore_ascii_case("to"))
             {
                 let src = self.right_source(items, k + 2);
@@ -1454,7 +1434,7 @@ impl<'d> State<'d> {
         // with their author.
         for k in 0..items.len() {
             let Item::T(ti) = items[k] else { continue };
-            if !is_speech_noun(d.word(ti)) {
+            if d.toks[ti].lex.classes & class::SPEECH_NOUN == 0 || d.toks[ti].cap {
                 continue;
             }
             let by = items

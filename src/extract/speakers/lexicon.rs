@@ -103,6 +103,10 @@ pub mod class {
     pub const SUFFIX: u32 = 1 << 12;
     /// Negation (`not`, `never`).
     pub const NEG: u32 = 1 << 13;
+    /// Nouns for something said or written (`statement`, `remarks`).
+    pub const SPEECH_NOUN: u32 = 1 << 14;
+    /// `according` (as in `according to`).
+    pub const ACCORDING: u32 = 1 << 15;
 }
 
 /// Everything known about a lower-cased word.
@@ -2186,6 +2190,22 @@ const NEGS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she"];
 
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "tweet",
+    "tweets",
+    "letter",
+    "message",
+    "speech",
+    "testimony",
+    "post",
+    "interview",
+    "announcement",
+];
+
 /// The lookup table, built once.
 pub static LEXICON: LazyLock<Map> = LazyLock::new(build);
 
@@ -2207,6 +2227,8 @@ fn build() -> Map {
         (SUFFIXES, class::SUFFIX),
         (NEGS, class::NEG),
         (PRONOUNS, class::PRONOUN),
+        (SPEECH_NOUNS, class::SPEECH_NOUN),
+        (&["according"], class::ACCORDING),
     ] {
         for w in list {
             add(w, c);
