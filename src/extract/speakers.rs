@@ -2132,6 +2132,22 @@ impl<'d> State<'d> {
     /// The subject a sentence opens with, after an introductory phrase.
     fn subject(&self, items: &[Item]) -> Option<Src> {
         let d = self.doc;
+        // A title-cased run-in heading (`Limited Tools to Fight Terrorism: ...`) has no subject.
+        if let Some(c) = items
+            .iter()
+            .take(10)
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
+        {
+            let heading = c >= 3
+                && !matches!(items.get(c + 1), Some(Item::Q(_)))
+                && items[..c].iter().all(|&it| {
+                    matches!(self.tok(it), Some(t) if t.is_word()
+                        && (t.cap || matches!(d.word(items_tok(it)), "to" | "of" | "the" | "and" | "for" | "in" | "on" | "a" | "an")))
+                });
+            if heading && !d.is_headline {
+                return None;
+            }
+        }
         let mut s = 0;
         // `In a statement, X ...`, `Meanwhile, X ...`
         if let Some(c) = items
@@ -2483,6 +2499,8 @@ mod tests {
         ("possessive_statement", "\"Men and women are now similarly situated,\" reads Judge Gray Miller's statement.", &["Gray Miller"]),
         ("citing", "Navjot Singh Sidhu quit the tour, citing differences with the captain.", &["Navjot Singh Sidhu"]),
         ("single_quotes", "'We will win,' said Jenny Town, who didn't visit O'Brien's pub.", &["Jenny Town"]),
+        ("run_in_heading", "Michael Smith spoke.\nLimited Tools to Fight Terrorism: The council was set up long ago. And he said it was old.", &["Michael Smith"]),
+        ("colon_quote_long_name", "Prime Minister Tony Blair: \"We were right.\"", &["Tony Blair"]),
         ("media_noun_before", "The Polish daily Gazeta Wyborcza said the minister would resign.", &[]),
         ("dash_signature", "\u{201c}He is ignorant of our culture.\u{201d} \u{2015} Pamela Padilla", &["Pamela Padilla"]),
         ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
