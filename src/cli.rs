@@ -47,6 +47,9 @@ pub struct IndexArgs {
     /// Also index files with this extension (repeatable; `txt` is always indexed).
     #[arg(long = "ext", value_name = "EXT")]
     pub extensions: Vec<String>,
+    /// Start from an empty index instead of replacing the old one's contents.
+    #[arg(long)]
+    pub rebuild: bool,
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,

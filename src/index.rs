@@ -238,6 +238,8 @@ pub fn open(index_path: &Path) -> Result<(Index, Fields)> {
 #[derive(Clone, Debug, Default)]
 pub struct IndexOptions {
     pub walk: WalkOptions,
+    /// Start from an empty index.
+    pub rebuild: bool,
 }
 
 /// Why a file was not indexed.
@@ -297,21 +299,13 @@ pub fn build(
         source,
     })?;
     let (schema, fields) = schema();
+    if options.rebuild || (exists(index_path) && open(index_path).is_err()) {
+        // Each run replaces the whole index, so an index of an older layout (or one the user
+        // asked to rebuild) is removed and built anew; files that are not the index's stay.
+        remove_index_files(index_path)?;
+    }
     let index = if exists(index_path) {
-        // An index we cannot read is rebuilt from scratch only if it is ours; anything else
-        // in the folder is left alone.
-        let (index, fields_found) = match open(index_path) {
-            Ok(opened) => opened,
-            Err(Error::IncompatibleIndex { .. }) => {
-                return Err(Error::IncompatibleIndex {
-                    path: index_path.to_path_buf(),
-                    found: "an older or different layout".to_string(),
-                })
-            }
-            Err(e) => return Err(e),
-        };
-        let _ = fields_found;
-        index
+        open(index_path)?.0
     } else {
         let index = Index::create_in_dir(index_path, schema)?;
         register_analyzer(&index);
@@ -392,6 +386,47 @@ pub fn build(
     IndexInfo::current().write(index_path)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Whether a file name is one of the index's own: tantivy's segment files, its metadata and
+/// lock files, and `newsdex.json`.
+fn is_index_file(name: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "idx",
+        "pos",
+        "term",
+        "store",
+        "fast",
+        "fieldnorm",
+        "del",
+        "json",
+        "lock",
+    ];
+    matches!(name, "meta.json" | ".managed.json" | INFO_FILE)
+        || name.starts_with(".tantivy-")
+        || name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            EXTENSIONS.contains(&ext)
+                && stem.len() == 32
+                && stem.chars().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
+/// Removes the index's own files from `index_path`, leaving anything else alone.
+fn remove_index_files(index_path: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(index_path).map_err(|source| Error::Io {
+        path: index_path.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_index_file(&name) && entry.path().is_file() {
+            std::fs::remove_file(entry.path()).map_err(|source| Error::Io {
+                path: entry.path(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds the tantivy document of an article.

@@ -50,7 +50,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
-    let mut options = IndexOptions::default();
+    let mut options = IndexOptions {
+        rebuild: args.rebuild,
+        ..IndexOptions::default()
+    };
     options.walk.extensions.extend(args.extensions);
     let on_skip = |skipped: &index::Skipped| {
         eprintln!("newsdex: {}: {}", skipped.path.display(), skipped.reason);

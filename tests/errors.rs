@@ -97,3 +97,31 @@ fn usage_errors_exit_2() {
     newsdex().args(["search"]).assert().code(2);
     newsdex().args(["frobnicate"]).assert().code(2);
 }
+
+#[test]
+fn an_index_of_an_older_newsdex_is_reported_then_rebuilt() {
+    let fixture = Fixture::corpus();
+    let info = fixture.index().join("newsdex.json");
+    std::fs::write(
+        &info,
+        r#"{"format_version": 0, "extraction_version": 0, "indexed_at": 0}"#,
+    )
+    .expect("write");
+    fixture
+        .cmd(&["search", "sanctions"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("incompatible newsdex"))
+        .stderr(predicate::str::contains("newsdex index --rebuild"));
+    // Indexing again rebuilds it; a stray file of the user's in the folder survives.
+    std::fs::write(fixture.index().join("notes.txt"), "mine").expect("write");
+    fixture.index_archive();
+    assert!(fixture.search_json("sanctions", &[]).total_hits > 0);
+    assert!(fixture.index().join("notes.txt").exists());
+    fixture
+        .cmd(&["index", "--rebuild"])
+        .arg(fixture.archive())
+        .assert()
+        .success();
+    assert!(fixture.search_json("sanctions", &[]).total_hits > 0);
+}
