@@ -29,6 +29,11 @@ pub enum Command {
         after_help = "Examples:\n  newsdex search 'sanctions AND veto'\n  newsdex search '\"path to a dead end\"'\n  newsdex search sanctions --speaker \"Zhang Jun\"\n  newsdex search 'headline:veto' --country KP --json"
     )]
     Search(SearchArgs),
+    /// Search inside attributed quotes.
+    #[command(
+        after_help = "Examples:\n  newsdex quotes sanctions --speaker \"Vassily Nebenzia\"\n  newsdex quotes --speaker \"Zhang Jun\"\n  newsdex quotes 'veto OR vetoed' --json"
+    )]
+    Quotes(QuotesArgs),
     /// Run the article splitter and the extractors on files, without indexing.
     #[command(
         after_help = "Examples:\n  newsdex extract corpus/000_f539c37ecbe7f26d.txt\n  newsdex extract --json corpus > extraction.ndjson"
@@ -75,12 +80,43 @@ pub struct SearchArgs {
     /// Only articles referring to this country: name, alias or ISO code (repeatable: any of them).
     #[arg(long, value_name = "NAME")]
     pub country: Vec<String>,
+    /// Only articles about this UN M49 region or sub-region ("Asia", "Eastern Asia"; repeatable).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+    /// Also count hits by this facet (`region`: regions with their sub-regions).
+    #[arg(long, value_enum)]
+    pub facet: Vec<ExtraFacet>,
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+}
+
+#[derive(Parser, Debug)]
+pub struct QuotesArgs {
+    /// Words to look for in and around the quotes (same syntax as `search`); leave out to list all.
+    pub query: Option<String>,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only quotes of this speaker (repeatable: any of them).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// How many quotes to show.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Facets that `search` counts only when asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtraFacet {
+    /// UN M49 regions and sub-regions.
+    Region,
 }
 
 #[derive(Parser, Debug)]

@@ -36,7 +36,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Name under which the `news` analyzer is registered.
 pub const ANALYZER: &str = "news";
 /// The file next to tantivy's that describes the index.
@@ -55,6 +55,8 @@ pub struct Fields {
     pub body: Field,
     pub speaker: Field,
     pub country: Field,
+    /// The sentences around each attributed quote, for `newsdex quotes`.
+    pub quote: Field,
     pub speaker_facet: Field,
     pub country_facet: Field,
     pub region_facet: Field,
@@ -68,6 +70,9 @@ pub struct Record {
     pub date: Option<String>,
     #[serde(flatten)]
     pub extraction: Extraction,
+    /// For each quote, the sentences of the body that hold it.
+    #[serde(default)]
+    pub contexts: Vec<String>,
 }
 
 /// Builds the schema.
@@ -91,7 +96,8 @@ pub fn schema() -> (Schema, Fields) {
         ),
         body: builder.add_text_field("body", text_stored),
         speaker: builder.add_text_field("speaker", text.clone()),
-        country: builder.add_text_field("country", text),
+        country: builder.add_text_field("country", text.clone()),
+        quote: builder.add_text_field("quote", text),
         speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
         country_facet: builder.add_facet_field("country_facet", FacetOptions::default()),
         region_facet: builder.add_facet_field("region_facet", FacetOptions::default()),
@@ -119,6 +125,7 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         body: get("body")?,
         speaker: get("speaker")?,
         country: get("country")?,
+        quote: get("quote")?,
         speaker_facet: get("speaker_facet")?,
         country_facet: get("country_facet")?,
         region_facet: get("region_facet")?,
@@ -463,15 +470,50 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
             );
         }
     }
+    let contexts = quote_contexts(&article.body, &extraction.quotes);
+    for context in &contexts {
+        doc.add_text(fields.quote, context);
+    }
     let record = Record {
         date: article.date.clone(),
         extraction,
+        contexts,
     };
     doc.add_text(
         fields.record,
         serde_json::to_string(&record).unwrap_or_default(),
     );
     doc
+}
+
+/// The sentences of `body` that hold each quote (quote offsets are in characters).
+fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<String> {
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let byte_at: Vec<usize> = body
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(body.len()))
+        .collect();
+    let sentences = crate::snippet::sentences(body);
+    quotes
+        .iter()
+        .map(|quote| {
+            let start = byte_at.get(quote.start).copied().unwrap_or(body.len());
+            let end = byte_at.get(quote.end).copied().unwrap_or(body.len());
+            let from = sentences
+                .iter()
+                .rev()
+                .find(|(s, _)| *s <= start)
+                .map_or(start, |(s, _)| *s);
+            let to = sentences
+                .iter()
+                .find(|(_, e)| *e >= end)
+                .map_or(end, |(_, e)| *e);
+            body.get(from..to.max(from)).unwrap_or("").to_string()
+        })
+        .collect()
 }
 
 /// The term that selects every article of a file (used to replace or delete a file's articles).

@@ -10,12 +10,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, ExtractArgs, IndexArgs, SearchArgs};
+use cli::{Cli, Command, ExtraFacet, ExtractArgs, IndexArgs, QuotesArgs, SearchArgs};
 use newsdex::corpus::{self, Found};
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::index::{self, IndexOptions};
 use newsdex::output::{self, Style};
-use newsdex::search::{Archive, SearchRequest};
+use newsdex::search::{Archive, QuoteRequest, SearchRequest};
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -45,8 +45,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Quotes(args) => run_quotes(args),
         Command::Extract(args) => run_extract(args),
     }
+}
+
+fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let request = QuoteRequest {
+        query: args.query,
+        speakers: args.speaker,
+        limit: args.limit,
+    };
+    let results = archive.quotes(&request)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json(&mut out, &results)?;
+    } else {
+        output::quotes_text(&mut out, &results)?;
+    }
+    out.flush()?;
+    Ok(if results.total_quotes == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
@@ -77,6 +101,8 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         offset: args.offset,
         speakers: args.speaker,
         countries: args.country,
+        regions: args.region,
+        region_facet: args.facet.contains(&ExtraFacet::Region),
     };
     let results = archive.search(&request)?;
     let stdout = io::stdout();

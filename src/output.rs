@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::extract::{ArticleExtraction, How};
 use crate::index::Summary;
-use crate::search::SearchResults;
+use crate::search::{QuoteResults, SearchResults};
 use crate::snippet::Snippet;
 
 const BOLD_RED: &str = "\x1b[1;31m";
@@ -143,6 +143,15 @@ pub fn search_text<W: Write>(out: &mut W, results: &SearchResults, style: Style)
             .collect();
         writeln!(out, "speakers:  {}", list.join(", "))?;
     }
+    if let Some(regions) = &results.facets.region {
+        writeln!(out, "regions:")?;
+        for region in regions {
+            writeln!(out, "  {} ({})", region.value, region.count)?;
+            for sub in &region.subregions {
+                writeln!(out, "    {} ({})", sub.value, sub.count)?;
+            }
+        }
+    }
     if !results.facets.country.is_empty() {
         let list: Vec<String> = results
             .facets
@@ -153,6 +162,52 @@ pub fn search_text<W: Write>(out: &mut W, results: &SearchResults, style: Style)
         writeln!(out, "countries: {}", list.join(", "))?;
     }
     Ok(())
+}
+
+/// Prints quote search results for people.
+pub fn quotes_text<W: Write>(out: &mut W, results: &QuoteResults) -> io::Result<()> {
+    for quote in &results.quotes {
+        let who = quote.speaker.as_deref().unwrap_or("(unnamed source)");
+        let text = sanitize(&quote.text).replace('\n', " ");
+        if quote.direct {
+            writeln!(
+                out,
+                "{}. {}: \u{201c}{}\u{201d}",
+                quote.rank,
+                sanitize(who),
+                text.trim_matches(['"', '\u{201c}', '\u{201d}'])
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}. {} (reported): {}",
+                quote.rank,
+                sanitize(who),
+                text
+            )?;
+        }
+        writeln!(
+            out,
+            "   {} \u{b7} {}#{}",
+            sanitize(&quote.headline),
+            quote.path,
+            quote.article
+        )?;
+    }
+    let noun = if results.total_quotes == 1 {
+        "quote"
+    } else {
+        "quotes"
+    };
+    let shown = if results.quotes.len() < results.total_quotes {
+        format!(" (showing {})", results.quotes.len())
+    } else {
+        String::new()
+    };
+    match &results.query {
+        Some(query) => writeln!(out, "{} {noun} for {query:?}{shown}", results.total_quotes),
+        None => writeln!(out, "{} {noun}{shown}", results.total_quotes),
+    }
 }
 
 /// Prints an article's extraction for people.

@@ -34,6 +34,10 @@ pub struct SearchRequest {
     pub speakers: Vec<String>,
     /// Country names, aliases or ISO codes; an article matches if it refers to any of them.
     pub countries: Vec<String>,
+    /// UN M49 regions or sub-regions ("Asia", "Eastern Asia"); any of them.
+    pub regions: Vec<String>,
+    /// Also count hits by region and sub-region.
+    pub region_facet: bool,
 }
 
 impl SearchRequest {
@@ -44,6 +48,8 @@ impl SearchRequest {
             offset: 0,
             speakers: Vec::new(),
             countries: Vec::new(),
+            regions: Vec::new(),
+            region_facet: false,
         }
     }
 }
@@ -100,6 +106,17 @@ pub struct CountryName {
 pub struct FacetCounts {
     pub speaker: Vec<FacetCount>,
     pub country: Vec<CountryCount>,
+    /// Regions with their sub-regions, when asked for (`--facet region`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Vec<RegionCount>>,
+}
+
+/// A UN M49 region and the counts of its sub-regions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionCount {
+    pub value: String,
+    pub count: u64,
+    pub subregions: Vec<FacetCount>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,6 +200,13 @@ impl Archive {
             }
             clauses.push((Occur::Must, any_facet(self.fields.country_facet, &facets)));
         }
+        if !request.regions.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.regions {
+                facets.push(region_facet(name)?);
+            }
+            clauses.push((Occur::Must, any_facet(self.fields.region_facet, &facets)));
+        }
         Ok(if clauses.len() == 1 {
             clauses.remove(0).1
         } else {
@@ -216,8 +240,19 @@ impl Archive {
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();
-        let (top_docs, total_hits, speaker_counts, country_counts) =
-            searcher.search(&query, &(top, Count, speakers, countries))?;
+        // tantivy counts one level below each facet added, and refuses a facet next to its
+        // descendant: one collector counts regions, another their sub-regions.
+        let mut regions = FacetCollector::for_field("region_facet");
+        regions.add_facet(Facet::root());
+        let mut subregions = FacetCollector::for_field("region_facet");
+        for region in region_names() {
+            subregions.add_facet(Facet::from_path([region]));
+        }
+        let ((top_docs, total_hits), (speaker_counts, country_counts), (region_counts, sub_counts)) =
+            searcher.search(
+                &query,
+                &((top, Count), (speakers, countries), (regions, subregions)),
+            )?;
 
         let terms = snippet::QueryTerms::of(&*query, self.fields.body);
         let mut analyzer = index::analyzer();
@@ -252,6 +287,26 @@ impl Archive {
                     CountryCount { value, code, count }
                 })
                 .collect(),
+            region: request.region_facet.then(|| {
+                region_counts
+                    .get(Facet::root())
+                    .map(|(facet, count)| {
+                        let value = last_step(facet);
+                        let subregions = sub_counts
+                            .get(facet.clone())
+                            .map(|(sub, count)| FacetCount {
+                                value: last_step(sub),
+                                count,
+                            })
+                            .collect();
+                        RegionCount {
+                            value,
+                            count,
+                            subregions,
+                        }
+                    })
+                    .collect()
+            }),
         };
         Ok(SearchResults {
             query: request.query.clone(),
@@ -330,6 +385,35 @@ pub fn country_code(name: &str) -> Result<String> {
             "unknown country {name:?}; give a country name, alias, demonym or ISO code such as \"North Korea\" or KP"
         ))),
     }
+}
+
+/// The UN M49 regions of the gazetteer ("Africa", "Americas", ...), sorted.
+pub fn region_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = countries::all()
+        .map(|c| c.region)
+        .filter(|r| !r.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The region facet of a `--region` value: a region ("Asia") or a sub-region ("Eastern Asia"),
+/// any case.
+pub fn region_facet(name: &str) -> Result<Facet> {
+    let wanted = fold(name);
+    for country in countries::all() {
+        if fold(country.region) == wanted {
+            return Ok(Facet::from_path([country.region]));
+        }
+        if fold(country.subregion) == wanted {
+            return Ok(Facet::from_path([country.region, country.subregion]));
+        }
+    }
+    Err(Error::Usage(format!(
+        "unknown region {name:?}; give a UN M49 region ({}) or sub-region such as \"Eastern Asia\"",
+        region_names().join(", ")
+    )))
 }
 
 /// A query matching articles that carry any of `facets`.
@@ -419,5 +503,150 @@ fn query_error(query: &str, err: QueryParserError) -> Error {
     Error::Query {
         query: query.to_string(),
         reason,
+    }
+}
+
+/// A search inside attributed quotes (`newsdex quotes`).
+#[derive(Clone, Debug, Default)]
+pub struct QuoteRequest {
+    /// Words to look for around the quotes; `None` lists every quote.
+    pub query: Option<String>,
+    /// Only quotes of these speakers (any of them).
+    pub speakers: Vec<String>,
+    pub limit: usize,
+}
+
+/// The answer to a quote search.
+///
+/// # Wire format
+///
+/// ```text
+/// {"query": "sanctions", "total_quotes": 2,
+///  "quotes": [{"rank": 1, "speaker": "Vassily Nebenzia", "text": "a path to a dead end.",
+///              "direct": true, "context": "He went on to say that new sanctions ...",
+///              "path": "000_f539c37ecbe7f26d.txt", "article": 0, "headline": "...",
+///              "score": 2.1}]}
+/// ```
+///
+/// `total_quotes` counts every matching quote (in the best 1,000 articles), `quotes` holds the
+/// first `--limit` of them; `score` is the BM25 score of the quote's article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteResults {
+    pub query: Option<String>,
+    pub total_quotes: usize,
+    pub quotes: Vec<QuoteHit>,
+}
+
+/// One attributed quote and where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteHit {
+    pub rank: usize,
+    pub speaker: Option<String>,
+    pub text: String,
+    pub direct: bool,
+    /// The sentences of the body that hold the quote.
+    pub context: String,
+    pub path: String,
+    pub article: u64,
+    pub headline: String,
+    pub score: f32,
+}
+
+/// How many articles a quote search looks into at most.
+const QUOTE_ARTICLES: usize = 1000;
+
+impl Archive {
+    /// Searches the attributed quotes: the query is matched against each quote's sentences, so
+    /// `sanctions` finds "a path to a dead end" when that sentence is about sanctions.
+    pub fn quotes(&self, request: &QuoteRequest) -> Result<QuoteResults> {
+        let searcher = self.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut terms = None;
+        if let Some(query) = request.query.as_deref().filter(|q| q.trim() != "*") {
+            let mut parser = QueryParser::for_index(&self.index, vec![self.fields.quote]);
+            parser.set_conjunction_by_default();
+            if query.trim().is_empty() {
+                return Err(Error::Query {
+                    query: query.to_string(),
+                    reason: "the query is empty; leave it out to list every quote".to_string(),
+                });
+            }
+            let parsed = parser
+                .parse_query(query)
+                .map_err(|err| query_error(query, err))?;
+            terms = Some(snippet::QueryTerms::of(&*parsed, self.fields.quote));
+            clauses.push((Occur::Must, parsed));
+        }
+        let mut wanted_speakers = Vec::new();
+        if !request.speakers.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.speakers {
+                let facet = self.speaker_facet(&searcher, name)?;
+                wanted_speakers.push(last_step(&facet));
+                facets.push(facet);
+            }
+            clauses.push((Occur::Must, any_facet(self.fields.speaker_facet, &facets)));
+        }
+        let query: Box<dyn Query> = if clauses.is_empty() {
+            Box::new(tantivy::query::AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let top = TopDocs::with_limit(QUOTE_ARTICLES).order_by_score();
+        let docs = searcher.search(&*query, &top)?;
+        let mut analyzer = index::analyzer();
+        let mut quotes = Vec::new();
+        for (score, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let record: Record = text(self.fields.record)
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            let path = text(self.fields.path).unwrap_or_default();
+            let headline = text(self.fields.headline).unwrap_or_default();
+            let article = doc
+                .get_first(self.fields.article)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            for (i, quote) in record.extraction.quotes.into_iter().enumerate() {
+                if !wanted_speakers.is_empty()
+                    && !quote
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| wanted_speakers.contains(s))
+                {
+                    continue;
+                }
+                let context = record.contexts.get(i).cloned().unwrap_or_default();
+                if let Some(terms) = &terms {
+                    let haystack = format!("{context}\n{}", quote.text);
+                    if !snippet::contains_any(&haystack, terms, &mut analyzer) {
+                        continue;
+                    }
+                }
+                quotes.push(QuoteHit {
+                    rank: quotes.len() + 1,
+                    speaker: quote.speaker,
+                    text: quote.text,
+                    direct: quote.direct,
+                    context,
+                    path: path.clone(),
+                    article,
+                    headline: headline.clone(),
+                    score,
+                });
+            }
+        }
+        let total_quotes = quotes.len();
+        quotes.truncate(request.limit);
+        Ok(QuoteResults {
+            query: request.query.clone(),
+            total_quotes,
+            quotes,
+        })
     }
 }

@@ -110,6 +110,11 @@ pub fn snippets(body: &str, terms: &QueryTerms, analyzer: &mut TextAnalyzer) -> 
         .collect()
 }
 
+/// Whether `text` holds any of the terms.
+pub fn contains_any(text: &str, terms: &QueryTerms, analyzer: &mut TextAnalyzer) -> bool {
+    !find_matches(text, terms, analyzer).is_empty()
+}
+
 /// Byte ranges of the words of `body` that match, with the matched term.
 fn find_matches(
     body: &str,

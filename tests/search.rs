@@ -231,3 +231,48 @@ fn no_hits_exit_1() {
         .code(1)
         .stdout(predicates::str::contains("0 hits"));
 }
+
+#[test]
+fn region_facet_and_filter() {
+    let fixture = Fixture::corpus();
+    let output = fixture
+        .cmd(&["search", "sanctions", "--facet", "region", "--json"])
+        .output()
+        .expect("runs");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let regions = value["facets"]["region"].as_array().expect("region counts");
+    let asia = regions.iter().find(|r| r["value"] == "Asia").expect("Asia");
+    let eastern = asia["subregions"]
+        .as_array()
+        .expect("sub-regions")
+        .iter()
+        .find(|s| s["value"] == "Eastern Asia")
+        .expect("Eastern Asia");
+    let in_eastern_asia =
+        fixture.search_json("sanctions", &["--region", "eastern asia", "--limit", "100"]);
+    assert_eq!(
+        eastern["count"].as_u64(),
+        Some(in_eastern_asia.total_hits as u64)
+    );
+    assert!(seed_hits(&in_eastern_asia) == [0, 1]);
+    let in_asia = fixture.search_json("sanctions", &["--region", "Asia", "--limit", "100"]);
+    assert_eq!(asia["count"].as_u64(), Some(in_asia.total_hits as u64));
+    assert!(in_asia.total_hits >= in_eastern_asia.total_hits);
+    // Without --facet region the documented shape has no region key.
+    let plain = fixture.search_json("sanctions", &[]);
+    assert!(plain.total_hits > 0);
+}
+
+#[test]
+fn ambiguous_country_lists_the_candidates() {
+    let fixture = Fixture::corpus();
+    fixture
+        .cmd(&["search", "sanctions", "--country", "korea"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("North Korea (KP)"))
+        .stderr(predicates::str::contains("South Korea (KR)"));
+    let by_demonym = fixture.search_json("sanctions", &["--country", "Chinese", "--limit", "100"]);
+    let by_name = fixture.search_json("sanctions", &["--country", "china", "--limit", "100"]);
+    assert_eq!(by_demonym.total_hits, by_name.total_hits);
+}

@@ -6,4 +6,5 @@ mod corpora;
 mod errors;
 mod extract;
 mod json;
+mod quotes;
 mod search;
