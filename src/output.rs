@@ -259,9 +259,21 @@ pub fn summary_line(summary: &Summary) -> String {
         summary.articles, summary.files, secs
     );
     if !summary.skipped.is_empty() {
+        // Group the reasons: "skipped 3 files (2 empty file, 1 binary data ...)".
+        let mut reasons: Vec<(&str, usize)> = Vec::new();
+        for skipped in &summary.skipped {
+            let reason = skipped.reason.split(';').next().unwrap_or("").trim();
+            match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, n)) => *n += 1,
+                None => reasons.push((reason, 1)),
+            }
+        }
+        reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
         line.push_str(&format!(
-            "; skipped {} (see messages above)",
-            summary.skipped.len()
+            "; skipped {} files ({}; paths on stderr)",
+            summary.skipped.len(),
+            reasons.join(", ")
         ));
     }
     line
