@@ -274,6 +274,12 @@ const WEAK_VERBS: &[&str] = &[
     "dub|dubs|dubbed|dubbing",
     "term|terms|termed|terming",
     "speak|speaks|spoke|speaking",
+    "liken|likens|likened|likening",
+    "compare|compares|compared|comparing",
+    "scoff|scoffs|scoffed|scoffing",
+    "chide|chides|chided|chiding",
+    "mock|mocks|mocked|mocking",
+    "tout|touts|touted|touting",
 ];
 
 /// Verbs whose object is the person addressed, never the speaker.
@@ -2545,6 +2551,11 @@ const MALE_NAMES: &[&str] = &[
 ];
 
 const FEMALE_NAMES: &[&str] = &[
+    // Given names that are also places: read as names only before a surname, or alone when the
+    // word is not also a place (`Paris Ngata`, not `Paris said`).
+    "paris",
+    "georgia",
+    "sydney",
     "mary",
     "patricia",
     "jennifer",
@@ -2714,38 +2725,78 @@ const FEMALE_NAMES: &[&str] = &[
     "irene",
 ];
 
-/// The usual gender of a given name or personal title: 1 male, 2 female, 0 unknown.
-pub fn gender(word: &str) -> u8 {
+/// Flag in the name table: a title or pronoun, not a given name.
+const NOT_GIVEN: u8 = 4;
+/// Gender bits for a name used for both (`jean`).
+const BOTH: u8 = 3;
+
+fn name_table() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
     static G: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
         let mut m = HashMap::default();
-        for w in MALE_NAMES.iter().chain(&[
-            "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "baron", "duke",
-            "he",
-        ]) {
+        for w in MALE_NAMES {
             m.insert(*w, 1);
         }
-        for w in FEMALE_NAMES.iter().chain(&[
-            "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "baroness",
-            "sister", "mother", "duchess", "she",
-        ]) {
-            // Names used for both (`jean`) count as unknown.
+        for w in FEMALE_NAMES {
             let e = m.entry(*w).or_insert(2);
             if *e == 1 {
-                *e = 0;
+                *e = BOTH;
             }
+        }
+        for w in [
+            "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "baron", "duke",
+            "he",
+        ] {
+            m.insert(w, 1 | NOT_GIVEN);
+        }
+        for w in [
+            "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "baroness",
+            "sister", "mother", "duchess", "she",
+        ] {
+            m.insert(w, 2 | NOT_GIVEN);
         }
         m
     });
+    &G
+}
+
+fn name_entry(word: &str) -> Option<u8> {
+    let g = name_table();
     let mut buf = [0u8; 32];
     if word.len() > buf.len() || !word.is_ascii() {
         let lower = word.to_lowercase();
-        return G.get(lower.as_str()).copied().unwrap_or(0);
+        return g.get(lower.as_str()).copied();
     }
     let b = &mut buf[..word.len()];
     b.copy_from_slice(word.as_bytes());
     b.make_ascii_lowercase();
-    std::str::from_utf8(b)
-        .ok()
-        .and_then(|l| G.get(l).copied())
-        .unwrap_or(0)
+    std::str::from_utf8(b).ok().and_then(|l| g.get(l).copied())
+}
+
+/// The usual gender of a given name or personal title: 1 male, 2 female, 0 unknown (also for
+/// names used for both, like `jean`).
+pub fn gender(word: &str) -> u8 {
+    match name_entry(word).map(|v| v & BOTH) {
+        Some(g) if g != BOTH => g,
+        _ => 0,
+    }
+}
+
+/// Whether the word is a known given name of either gender (`Melanie`, `Jordan`).
+pub fn is_given(word: &str) -> bool {
+    name_entry(word).is_some_and(|v| v & NOT_GIVEN == 0)
+}
+
+/// The gender a kinship or gendered role noun gives a person (`wife`, `fiancée`, `son`): 1 male,
+/// 2 female, 0 none.
+pub fn role_gender(word: &str) -> u8 {
+    match word {
+        "husband" | "father" | "son" | "brother" | "grandfather" | "grandson" | "uncle"
+        | "nephew" | "boyfriend" | "fiancé" | "widower" | "stepfather" | "stepson" | "dad"
+        | "spokesman" | "chairman" | "congressman" | "businessman" | "councilman" | "actor" => 1,
+        "wife" | "mother" | "daughter" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "girlfriend" | "fiancée" | "fiancee" | "widow" | "stepmother"
+        | "stepdaughter" | "mom" | "mum" | "spokeswoman" | "chairwoman" | "congresswoman"
+        | "businesswoman" | "councilwoman" | "actress" => 2,
+        _ => 0,
+    }
 }
