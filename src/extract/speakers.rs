@@ -213,7 +213,9 @@ struct Doc<'a> {
     /// Paragraphs that are only a name (a byline): neither speakers nor antecedents.
     byline: Vec<bool>,
     /// A Bloom filter of the words the text writes in lower case.
-    lower: Box<[u64; BLOOM_WORDS]>,
+    /// (Sized to the text, so that long articles do not fill it: a false hit would make a
+    /// name look like a common word.)
+    lower: Vec<u64>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -236,7 +238,7 @@ impl<'a> Doc<'a> {
             spans: Vec::new(),
             is_headline,
             byline: Vec::new(),
-            lower: Box::new([0; BLOOM_WORDS]),
+            lower: vec![0; bloom_len(text.len())],
         };
         doc.tokenize();
         doc.pair_quotes();
@@ -283,7 +285,8 @@ impl<'a> Doc<'a> {
             return false;
         }
         let h = fnv_lower(w);
-        bloom_bits(h)
+        let bits = self.lower.len() * 64;
+        bloom_bits(h, bits)
             .iter()
             .all(|&b| self.lower[b / 64] & (1 << (b % 64)) != 0)
     }
@@ -531,7 +534,8 @@ impl<'a> Doc<'a> {
                     }
                 }
                 if !tok.cap && c.is_ascii_lowercase() && ascii {
-                    for b in bloom_bits(fnv_lower(stripped)) {
+                    let bits = self.lower.len() * 64;
+                    for b in bloom_bits(fnv_lower(stripped), bits) {
                         self.lower[b / 64] |= 1 << (b % 64);
                     }
                 }
@@ -802,7 +806,11 @@ fn soft_break(bytes: &[u8], i: usize) -> bool {
         .any(|t| t.as_bytes() == word)
 }
 
-const BLOOM_WORDS: usize = 128;
+/// Bloom filter size in 64-bit words: at least 8,192 bits, and about 32 bits per word of text
+/// (a word takes six bytes on average), a power of two.
+fn bloom_len(text_len: usize) -> usize {
+    (text_len * 32 / 6 / 64).next_power_of_two().max(128)
+}
 
 /// FNV-1a of the ASCII-lower-cased word.
 fn fnv_lower(w: &str) -> u64 {
@@ -814,9 +822,14 @@ fn fnv_lower(w: &str) -> u64 {
     h
 }
 
-fn bloom_bits(h: u64) -> [usize; 2] {
-    let n = (BLOOM_WORDS * 64) as u64;
-    [(h % n) as usize, ((h >> 32) % n) as usize]
+fn bloom_bits(h: u64, bits: usize) -> [usize; 3] {
+    // `bits` is a power of two.
+    let m = bits as u64 - 1;
+    [
+        (h & m) as usize,
+        ((h >> 21) & m) as usize,
+        (((h >> 42) ^ (h >> 11)) & m) as usize,
+    ]
 }
 
 /// The last part of a hyphenated adjective (`Top-seeded`, `Toronto-based`, `Fifth-seed`),
@@ -2941,6 +2954,31 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    /// A long article's many lower-case words must not make names look like common words.
+    #[test]
+    fn long_article_keeps_names() {
+        let mut body = String::from("President Okafor opened the session.\n");
+        for k in 0..3000 {
+            body.push_str(&format!("the word{k}x was here. "));
+        }
+        body.push_str("\nOkafor said the budget was balanced.\n");
+        for name in ["Adebayo Nwosu", "Carla Ruiz", "Tomasz Wrona", "Ines Duarte"] {
+            body.push_str(&format!("\"It works,\" {name} said.\n"));
+        }
+        let mut got = speakers(&body);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "Adebayo Nwosu",
+                "Carla Ruiz",
+                "Ines Duarte",
+                "Okafor",
+                "Tomasz Wrona"
+            ]
+        );
     }
 
     #[test]
