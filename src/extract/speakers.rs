@@ -9,14 +9,22 @@ Quotation marks are paired per paragraph: curly marks by shape, straight ones by
 touches a word, single marks only when a closing one follows (so `don't` and `O'Brien` stay
 words). An opening mark inside an open quote starts a new quoted paragraph (BBC copy puts several
 in one line); an unclosed quote ends with its paragraph, so one bad mark cannot swallow the
-article. Sentences are split outside quotes and brackets.
+article. A line break inside a sentence (the next line in lower case, a line ending in a comma,
+in `,"` or in `Mr.`) does not end the paragraph, so attributions broken onto the next line stay
+with their quote. Sentences are split outside quotes and brackets; a party tag between commas
+(`, R-Ky.,`) is left out.
 
 Every capitalised run in the body is read once as a candidate name: leading titles, places and
 acronyms are stripped (`US Special Representative for Iran Brian Hook` → `Brian Hook`), and a run
 with an organisation word, after `the`, after a body noun (`the daily Gazeta Wyborcza`), in a
 longer name (`the Association of Flight Attendants`), or made only of words the text also writes
-in lower case (`Gender Equality`) is not a person. Short forms point at the fullest name with the
-same surname (`Zhang` → `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`).
+in lower case (`Gender Equality`) is not a person. Given names that are also places, verbs or
+months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`), any word after a
+courtesy title is a surname (`Mr Pound`), and a known given name alone is a person (`Melanie
+said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
+only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
+`Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
+with a title (`President Obama`) is a person even without a fuller form.
 Name-only paragraphs are bylines and are skipped.
 
 Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
@@ -36,8 +44,9 @@ a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with it
 
 Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyongyang's appeals`),
 `declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
-Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles and
-given names) does not clash. Quote paragraphs without a cue continue the previous quote's speaker.
+Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles, given
+names and kinship or role nouns such as `fiancée`) does not clash; an antecedent older than the
+previous sentence yields to the first person of the pronoun's gender named in that sentence. Quote paragraphs without a cue continue the previous quote's speaker.
 The headline is read against the body's names only.
 
 # Limits
