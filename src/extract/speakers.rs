@@ -2243,9 +2243,23 @@ impl<'d> State<'d> {
                     return None;
                 };
                 let w = d.word(first);
+                // `Terry Hobbs, assistant vice president said`: lower-case words naming one
+                // person's role (not `..., sources said`).
+                let singular = !d.word(items_tok(items[e])).ends_with('s');
+                // `after Coca Cola, another analyst noted`: a new, unnamed person.
+                let fresh = matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "another" | "one" | "some" | "other" | "two" | "three"
+                );
+                let role = e > m + 1 && singular && !fresh && items[m + 1..=e].iter().all(|&it| {
+                    matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && t.lex.verb.is_none())
+                }) && items[m + 1..=e].iter().any(|&it| {
+                    matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
+                });
                 if !(w.eq_ignore_ascii_case("a")
                     || w.eq_ignore_ascii_case("an")
-                    || w.eq_ignore_ascii_case("the"))
+                    || w.eq_ignore_ascii_case("the")
+                    || role)
                 {
                     return None;
                 }
@@ -2291,6 +2305,24 @@ impl<'d> State<'d> {
         if t.cap && !d.caps(ti) {
             return Src::Nothing;
         }
+        // `the 74-year-old comedian said`: a description of someone already named.
+        let mut m = e;
+        while m > 0 && e - m < 3 {
+            let Item::T(p) = items[m - 1] else { break };
+            if !d.toks[p].is_word() {
+                break;
+            }
+            if d.word(p).eq_ignore_ascii_case("the") {
+                if (m..=e).any(|q| self.describes_known(items_tok(items[q]))) {
+                    return Src::Pronoun(0);
+                }
+                break;
+            }
+            if d.toks[p].cap {
+                break;
+            }
+            m -= 1;
+        }
         if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0 {
             // `the minister`, `China's envoy`: may refer to a named person.
             let mut m = e;
@@ -2308,6 +2340,14 @@ impl<'d> State<'d> {
             }
         }
         Src::Unnamed
+    }
+
+    /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
+    /// article has already named (after `the`).
+    fn describes_known(&self, ti: usize) -> bool {
+        let w = self.doc.word(ti);
+        matches!(self.doc.toks[ti].kind, Kind::Word | Kind::Num)
+            && ["-old", "-based", "-born"].iter().any(|x| w.ends_with(x))
     }
 
     /// The name ending at item `e` (a name word).
@@ -2431,6 +2471,13 @@ impl<'d> State<'d> {
         }
         if !t.is_word() {
             return Src::Nothing;
+        }
+        // `said the 74-year-old comedian`: someone already named.
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
+        {
+            return Src::Pronoun(0);
         }
         if d.name_word(ti) {
             let ceil = self.item_tok_ceil(items, s);
@@ -3020,6 +3067,11 @@ mod tests {
         ("org_word_untitled", "", "Pound said: \"The rate is fixed.\"", &[]),
         ("quoted_as_saying_quote", "", "Jake Morrow spoke first. \"There is no reciprocity,\" the ministry official quoted Morrow as saying.", &["Jake Morrow"]),
         ("compound_noun_not_verb", "", "\"We need people,\" said Ann Ortiz. \"We want fans.\" The data goes inside the video signal.", &["Ann Ortiz"]),
+        ("unclosed_role_appositive", "", "\"Service was underpriced,\" Terry Hobbs, assistant vice president said.", &["Terry Hobbs"]),
+        ("unclosed_another", "", "The logo is the best known after Coca Cola, another analyst noted.", &[]),
+        ("unclosed_plural_source", "", "She was taken away from Ground Zero, sources said.", &[]),
+        ("described_again", "", "Ronnie Corbett left the stage. \"It's just laughing at each other,\" said the 74-year-old comedian.", &["Ronnie Corbett"]),
+        ("described_new_person", "", "Ronnie Corbett left. \"It's just laughing,\" said a 74-year-old viewer.", &[]),
         ("pronoun_female_role", "", "Leyla Demir, fiancée of the victim, spoke first. \"He was brave,\" she said.", &["Leyla Demir"]),
     ];
 
