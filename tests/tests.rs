@@ -3,6 +3,7 @@
 mod util;
 
 mod corpora;
+mod crash;
 mod errors;
 mod extract;
 mod json;
