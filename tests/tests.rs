@@ -6,6 +6,7 @@ mod corpora;
 mod crash;
 mod errors;
 mod extract;
+mod incremental;
 mod json;
 mod quotes;
 mod search;
