@@ -212,10 +212,11 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// - UTF-8, with or without a byte-order mark (the mark is dropped).
 /// - UTF-16 with a byte-order mark, or without one when every second byte is NUL.
 /// - Binary data (many control bytes in the first 8 KB) is refused.
+/// - UTF-8 with a few corrupt bytes (more well-formed multi-byte characters than bad bytes):
+///   the bad bytes become U+FFFD, rather than one bad byte turning the file into mojibake.
 /// - Anything else that is not valid UTF-8 goes to `chardetng`, the detector Firefox uses:
 ///   Windows-1252 (the usual encoding of older newsroom copy: curly quotes and accents come out
-///   right), other legacy encodings it recognises, or UTF-8 with a few corrupt bytes, which are
-///   replaced by U+FFFD rather than letting one bad byte turn the whole file into mojibake.
+///   right) or another legacy encoding it recognises.
 ///
 /// Stray NUL and other control characters left in text are dropped.
 pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Encoding), String> {
@@ -258,6 +259,19 @@ fn decode_inner(bytes: Vec<u8>) -> std::result::Result<(String, Encoding), Strin
         Ok(text) => return Ok((text, Encoding::Utf8)),
         Err(err) => err.into_bytes(),
     };
+    // UTF-8 with a few corrupt bytes: more well-formed multi-byte characters than bad bytes.
+    // (Legacy 8-bit text almost never forms valid multi-byte UTF-8 sequences.)
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if multibyte > invalid {
+        return Ok((
+            String::from_utf8_lossy(&bytes).into_owned(),
+            Encoding::Utf8Lossy,
+        ));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(&bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);

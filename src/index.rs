@@ -1051,9 +1051,36 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<String> {
                 .iter()
                 .find(|(_, e)| *e >= end)
                 .map_or(end, |(_, e)| *e);
-            body.get(from..to.max(from)).unwrap_or("").to_string()
+            let (from, to) = clamp_context(body, from, to.max(from), start, end);
+            body.get(from..to).unwrap_or("").to_string()
         })
         .collect()
+}
+
+/// The longest quote context kept, in bytes. A "sentence" can be a whole paragraph of a
+/// badly punctuated file (one 300 KB line with thousands of quotes would otherwise store
+/// thousands of copies of itself).
+const MAX_CONTEXT: usize = 2_000;
+
+/// Narrows a context `from..to` around the quote `start..end` to at most [`MAX_CONTEXT`] bytes,
+/// on character boundaries.
+fn clamp_context(body: &str, from: usize, to: usize, start: usize, end: usize) -> (usize, usize) {
+    if to - from <= MAX_CONTEXT {
+        return (from, to);
+    }
+    let floor = |mut i: usize| {
+        i = i.min(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(from.max(start.saturating_sub(MAX_CONTEXT / 4)));
+    let to = floor(
+        to.min(end.saturating_add(MAX_CONTEXT / 4))
+            .min(from + MAX_CONTEXT),
+    );
+    (from, to.max(from))
 }
 
 /// The term that selects every article of a file (used to replace or delete a file's articles).

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod badinput;
 mod corpora;
 mod crash;
 mod errors;
