@@ -451,21 +451,25 @@ fn load_state(
         let sizes = fast.u64(&name(fields.file_size))?;
         let mtimes = fast.i64(&name(fields.file_mtime))?;
         let hashes = fast.u64(&name(fields.file_hash))?;
-        let mut path = String::new();
+        // The paths in ordinal order, read in one pass over the column's dictionary (looking
+        // each ordinal up on its own decompresses a dictionary block per document).
+        let io_error = |source| Error::Io {
+            path: index_path.to_path_buf(),
+            source,
+        };
+        let mut names: Vec<String> = Vec::with_capacity(paths.num_terms());
+        let mut stream = paths.dictionary().stream().map_err(io_error)?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
         for doc in segment.doc_ids_alive() {
-            let Some(ord) = paths.term_ords(doc).next() else {
+            let Some(path) = paths
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| names.get(ord as usize))
+            else {
                 continue;
             };
-            path.clear();
-            let found = paths
-                .ord_to_str(ord, &mut path)
-                .map_err(|source| Error::Io {
-                    path: index_path.to_path_buf(),
-                    source,
-                })?;
-            if !found {
-                continue;
-            }
             let file = FileState {
                 size: sizes.first(doc).unwrap_or(0),
                 mtime: mtimes.first(doc).unwrap_or(0),
@@ -919,8 +923,11 @@ pub fn build(
             }
             Ok(())
         })?;
-        writer.commit()?;
-        summary.commits += 1;
+        // Nothing to commit when nothing changed (the common re-run of an unchanged archive).
+        if summary.added + summary.updated + summary.removed > 0 || options.rebuild {
+            writer.commit()?;
+            summary.commits += 1;
+        }
         Ok(())
     })();
     if let Err(err) = result {
@@ -928,7 +935,9 @@ pub fn build(
         return Err(err);
     }
     writer.wait_merging_threads()?;
-    IndexInfo::current().write(index_path)?;
+    if summary.commits > 0 {
+        IndexInfo::current().write(index_path)?;
+    }
     summary.files += kept.len();
     summary.articles += kept.values().map(|f| f.articles).sum::<usize>();
     summary.elapsed = started.elapsed();
