@@ -752,4 +752,25 @@ mod tests {
         let utf16: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
         assert_eq!(decode(&utf16).unwrap(), ("hi".to_string(), Encoding::Utf16));
     }
+
+    #[test]
+    fn decoding_bad_input() {
+        // UTF-16 without a byte-order mark, both byte orders.
+        let text = "Headline without a mark";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), (text.to_string(), Encoding::Utf16));
+        assert_eq!(decode(&be).unwrap(), (text.to_string(), Encoding::Utf16));
+        // UTF-8 with one corrupt byte stays UTF-8.
+        let (text, enc) = decode(b"Z\xc3\xbcrich caf\xc3\xa9 \xff end").unwrap();
+        assert_eq!(enc, Encoding::Utf8Lossy);
+        assert_eq!(text, "Z\u{fc}rich caf\u{e9} \u{fffd} end");
+        // A few NUL bytes in text are dropped; a run of control bytes is binary.
+        let (text, enc) =
+            decode(b"Ministers met\0 again on Wednesday to sign the accord.").unwrap();
+        assert_eq!(enc, Encoding::Utf8);
+        assert_eq!(text, "Ministers met again on Wednesday to sign the accord.");
+        assert!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a', b'b'][..]).is_err());
+        assert_eq!(decode(b"").unwrap().0, "");
+    }
 }

@@ -1141,6 +1141,32 @@ mod tests {
     }
 
     #[test]
+    fn long_bodies_are_cut_at_a_line_end() {
+        let line = "x".repeat(999) + "\n";
+        let mut body = line.repeat(2_000);
+        assert!(truncate_body(&mut body));
+        assert!(body.len() <= MAX_ARTICLE_BYTES);
+        assert!(body.ends_with('x'));
+        assert_eq!(body.len() % 1000, 999);
+        let mut short = "short body".to_string();
+        assert!(!truncate_body(&mut short));
+        // One long line of multi-byte characters: cut on a character boundary.
+        let mut wide = "é".repeat(MAX_ARTICLE_BYTES);
+        assert!(truncate_body(&mut wide));
+        assert!(wide.len() <= MAX_ARTICLE_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn quote_contexts_are_capped() {
+        let body = "ä".repeat(10_000);
+        let (from, to) = clamp_context(&body, 0, body.len(), 8_001, 8_101);
+        assert!(to - from <= MAX_CONTEXT);
+        assert!(from <= 8_001 && to >= 8_101);
+        assert!(body.get(from..to).is_some());
+        assert_eq!(clamp_context(&body, 10, 20, 12, 14), (10, 20));
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);

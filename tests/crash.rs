@@ -322,6 +322,15 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
     );
 }
 
+/// Whether another process holds the lock on `path`.
+fn is_locked(path: &Path) -> bool {
+    use fs4::fs_std::FileExt;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    !matches!(FileExt::try_lock_shared(&file), Ok(true))
+}
+
 #[test]
 fn a_second_indexer_is_refused_and_search_works_during_indexing() {
     let mut rng = Rng::seeded();
@@ -333,8 +342,16 @@ fn a_second_indexer_is_refused_and_search_works_during_indexing() {
         model.write(&mut rng, &format!("more/m{f:05}.txt"), 0);
     }
     let mut child = spawn_index(&fixture, 200);
-    // Wait until the run holds the lock (its lock file is locked once it has started).
-    std::thread::sleep(Duration::from_millis(300));
+    // Wait until the run holds its lock.
+    let lock = fixture.index().join("newsdex.lock");
+    let waited = Instant::now();
+    while !is_locked(&lock) {
+        assert!(
+            waited.elapsed() < Duration::from_secs(20),
+            "the run never took its lock"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let mut searches = 0;
     let mut refused = false;
     while child.try_wait().expect("wait").is_none() {
