@@ -71,8 +71,13 @@ pub const ANALYZER: &str = "news";
 pub const INFO_FILE: &str = "newsdex.json";
 /// The lock file that one indexing process holds for the whole run.
 pub const LOCK_FILE: &str = "newsdex.lock";
-/// Memory budget of tantivy's writer, shared by its indexing threads.
-const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+/// Memory budget of tantivy's indexing thread (one: extraction, not indexing, is the costly part,
+/// and each thread needs about twice its budget while it writes a segment).
+const WRITER_MEMORY_PER_THREAD: usize = 32 * 1024 * 1024;
+/// Segments with more documents than this are not merged any further. Merging reads every byte
+/// of its segments through mmap, and those pages count in the process's resident memory: capping
+/// the inputs (a merge joins up to 8 of them) keeps a run of any size within a few hundred MB.
+const MAX_DOCS_BEFORE_MERGE: usize = 10_000;
 /// Files larger than this are skipped: an archive file is a few stories, not a database dump.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Article bodies longer than this are cut (at a line end) before extraction and indexing.
@@ -81,7 +86,7 @@ pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
 pub const COMMIT_ARTICLES: usize = 5_000;
 pub const COMMIT_BYTES: u64 = 32 * 1024 * 1024;
 /// How many extracted files may wait for the writer (bounds memory).
-const QUEUE: usize = 64;
+const QUEUE: usize = 16;
 
 /// The fields of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -702,12 +707,21 @@ pub fn build(
     })?;
     let _lock = RunLock::acquire(index_path)?;
     let (index, fields) = open_for_update(index_path, options.rebuild)?;
-    let mut writer: IndexWriter = index.writer(WRITER_MEMORY).map_err(|e| match e {
+    let writer_options = tantivy::indexer::IndexWriterOptions::builder()
+        .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
+        .num_worker_threads(1)
+        .num_merge_threads(1)
+        .build();
+    let writer = index.writer_with_options(writer_options);
+    let mut writer: IndexWriter = writer.map_err(|e| match e {
         tantivy::TantivyError::LockFailure(..) => Error::Locked {
             path: index_path.to_path_buf(),
         },
         other => Error::Tantivy(other),
     })?;
+    let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
+    merge_policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
+    writer.set_merge_policy(Box::new(merge_policy));
     let mut state = load_state(&index, &fields, index_path)?;
 
     let mut summary = Summary::default();
