@@ -250,7 +250,13 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
     let mut kills = 0;
     let mut next_file = 2_000;
     let started = Instant::now();
-    for round in 0..8 {
+    // Kill points are drawn below `max_delay`, which halves whenever a run finishes before its
+    // kill, so that a fast machine still sees its runs killed.
+    let mut max_delay = 2_500;
+    for round in 0..16 {
+        if kills >= 7 {
+            break;
+        }
         // Change the archive between runs: some files rewritten, some deleted, some new.
         if round % 2 == 1 {
             let names: Vec<String> = model.files.keys().cloned().collect();
@@ -270,7 +276,7 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
             }
         }
         let mut child = spawn_index(&fixture, 150);
-        let delay = Duration::from_millis(20 + rng.below(2_500));
+        let delay = Duration::from_millis(10 + rng.below(max_delay));
         std::thread::sleep(delay);
         let killed = child.try_wait().expect("wait").is_none();
         if killed {
@@ -279,6 +285,9 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
         }
         child.wait().expect("wait");
         let held = check_after_kill(&fixture);
+        if !killed {
+            max_delay = (max_delay / 2).max(50);
+        }
         let what = if killed { "killed" } else { "finished before" };
         eprintln!("round {round}: {what} {delay:?}, index holds {held:?} articles");
     }
