@@ -55,7 +55,7 @@ pub enum Found {
         path: PathBuf,
         relative: String,
     },
-    /// A symbolic link (to a file or a folder) with a wanted name or in the tree: never followed.
+    /// A symbolic link with an article file's name, or to a folder: never followed.
     Link {
         path: PathBuf,
     },
@@ -72,7 +72,7 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 /// Walks `root` recursively and lists the article files in a stable (sorted) order.
 ///
 /// Hidden files and folders are skipped; symbolic links are not followed, so a link loop cannot
-/// trap the walk. Problems (unreadable folders, vanished entries) are returned in order, not
+/// trap the walk (they are listed as [`Found::Link`]). Problems (unreadable folders, vanished entries) are returned in order, not
 /// raised, so that one bad entry never stops the walk.
 pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
     if !root.is_dir() {
@@ -98,15 +98,6 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
             }
         };
         let path = entry.path();
-        if entry.file_type().is_symlink() {
-            found.push(Found::Link {
-                path: path.to_path_buf(),
-            });
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let wanted = path
             .extension()
             .map(|ext| {
@@ -117,7 +108,18 @@ pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
                     .any(|want| want.eq_ignore_ascii_case(&ext))
             })
             .unwrap_or(false);
-        if !wanted {
+        if entry.file_type().is_symlink() {
+            // Reported when it could hold articles: a link with an article file's name, or one
+            // to a folder (or a loop, or nowhere). Links to other files are ignored silently.
+            let to_folder_or_nowhere = std::fs::metadata(path).map_or(true, |m| m.is_dir());
+            if wanted || to_folder_or_nowhere {
+                found.push(Found::Link {
+                    path: path.to_path_buf(),
+                });
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() || !wanted {
             continue;
         }
         found.push(Found::File {

@@ -96,6 +96,8 @@ fn bad_files_follow_their_rules_and_good_articles_are_all_indexed() {
     std::os::unix::fs::symlink("loop-b", fixture.archive().join("loop-a")).expect("symlink");
     std::os::unix::fs::symlink("loop-a", fixture.archive().join("loop-b")).expect("symlink");
     std::os::unix::fs::symlink(".", fixture.archive().join("self")).expect("symlink");
+    // A link to a file that is not an article file is ignored silently.
+    std::os::unix::fs::symlink("good.txt", fixture.archive().join("picture.jpg")).expect("symlink");
 
     // A file that disappears between the walk and its reading (deleted by the test hook).
     fixture.create("vanishing.txt", story("Here Then Gone Story", PROSE));
@@ -136,6 +138,7 @@ fn bad_files_follow_their_rules_and_good_articles_are_all_indexed() {
     said("loop-a", "symbolic link; not followed");
     said("loop-b", "symbolic link; not followed");
     said("self", "symbolic link; not followed");
+    assert!(!stderr.contains("picture.jpg"), "{stderr}");
     said("vanishing.txt", "vanished during the run");
     said("big.txt", "1 article(s) longer than 1 MB cut");
     if !root {

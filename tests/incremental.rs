@@ -19,6 +19,8 @@ fn index(fixture: &Fixture, extra: &[&str]) -> String {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // Not a terminal: no progress bar, and a clean archive leaves stderr empty.
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
