@@ -659,7 +659,9 @@ impl RunLock {
 /// Opens the index at `index_path` for an update, creating it (or re-creating it, when asked to
 /// or when it was built by another version) as needed.
 fn open_for_update(index_path: &Path, rebuild: bool) -> Result<(Index, Fields)> {
-    if rebuild || (exists(index_path) && open(index_path).is_err()) {
+    let foreign =
+        exists(index_path) && matches!(open(index_path), Err(Error::IncompatibleIndex { .. }));
+    if rebuild || foreign {
         // An index of another layout is never updated in place: documents of two extraction
         // versions must not mix. The user's own files in the folder stay.
         remove_index_files(index_path)?;
