@@ -52,12 +52,15 @@ pub struct IndexArgs {
     /// Also index files with this extension (repeatable; `txt` is always indexed).
     #[arg(long = "ext", value_name = "EXT")]
     pub extensions: Vec<String>,
-    /// Start from an empty index instead of replacing the old one's contents.
+    /// Start from an empty index instead of updating the files that changed.
     #[arg(long)]
     pub rebuild: bool,
-    /// Print no summary.
+    /// Print no summary and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Commit after this many articles (tests use it to make commits frequent).
+    #[arg(long, hide = true, value_name = "N")]
+    pub commit_every: Option<usize>,
 }
 
 #[derive(Parser, Debug)]

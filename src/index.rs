@@ -1,6 +1,6 @@
 /*!
-The index: its schema, its text analysis, and the indexing run that turns an archive folder into
-a tantivy index.
+The index: its schema, its text analysis, and the indexing run that keeps an index in step with an
+archive folder.
 
 One tantivy document per article. Headline and body are analysed with the `news` analyzer
 (lower-casing, accent folding, English stemming) so that `veto` finds "vetoed" and `Nebenzia`
@@ -8,41 +8,85 @@ finds "Nébenzia". Speakers and countries are stored twice: as facets (`speaker_
 `country_facet`, `region_facet`) for counting and exact filtering, and as analysed text (`speaker`,
 `country`) so that the query language can say `speaker:nebenzia`.
 
-A run reads and extracts files in parallel (rayon) while tantivy's own threads build segments; it
-commits once at the end and rolls back on error, so a failed run leaves the last commit intact.
+# Incremental runs
+
+Every article document also carries its file's size, modification time and content hash (xxh3)
+in fast fields. The state of the index is therefore part of its documents and is committed with
+them, atomically: there is no side file that could disagree with the index after a crash. A run
+reads that state, walks the folder, and
+- skips files whose size and modification time are unchanged (without reading them);
+- reads the others and compares their hash: a file whose content is unchanged is left alone;
+- replaces a changed file's articles (`delete_term` on its path, then the new documents) and adds
+  new files;
+- deletes the articles of files that are gone.
+
+A modification time within two seconds of the run is not trusted (a file written again within the
+same clock tick keeps its size and time): it is recorded as 0, so the next run hashes the file.
+
+# Crash safety
+
+Files are read and extracted in parallel (rayon) and handed, file by file, through a bounded
+channel to one thread that feeds tantivy's writer and commits every
+[`IndexOptions::commit_articles`] articles or [`IndexOptions::commit_bytes`] bytes of text.
+Commits fall only between files, so a commit never holds half of a file's articles, and tantivy
+writes `meta.json` atomically: a process killed at any moment leaves the last commit, which the
+next run completes. Memory stays bounded: at most a few files wait in the channel and tantivy's
+writer flushes segments at its memory budget.
+
+Only one process may update an index: it holds an exclusive lock on `newsdex.lock` in the index
+folder for the whole run. Searches do not take that lock and see the last commit.
+
 Next to tantivy's files the index keeps `newsdex.json`, which records the index format and the
-extraction version it was built with (see [`IndexInfo`]).
+extraction version it was built with (see [`IndexInfo`]). An index of another version is never
+updated in place: `index` rebuilds it from scratch and `search` asks for a rebuild.
 */
 
+use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
-    DateOptions, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
-    INDEXED, STORED, STRING,
+    DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer,
 };
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::corpus::{self, Article, Found, WalkOptions};
+use crate::corpus::{self, Article, Encoding, Found, WalkOptions};
 use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Name under which the `news` analyzer is registered.
 pub const ANALYZER: &str = "news";
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
-/// Memory budget of tantivy's writer, shared by its indexing threads.
-const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+/// The lock file that one indexing process holds for the whole run.
+pub const LOCK_FILE: &str = "newsdex.lock";
+/// Memory budget of tantivy's indexing thread (one: extraction, not indexing, is the costly part,
+/// and each thread needs about twice its budget while it writes a segment).
+const WRITER_MEMORY_PER_THREAD: usize = 32 * 1024 * 1024;
+/// Segments with more documents than this are not merged any further. Merging reads every byte
+/// of its segments through mmap, and those pages count in the process's resident memory: capping
+/// the inputs (a merge joins up to 8 of them) keeps a run of any size within a few hundred MB.
+const MAX_DOCS_BEFORE_MERGE: usize = 10_000;
+/// Files larger than this are skipped: an archive file is a few stories, not a database dump.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Article bodies longer than this are cut (at a line end) before extraction and indexing.
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+/// Default commit interval, in articles and in bytes of article text.
+pub const COMMIT_ARTICLES: usize = 5_000;
+pub const COMMIT_BYTES: u64 = 32 * 1024 * 1024;
+/// How many extracted files may wait for the writer (bounds memory).
+const QUEUE: usize = 16;
 
 /// The fields of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +106,12 @@ pub struct Fields {
     pub region_facet: Field,
     /// Stored JSON of the [`Record`].
     pub record: Field,
+    /// The file's size in bytes (fast field; the same on every article of the file).
+    pub file_size: Field,
+    /// The file's modification time in nanoseconds since the epoch, 0 when not to be trusted.
+    pub file_mtime: Field,
+    /// xxh3 hash of the file's bytes.
+    pub file_hash: Field,
 }
 
 /// What is stored per article besides its text: the extraction and the date as written.
@@ -86,7 +136,7 @@ pub fn schema() -> (Schema, Fields) {
         .set_stored();
     let text = TextOptions::default().set_indexing_options(analysed);
     let fields = Fields {
-        path: builder.add_text_field("path", STRING | STORED),
+        path: builder.add_text_field("path", STRING | STORED | FAST),
         article: builder.add_u64_field("article", INDEXED | STORED),
         headline: builder.add_text_field("headline", text_stored.clone()),
         dateline: builder.add_text_field("dateline", STORED),
@@ -102,6 +152,9 @@ pub fn schema() -> (Schema, Fields) {
         country_facet: builder.add_facet_field("country_facet", FacetOptions::default()),
         region_facet: builder.add_facet_field("region_facet", FacetOptions::default()),
         record: builder.add_text_field("record", STORED),
+        file_size: builder.add_u64_field("file_size", NumericOptions::default().set_fast()),
+        file_mtime: builder.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
+        file_hash: builder.add_u64_field("file_hash", NumericOptions::default().set_fast()),
     };
     (builder.build(), fields)
 }
@@ -130,6 +183,9 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         country_facet: get("country_facet")?,
         region_facet: get("region_facet")?,
         record: get("record")?,
+        file_size: get("file_size")?,
+        file_mtime: get("file_mtime")?,
+        file_hash: get("file_hash")?,
     })
 }
 
@@ -242,11 +298,26 @@ pub fn open(index_path: &Path) -> Result<(Index, Fields)> {
 }
 
 /// Options of an indexing run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct IndexOptions {
     pub walk: WalkOptions,
     /// Start from an empty index.
     pub rebuild: bool,
+    /// Commit after this many articles ...
+    pub commit_articles: usize,
+    /// ... or this many bytes of article text, whichever comes first.
+    pub commit_bytes: u64,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            walk: WalkOptions::default(),
+            rebuild: false,
+            commit_articles: COMMIT_ARTICLES,
+            commit_bytes: COMMIT_BYTES,
+        }
+    }
 }
 
 /// Why a file was not indexed.
@@ -262,9 +333,26 @@ pub struct Skipped {
 /// What an indexing run did.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
+    /// Files whose articles the index holds after the run.
     pub files: usize,
+    /// Articles the index holds after the run.
     pub articles: usize,
+    /// New files indexed by this run.
+    pub added: usize,
+    /// Changed files whose articles this run replaced.
+    pub updated: usize,
+    /// Files gone from the folder (or no longer articles) whose articles this run deleted.
+    pub removed: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files read and indexed that were not clean UTF-8 (decoded from another encoding).
+    pub decoded: usize,
+    /// Articles cut at [`MAX_ARTICLE_BYTES`].
+    pub truncated: usize,
+    /// Bytes of files read by this run.
     pub bytes: u64,
+    /// Commits made by this run.
+    pub commits: usize,
     pub skipped: Vec<Skipped>,
     pub elapsed: Duration,
 }
@@ -276,113 +364,586 @@ impl Summary {
     }
 }
 
+/// What an indexing run tells its caller as it goes (problems, progress). All methods do nothing
+/// by default.
+pub trait Observer: Sync {
+    /// A file was skipped; called as it happens.
+    fn skipped(&self, _skipped: &Skipped) {}
+    /// The walk is done: this many files and bytes are to be checked.
+    fn started(&self, _files: u64, _bytes: u64) {}
+    /// This many more files and bytes were checked.
+    fn advanced(&self, _files: u64, _bytes: u64) {}
+    /// Something the user should know about a file that was indexed (an article was cut).
+    fn note(&self, _path: &Path, _note: &str) {}
+}
+
+impl<F: Fn(&Skipped) + Sync> Observer for F {
+    fn skipped(&self, skipped: &Skipped) {
+        self(skipped)
+    }
+}
+
 /// Reads one file into articles. `Err` carries the reason and whether it was an I/O error.
 pub fn read_articles(
     path: &Path,
     relative: &str,
 ) -> std::result::Result<Vec<Article>, (String, bool)> {
-    let bytes = std::fs::read(path).map_err(|e| (e.to_string(), true))?;
-    let (text, _) = corpus::decode(&bytes).map_err(|reason| (reason, false))?;
-    if text.trim().is_empty() {
-        return Err(("empty file".to_string(), false));
+    let bytes = read_file(path).map_err(|e| (e.to_string(), true))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((too_large(bytes.len() as u64), false));
     }
-    Ok(corpus::split_articles(relative, &text))
+    let (text, _) = corpus::decode_owned(bytes).map_err(|reason| (reason, false))?;
+    articles_of(relative, &text).map_err(|reason| (reason, false))
 }
 
-/// Indexes the archive under `root` into `index_path`, replacing what the index held.
+fn too_large(size: u64) -> String {
+    format!(
+        "too large ({:.1} MB; newsdex reads files up to {} MB)",
+        size as f64 / 1e6,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Splits decoded text into articles; refuses text with nothing in it.
+fn articles_of(relative: &str, text: &str) -> std::result::Result<Vec<Article>, String> {
+    if text.trim().is_empty() {
+        return Err("empty file".to_string());
+    }
+    let articles = corpus::split_articles(relative, text);
+    if articles.is_empty() {
+        return Err("no article in the file".to_string());
+    }
+    Ok(articles)
+}
+
+/// What the index records about one file (on each of its articles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileState {
+    size: u64,
+    /// Nanoseconds since the epoch; 0 when it is not to be trusted.
+    mtime: i64,
+    hash: u64,
+    articles: usize,
+}
+
+/// Reads the per-file state of the last commit from the fast fields of the live documents.
+fn load_state(
+    index: &Index,
+    fields: &Fields,
+    index_path: &Path,
+) -> Result<HashMap<String, FileState>> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let schema = index.schema();
+    let name = |field: Field| schema.get_field_name(field).to_string();
+    let mut state: HashMap<String, FileState> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let Some(paths) = fast.str(&name(fields.path))? else {
+            continue;
+        };
+        let sizes = fast.u64(&name(fields.file_size))?;
+        let mtimes = fast.i64(&name(fields.file_mtime))?;
+        let hashes = fast.u64(&name(fields.file_hash))?;
+        // The paths in ordinal order, read in one pass over the column's dictionary (looking
+        // each ordinal up on its own decompresses a dictionary block per document).
+        let io_error = |source| Error::Io {
+            path: index_path.to_path_buf(),
+            source,
+        };
+        let mut names: Vec<String> = Vec::with_capacity(paths.num_terms());
+        let mut stream = paths.dictionary().stream().map_err(io_error)?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        for doc in segment.doc_ids_alive() {
+            let Some(path) = paths
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| names.get(ord as usize))
+            else {
+                continue;
+            };
+            let file = FileState {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+                articles: 0,
+            };
+            let entry = state.entry(path.clone()).or_insert(file);
+            entry.articles += 1;
+        }
+    }
+    Ok(state)
+}
+
+/// Size and modification time of a file, as recorded in the index.
+fn stat(path: &Path, trusted_before: i64) -> std::io::Result<(u64, i64)> {
+    let meta = std::fs::metadata(path)?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    // A file modified within the last two seconds may change again within the same clock tick
+    // without changing size or time: do not let the next run trust its time.
+    let mtime = if mtime >= trusted_before { 0 } else { mtime };
+    Ok((meta.len(), mtime))
+}
+
+/// A file the run has to read.
+struct Todo {
+    path: PathBuf,
+    relative: String,
+    size: u64,
+    mtime: i64,
+    previous: Option<FileState>,
+}
+
+/// What reading and extracting one file gave.
+enum Outcome {
+    /// The content hash matches the index: nothing to do.
+    Unchanged { relative: String, bytes: u64 },
+    /// The file's new documents.
+    Documents {
+        relative: String,
+        path: PathBuf,
+        docs: Vec<TantivyDocument>,
+        text_bytes: u64,
+        bytes: u64,
+        encoding: Encoding,
+        truncated: usize,
+    },
+    /// The file is gone (it vanished between the walk and the read).
+    Vanished { relative: String, path: PathBuf },
+    Skipped {
+        relative: String,
+        skipped: Skipped,
+        bytes: u64,
+    },
+}
+
+/// Reads, hashes, decodes, splits and extracts one file.
+fn process(fields: &Fields, todo: &Todo) -> Outcome {
+    let skip = |reason: String, unreadable: bool, bytes: u64| Outcome::Skipped {
+        relative: todo.relative.clone(),
+        skipped: Skipped {
+            path: todo.path.clone(),
+            reason,
+            unreadable,
+        },
+        bytes,
+    };
+    if todo.size > MAX_FILE_BYTES {
+        return skip(too_large(todo.size), false, 0);
+    }
+    let bytes = match read_file(&todo.path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Outcome::Vanished {
+                relative: todo.relative.clone(),
+                path: todo.path.clone(),
+            }
+        }
+        Err(e) => return skip(e.to_string(), true, 0),
+    };
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return skip(too_large(size), false, 0);
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if todo
+        .previous
+        .is_some_and(|p| p.hash == hash && p.size == size)
+    {
+        return Outcome::Unchanged {
+            relative: todo.relative.clone(),
+            bytes: size,
+        };
+    }
+    let (text, encoding) = match corpus::decode_owned(bytes) {
+        Ok(decoded) => decoded,
+        Err(reason) => return skip(reason, false, size),
+    };
+    let mut articles = match articles_of(&todo.relative, &text) {
+        Ok(articles) => articles,
+        Err(reason) => return skip(reason, false, size),
+    };
+    drop(text);
+    let mut truncated = 0;
+    let mut text_bytes = 0;
+    let mut docs = Vec::with_capacity(articles.len());
+    for article in &mut articles {
+        if truncate_body(&mut article.body) {
+            truncated += 1;
+        }
+        text_bytes += (article.headline.len() + article.body.len()) as u64;
+        let mut doc = document(fields, article, extract::extract(article));
+        doc.add_u64(fields.file_size, size);
+        doc.add_i64(fields.file_mtime, todo.mtime);
+        doc.add_u64(fields.file_hash, hash);
+        docs.push(doc);
+    }
+    Outcome::Documents {
+        relative: todo.relative.clone(),
+        path: todo.path.clone(),
+        docs,
+        text_bytes,
+        bytes: size,
+        encoding,
+        truncated,
+    }
+}
+
+/// Cuts a body longer than [`MAX_ARTICLE_BYTES`] at its last line end before the limit.
+fn truncate_body(body: &mut String) -> bool {
+    if body.len() <= MAX_ARTICLE_BYTES {
+        return false;
+    }
+    let mut cut = MAX_ARTICLE_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(line_end) = body[..cut].rfind('\n') {
+        if line_end > 0 {
+            cut = line_end;
+        }
+    }
+    body.truncate(cut);
+    true
+}
+
+/// The exclusive lock one indexing process holds on an index folder.
+struct RunLock {
+    _file: std::fs::File,
+}
+
+impl RunLock {
+    fn acquire(index_path: &Path) -> Result<RunLock> {
+        use fs4::fs_std::FileExt;
+        let path = index_path.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+        match file.try_lock_exclusive() {
+            Ok(true) => Ok(RunLock { _file: file }),
+            Ok(false) => Err(Error::Locked {
+                path: index_path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Err(Error::Locked {
+                path: index_path.to_path_buf(),
+            }),
+            Err(source) => Err(Error::Io { path, source }),
+        }
+    }
+}
+
+/// Opens the index at `index_path` for an update, creating it (or re-creating it, when asked to
+/// or when it was built by another version) as needed.
+fn open_for_update(index_path: &Path, rebuild: bool) -> Result<(Index, Fields)> {
+    let foreign =
+        exists(index_path) && matches!(open(index_path), Err(Error::IncompatibleIndex { .. }));
+    if rebuild || foreign {
+        // An index of another layout is never updated in place: documents of two extraction
+        // versions must not mix. The user's own files in the folder stay.
+        remove_index_files(index_path)?;
+    }
+    if exists(index_path) {
+        return open(index_path);
+    }
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(index_path, schema)?;
+    register_analyzer(&index);
+    // Written at once, so that a run killed before its first commit leaves an empty index of
+    // this version rather than one that looks foreign.
+    IndexInfo::current().write(index_path)?;
+    Ok((index, fields))
+}
+
+/// Test hook: `NEWSDEX_TEST_VANISH=a.txt,b/c.txt` deletes those files (relative to the archive)
+/// right after the walk, so that a test can make a file disappear mid-run deterministically.
+const VANISH_HOOK: &str = "NEWSDEX_TEST_VANISH";
+
+/// Brings the index at `index_path` in step with the archive under `root` (see the module
+/// documentation for how).
 ///
-/// Problems with single files are passed to `on_skip` as they happen and counted in the summary;
-/// they never stop the run. Errors of the index itself abort the run and roll it back.
+/// Problems with single files are passed to `observer` as they happen and counted in the summary;
+/// they never stop the run. Errors of the index itself abort the run and roll back what was not
+/// committed.
+///
+/// # Errors
+///
+/// [`Error::NotADirectory`] when `root` is not a folder, [`Error::Locked`] when another process
+/// is updating the index, and I/O or index errors.
 pub fn build(
     root: &Path,
     index_path: &Path,
     options: &IndexOptions,
-    on_skip: &(dyn Fn(&Skipped) + Sync),
+    observer: &dyn Observer,
 ) -> Result<Summary> {
     let started = Instant::now();
-    let found = corpus::walk(root, &options.walk)?;
+    if !root.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
     std::fs::create_dir_all(index_path).map_err(|source| Error::Io {
         path: index_path.to_path_buf(),
         source,
     })?;
-    let (schema, fields) = schema();
-    if options.rebuild || (exists(index_path) && open(index_path).is_err()) {
-        // Each run replaces the whole index, so an index of an older layout (or one the user
-        // asked to rebuild) is removed and built anew; files that are not the index's stay.
-        remove_index_files(index_path)?;
-    }
-    let index = if exists(index_path) {
-        open(index_path)?.0
-    } else {
-        let index = Index::create_in_dir(index_path, schema)?;
-        register_analyzer(&index);
-        index
-    };
-    let mut writer: IndexWriter = index.writer(WRITER_MEMORY).map_err(|e| match e {
+    let _lock = RunLock::acquire(index_path)?;
+    let (index, fields) = open_for_update(index_path, options.rebuild)?;
+    let writer_options = tantivy::indexer::IndexWriterOptions::builder()
+        .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
+        .num_worker_threads(1)
+        .num_merge_threads(1)
+        .build();
+    let writer = index.writer_with_options(writer_options);
+    let mut writer: IndexWriter = writer.map_err(|e| match e {
         tantivy::TantivyError::LockFailure(..) => Error::Locked {
             path: index_path.to_path_buf(),
         },
         other => Error::Tantivy(other),
     })?;
+    let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
+    merge_policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
+    writer.set_merge_policy(Box::new(merge_policy));
+    let mut state = load_state(&index, &fields, index_path)?;
 
     let mut summary = Summary::default();
-    let mut files = Vec::new();
+    let found = corpus::walk(root, &options.walk)?;
+    if let Some(list) = std::env::var_os(VANISH_HOOK) {
+        for relative in list.to_string_lossy().split(',').filter(|s| !s.is_empty()) {
+            let _ = std::fs::remove_file(root.join(relative));
+        }
+    }
+    let trusted_before = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+        - 2_000_000_000;
+    let skip = |summary: &mut Summary, skipped: Skipped| {
+        observer.skipped(&skipped);
+        summary.skipped.push(skipped);
+    };
+
+    // Sort the walk into files to read and files known to be unchanged.
+    let mut todo = Vec::new();
+    let mut unreadable_dirs = Vec::new();
+    let mut seen = 0u64;
+    let mut kept: HashMap<String, FileState> = HashMap::new();
+    // The index's state of the files to read.
+    let mut previous_of: HashMap<String, FileState> = HashMap::new();
     for entry in found {
         match entry {
-            Found::File { path, relative } => files.push((path, relative)),
-            Found::Problem { path, reason } => {
-                let skipped = Skipped {
+            Found::File { path, relative } => {
+                seen += 1;
+                let previous = state.remove(&relative);
+                match stat(&path, trusted_before) {
+                    Ok((size, mtime)) => match previous {
+                        Some(p) if p.size == size && p.mtime == mtime && mtime != 0 => {
+                            summary.unchanged += 1;
+                            kept.insert(relative, p);
+                        }
+                        _ => {
+                            if let Some(p) = previous {
+                                previous_of.insert(relative.clone(), p);
+                            }
+                            todo.push(Todo {
+                                path,
+                                relative,
+                                size,
+                                mtime,
+                                previous,
+                            })
+                        }
+                    },
+                    // Gone since the walk listed it: read it anyway and let `process` say so.
+                    Err(_) => {
+                        if let Some(p) = previous {
+                            previous_of.insert(relative.clone(), p);
+                        }
+                        todo.push(Todo {
+                            path,
+                            relative,
+                            size: 0,
+                            mtime: 0,
+                            previous,
+                        })
+                    }
+                }
+            }
+            Found::Link { path } => skip(
+                &mut summary,
+                Skipped {
                     path,
-                    reason,
-                    unreadable: true,
-                };
-                on_skip(&skipped);
-                summary.skipped.push(skipped);
+                    reason: "symbolic link; not followed".to_string(),
+                    unreadable: false,
+                },
+            ),
+            Found::Problem { path, reason } => {
+                unreadable_dirs.push(path.clone());
+                skip(
+                    &mut summary,
+                    Skipped {
+                        path,
+                        reason,
+                        unreadable: true,
+                    },
+                );
             }
         }
     }
+    let total_bytes: u64 = todo.iter().map(|t| t.size).sum();
+    observer.started(seen, total_bytes);
+    observer.advanced(summary.unchanged as u64, 0);
 
     let result = (|| -> Result<()> {
-        writer.delete_all_documents()?;
-        let articles = AtomicUsize::new(0);
-        let indexed_files = AtomicUsize::new(0);
-        let bytes = AtomicUsize::new(0);
-        let skipped = Mutex::new(Vec::new());
-        let writer_ref = &writer;
-        files
-            .par_iter()
-            .try_for_each(|(path, relative)| -> Result<()> {
-                match read_articles(path, relative) {
-                    Ok(list) => {
-                        indexed_files.fetch_add(1, Ordering::Relaxed);
-                        for article in &list {
-                            bytes.fetch_add(article.body.len(), Ordering::Relaxed);
-                            let doc = document(&fields, article, extract::extract(article));
-                            writer_ref.add_document(doc)?;
+        // Files of the index that the walk did not find are gone, unless they sit below a
+        // folder the walk could not read: those are kept as they are.
+        for (relative, file) in state.drain() {
+            let below_problem = unreadable_dirs
+                .iter()
+                .any(|dir| root.join(&relative).starts_with(dir));
+            if below_problem {
+                summary.unchanged += 1;
+                kept.insert(relative, file);
+            } else {
+                writer.delete_term(path_term(&fields, &relative));
+                summary.removed += 1;
+            }
+        }
+        let mut pending_articles = 0usize;
+        let mut pending_bytes = 0u64;
+        let (sender, receiver) = mpsc::sync_channel::<Outcome>(QUEUE);
+        std::thread::scope(|scope| -> Result<()> {
+            let todo = &todo;
+            let fields = &fields;
+            scope.spawn(move || {
+                // Ends early when the receiver is gone (the writer failed).
+                let _ = todo
+                    .par_iter()
+                    .try_for_each_with(sender, |sender, item| sender.send(process(fields, item)));
+            });
+            for outcome in receiver.iter() {
+                let had = |relative: &str| previous_of.get(relative).copied();
+                match outcome {
+                    Outcome::Unchanged { relative, bytes } => {
+                        summary.unchanged += 1;
+                        if let Some(p) = had(&relative) {
+                            kept.insert(relative, p);
                         }
-                        articles.fetch_add(list.len(), Ordering::Relaxed);
+                        observer.advanced(1, bytes);
                     }
-                    Err((reason, unreadable)) => {
-                        let s = Skipped {
-                            path: path.clone(),
-                            reason,
-                            unreadable,
-                        };
-                        on_skip(&s);
-                        if let Ok(mut list) = skipped.lock() {
-                            list.push(s);
+                    Outcome::Documents {
+                        relative,
+                        path,
+                        docs,
+                        text_bytes,
+                        bytes,
+                        encoding,
+                        truncated,
+                    } => {
+                        let previous = had(&relative);
+                        if previous.is_some() {
+                            writer.delete_term(path_term(fields, &relative));
+                            summary.updated += 1;
+                        } else {
+                            summary.added += 1;
                         }
+                        if encoding.is_converted() {
+                            summary.decoded += 1;
+                        }
+                        if truncated > 0 {
+                            summary.truncated += truncated;
+                            observer.note(
+                                &path,
+                                &format!(
+                                    "{truncated} article(s) longer than {} MB cut",
+                                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                                ),
+                            );
+                        }
+                        let count = docs.len();
+                        for doc in docs {
+                            writer.add_document(doc)?;
+                        }
+                        summary.files += 1;
+                        summary.articles += count;
+                        summary.bytes += bytes;
+                        pending_articles += count;
+                        pending_bytes += text_bytes;
+                        observer.advanced(1, bytes);
+                    }
+                    Outcome::Vanished { relative, path } => {
+                        if had(&relative).is_some() {
+                            writer.delete_term(path_term(fields, &relative));
+                            summary.removed += 1;
+                        }
+                        skip(
+                            &mut summary,
+                            Skipped {
+                                path,
+                                reason: "vanished during the run".to_string(),
+                                unreadable: false,
+                            },
+                        );
+                        observer.advanced(1, 0);
+                    }
+                    Outcome::Skipped {
+                        relative,
+                        skipped,
+                        bytes,
+                    } => {
+                        match had(&relative) {
+                            // A file that cannot be read now keeps the articles it had.
+                            Some(p) if skipped.unreadable => {
+                                kept.insert(relative, p);
+                            }
+                            // A file that is no longer an article loses them.
+                            Some(_) => {
+                                writer.delete_term(path_term(fields, &relative));
+                                summary.removed += 1;
+                            }
+                            None => {}
+                        }
+                        summary.bytes += bytes;
+                        skip(&mut summary, skipped);
+                        observer.advanced(1, bytes);
                     }
                 }
-                Ok(())
-            })?;
-        summary.files = indexed_files.into_inner();
-        summary.articles = articles.into_inner();
-        summary.bytes = bytes.into_inner() as u64;
-        if let Ok(list) = skipped.into_inner() {
-            summary.skipped.extend(list);
+                if pending_articles >= options.commit_articles.max(1)
+                    || pending_bytes >= options.commit_bytes.max(1)
+                {
+                    writer.commit()?;
+                    summary.commits += 1;
+                    pending_articles = 0;
+                    pending_bytes = 0;
+                }
+            }
+            Ok(())
+        })?;
+        // Nothing to commit when nothing changed (the common re-run of an unchanged archive).
+        if summary.added + summary.updated + summary.removed > 0 || options.rebuild {
+            writer.commit()?;
+            summary.commits += 1;
         }
-        writer.commit()?;
         Ok(())
     })();
     if let Err(err) = result {
@@ -390,7 +951,11 @@ pub fn build(
         return Err(err);
     }
     writer.wait_merging_threads()?;
-    IndexInfo::current().write(index_path)?;
+    if summary.commits > 0 {
+        IndexInfo::current().write(index_path)?;
+    }
+    summary.files += kept.len();
+    summary.articles += kept.values().map(|f| f.articles).sum::<usize>();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -511,9 +1076,36 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<String> {
                 .iter()
                 .find(|(_, e)| *e >= end)
                 .map_or(end, |(_, e)| *e);
-            body.get(from..to.max(from)).unwrap_or("").to_string()
+            let (from, to) = clamp_context(body, from, to.max(from), start, end);
+            body.get(from..to).unwrap_or("").to_string()
         })
         .collect()
+}
+
+/// The longest quote context kept, in bytes. A "sentence" can be a whole paragraph of a
+/// badly punctuated file (one 300 KB line with thousands of quotes would otherwise store
+/// thousands of copies of itself).
+const MAX_CONTEXT: usize = 2_000;
+
+/// Narrows a context `from..to` around the quote `start..end` to at most [`MAX_CONTEXT`] bytes,
+/// on character boundaries.
+fn clamp_context(body: &str, from: usize, to: usize, start: usize, end: usize) -> (usize, usize) {
+    if to - from <= MAX_CONTEXT {
+        return (from, to);
+    }
+    let floor = |mut i: usize| {
+        i = i.min(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(from.max(start.saturating_sub(MAX_CONTEXT / 4)));
+    let to = floor(
+        to.min(end.saturating_add(MAX_CONTEXT / 4))
+            .min(from + MAX_CONTEXT),
+    );
+    (from, to.max(from))
 }
 
 /// The term that selects every article of a file (used to replace or delete a file's articles).
@@ -562,6 +1154,32 @@ mod tests {
         assert_eq!(tokens("vetoed vetoes veto"), ["veto", "veto", "veto"]);
         assert_eq!(tokens("Sanctions"), ["sanction"]);
         assert_eq!(tokens("Nébenzia"), tokens("Nebenzia"));
+    }
+
+    #[test]
+    fn long_bodies_are_cut_at_a_line_end() {
+        let line = "x".repeat(999) + "\n";
+        let mut body = line.repeat(2_000);
+        assert!(truncate_body(&mut body));
+        assert!(body.len() <= MAX_ARTICLE_BYTES);
+        assert!(body.ends_with('x'));
+        assert_eq!(body.len() % 1000, 999);
+        let mut short = "short body".to_string();
+        assert!(!truncate_body(&mut short));
+        // One long line of multi-byte characters: cut on a character boundary.
+        let mut wide = "é".repeat(MAX_ARTICLE_BYTES);
+        assert!(truncate_body(&mut wide));
+        assert!(wide.len() <= MAX_ARTICLE_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn quote_contexts_are_capped() {
+        let body = "ä".repeat(10_000);
+        let (from, to) = clamp_context(&body, 0, body.len(), 8_001, 8_101);
+        assert!(to - from <= MAX_CONTEXT);
+        assert!(from <= 8_001 && to >= 8_101);
+        assert!(body.get(from..to).is_some());
+        assert_eq!(clamp_context(&body, 10, 20, 12, 14), (10, 20));
     }
 
     #[test]

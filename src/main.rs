@@ -4,6 +4,7 @@
 //! 3 other failures (the index could not be written or read).
 
 mod cli;
+mod progress;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ use newsdex::extract::{self, ArticleExtraction};
 use newsdex::index::{self, IndexOptions};
 use newsdex::output::{self, Style};
 use newsdex::search::{Archive, QuoteRequest, SearchRequest};
+use progress::Progress;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -79,10 +81,13 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
         ..IndexOptions::default()
     };
     options.walk.extensions.extend(args.extensions);
-    let on_skip = |skipped: &index::Skipped| {
-        eprintln!("newsdex: {}: {}", skipped.path.display(), skipped.reason);
-    };
-    let summary = index::build(&args.dir, &args.index, &options, &on_skip)?;
+    if let Some(n) = args.commit_every {
+        options.commit_articles = n;
+    }
+    let progress = Progress::new(!args.quiet && io::IsTerminal::is_terminal(&io::stderr()));
+    let summary = index::build(&args.dir, &args.index, &options, &progress);
+    progress.finish();
+    let summary = summary?;
     if !args.quiet {
         println!("{}", output::summary_line(&summary));
     }
@@ -136,6 +141,7 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                         let shown = file.display().to_string();
                         files.push((file, shown));
                     }
+                    Found::Link { .. } => {}
                     Found::Problem { path, reason } => {
                         eprintln!("newsdex: {}: {reason}", path.display());
                         failed = true;

@@ -2,9 +2,12 @@
 
 mod util;
 
+mod badinput;
 mod corpora;
+mod crash;
 mod errors;
 mod extract;
+mod incremental;
 mod json;
 mod quotes;
 mod search;

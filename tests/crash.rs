@@ -1,0 +1,402 @@
+//! Crash safety (issue 5): a real `newsdex index` killed with SIGKILL at random moments of a run
+//! over a generated archive leaves an index that opens and answers at its last commit, and the
+//! next run completes it with no article missing and none twice.
+//!
+//! Also: one indexing process at a time, and searches keep working while an index is updated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::Fixture;
+
+/// A small deterministic random number generator (xorshift64*), seeded per run and printed so
+/// that a failure can be replayed with `NEWSDEX_TEST_SEED`.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn seeded() -> Rng {
+        let seed = std::env::var("NEWSDEX_TEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(1)
+            });
+        eprintln!("random seed {seed} (set NEWSDEX_TEST_SEED to replay)");
+        Rng(seed | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const WORDS: &[&str] = &[
+    "council",
+    "members",
+    "said",
+    "the",
+    "resolution",
+    "would",
+    "strengthen",
+    "sanctions",
+    "against",
+    "government",
+    "after",
+    "talks",
+    "in",
+    "capital",
+    "ended",
+    "without",
+    "agreement",
+    "on",
+    "monday",
+    "envoy",
+    "ministers",
+    "draft",
+    "vote",
+    "delegates",
+    "weeks",
+];
+
+/// One generated story: a title-cased headline, then prose paragraphs. Each story carries a
+/// unique marker word (`mk<id>`) in its body so that a search finds exactly it.
+pub fn story(rng: &mut Rng, id: &str) -> (String, String) {
+    let headline = format!("Council Weighs Measure {id}");
+    let mut paragraphs = Vec::new();
+    for p in 0..3 {
+        let words: Vec<&str> = (0..25)
+            .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+            .collect();
+        let marker = if p == 1 {
+            format!(" mk{id}")
+        } else {
+            String::new()
+        };
+        paragraphs.push(format!(
+            "Officials in Geneva said on Tuesday that {}{marker}.",
+            words.join(" ")
+        ));
+    }
+    let text = format!("{headline}\n{}", paragraphs.join("\n\n"));
+    (headline, text)
+}
+
+/// An archive on disk and what it should hold: relative path → headlines of its stories.
+pub struct Model {
+    pub root: PathBuf,
+    pub files: BTreeMap<String, Vec<String>>,
+}
+
+impl Model {
+    pub fn new(root: &Path) -> Model {
+        Model {
+            root: root.to_path_buf(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Writes a file of 1 to 3 stories, separated by `---` lines, as `relative`; `version`
+    /// keeps the markers of a rewritten file distinct from the old ones.
+    pub fn write(&mut self, rng: &mut Rng, relative: &str, version: u32) {
+        let stories = 1 + rng.below(3) as usize;
+        let stem = relative.trim_end_matches(".txt").replace(['/', '-'], "");
+        let mut headlines = Vec::new();
+        let mut texts = Vec::new();
+        for s in 0..stories {
+            let (headline, text) = story(rng, &format!("{stem}v{version}s{s}"));
+            headlines.push(headline);
+            texts.push(text);
+        }
+        let path = self.root.join(relative);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&path, texts.join("\n---\n") + "\n").expect("write");
+        self.files.insert(relative.to_string(), headlines);
+    }
+
+    pub fn remove(&mut self, relative: &str) {
+        std::fs::remove_file(self.root.join(relative)).expect("remove");
+        self.files.remove(relative);
+    }
+
+    pub fn articles(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+
+    /// Every (path, article number, headline) the index should hold.
+    pub fn expected(&self) -> BTreeSet<(String, u64, String)> {
+        self.files
+            .iter()
+            .flat_map(|(path, headlines)| {
+                headlines
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, h)| (path.clone(), i as u64, h.clone()))
+            })
+            .collect()
+    }
+}
+
+/// A generated archive of `files` files in 20 folders.
+pub fn generate(rng: &mut Rng, root: &Path, files: usize) -> Model {
+    let mut model = Model::new(root);
+    for f in 0..files {
+        model.write(rng, &format!("d{:02}/f{f:05}.txt", f % 20), 0);
+    }
+    model
+}
+
+/// `newsdex search '*' --json --limit N`: (status code, total_hits, hits as (path, article,
+/// headline)). Read loosely (serde_json::Value) so that fields added to the format later do not
+/// matter here.
+pub fn all_articles(fixture: &Fixture) -> (i32, usize, Vec<(String, u64, String)>) {
+    let output = fixture
+        .cmd(&["search", "*", "--json", "--limit", "1000000"])
+        .output()
+        .expect("newsdex runs");
+    let code = output.status.code().unwrap_or(-1);
+    if code != 0 && code != 1 {
+        return (code, 0, Vec::new());
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("search prints JSON");
+    let total = json["total_hits"].as_u64().expect("total_hits") as usize;
+    let hits = json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            (
+                h["path"].as_str().unwrap_or_default().to_string(),
+                h["article"].as_u64().unwrap_or(u64::MAX),
+                h["headline"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (code, total, hits)
+}
+
+/// Hits of a one-word search, as (path, article).
+pub fn find(fixture: &Fixture, word: &str) -> Vec<(String, u64)> {
+    let output = fixture
+        .cmd(&["search", word, "--json", "--limit", "100"])
+        .output()
+        .expect("newsdex runs");
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("search prints JSON");
+    json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            (
+                h["path"].as_str().unwrap_or_default().to_string(),
+                h["article"].as_u64().unwrap_or(u64::MAX),
+            )
+        })
+        .collect()
+}
+
+fn spawn_index(fixture: &Fixture, commit_every: usize) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("index")
+        .arg(fixture.archive())
+        .arg("--index")
+        .arg(fixture.index())
+        .args(["--quiet", "--commit-every", &commit_every.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsdex starts")
+}
+
+/// Checks the index after a kill: it opens and answers, and holds no article twice. Returns
+/// the number of articles it holds, or `None` when no index had been created yet.
+fn check_after_kill(fixture: &Fixture) -> Option<usize> {
+    let (code, total, hits) = all_articles(fixture);
+    if code == 2 && !fixture.index().join("meta.json").exists() {
+        return None;
+    }
+    assert!(
+        code == 0 || code == 1,
+        "the index does not answer after a kill (exit {code})"
+    );
+    let distinct: BTreeSet<_> = hits.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        hits.len(),
+        "duplicate articles after a kill"
+    );
+    assert_eq!(total, hits.len());
+    Some(total)
+}
+
+#[test]
+fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
+    let mut rng = Rng::seeded();
+    let fixture = Fixture::new();
+    let mut model = generate(&mut rng, &fixture.archive(), 2_000);
+    let mut kills = 0;
+    let mut next_file = 2_000;
+    let started = Instant::now();
+    // Kill points are drawn below `max_delay`, which halves whenever a run finishes before its
+    // kill, so that a fast machine still sees its runs killed.
+    let mut max_delay = 2_500;
+    for round in 0..16 {
+        if kills >= 7 {
+            break;
+        }
+        // Change the archive between runs: some files rewritten, some deleted, some new.
+        if round % 2 == 1 {
+            let names: Vec<String> = model.files.keys().cloned().collect();
+            for _ in 0..40 {
+                let name = &names[rng.below(names.len() as u64) as usize];
+                if model.files.contains_key(name) {
+                    if rng.below(2) == 0 {
+                        model.remove(name);
+                    } else {
+                        model.write(&mut rng, name, round);
+                    }
+                }
+            }
+            for _ in 0..40 {
+                model.write(&mut rng, &format!("new/n{next_file:05}.txt"), 0);
+                next_file += 1;
+            }
+        }
+        let mut child = spawn_index(&fixture, 150);
+        let delay = Duration::from_millis(10 + rng.below(max_delay));
+        std::thread::sleep(delay);
+        let killed = child.try_wait().expect("wait").is_none();
+        if killed {
+            child.kill().expect("kill -9");
+            kills += 1;
+        }
+        child.wait().expect("wait");
+        let held = check_after_kill(&fixture);
+        if !killed {
+            max_delay = (max_delay / 2).max(50);
+        }
+        let what = if killed { "killed" } else { "finished before" };
+        eprintln!("round {round}: {what} {delay:?}, index holds {held:?} articles");
+    }
+    // The next run completes the index.
+    let output = fixture
+        .cmd(&["index"])
+        .arg(fixture.archive())
+        .output()
+        .expect("newsdex runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_, total, hits) = all_articles(&fixture);
+    let expected = model.expected();
+    let got: BTreeSet<_> = hits.iter().cloned().collect();
+    assert_eq!(total, model.articles(), "total_hits is the article count");
+    assert_eq!(got.len(), hits.len(), "no article twice");
+    let missing: Vec<_> = expected.difference(&got).take(5).collect();
+    let extra: Vec<_> = got.difference(&expected).take(5).collect();
+    assert!(missing.is_empty(), "missing: {missing:?}");
+    assert!(extra.is_empty(), "not in the folder: {extra:?}");
+    // A sample of documents by their body: the marker word finds exactly that article.
+    let all: Vec<_> = expected.iter().collect();
+    for _ in 0..10 {
+        let (path, article, headline) = all[rng.below(all.len() as u64) as usize];
+        let id = headline.rsplit(' ').next().unwrap_or_default();
+        let hits = find(&fixture, &format!("mk{id}"));
+        assert_eq!(hits, [(path.clone(), *article)], "{headline}");
+    }
+    eprintln!(
+        "kill test: {kills} kills, {} articles checked against the folder, 0 problems, {:?}",
+        expected.len(),
+        started.elapsed()
+    );
+    assert!(
+        kills >= 3,
+        "too few runs were killed ({kills}) to test anything"
+    );
+}
+
+/// Whether another process holds the lock on `path`.
+fn is_locked(path: &Path) -> bool {
+    use fs4::fs_std::FileExt;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    !matches!(FileExt::try_lock_shared(&file), Ok(true))
+}
+
+#[test]
+fn a_second_indexer_is_refused_and_search_works_during_indexing() {
+    let mut rng = Rng::seeded();
+    let fixture = Fixture::new();
+    let mut model = generate(&mut rng, &fixture.archive(), 200);
+    fixture.index_archive();
+    let before = model.articles();
+    for f in 0..2_500 {
+        model.write(&mut rng, &format!("more/m{f:05}.txt"), 0);
+    }
+    let mut child = spawn_index(&fixture, 200);
+    // Wait until the run holds its lock.
+    let lock = fixture.index().join("newsdex.lock");
+    let waited = Instant::now();
+    while !is_locked(&lock) {
+        assert!(
+            waited.elapsed() < Duration::from_secs(20),
+            "the run never took its lock"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut searches = 0;
+    let mut refused = false;
+    while child.try_wait().expect("wait").is_none() {
+        if !refused {
+            let output = fixture
+                .cmd(&["index"])
+                .arg(fixture.archive())
+                .output()
+                .expect("runs");
+            if child.try_wait().expect("wait").is_none() {
+                assert_eq!(output.status.code(), Some(2));
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert!(
+                    stderr.contains(&format!(
+                        "index {} is being updated by another newsdex process",
+                        fixture.index().display()
+                    )),
+                    "{stderr}"
+                );
+                refused = true;
+            }
+        }
+        let (code, total, _) = all_articles(&fixture);
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        assert_eq!(code, 0, "search fails during indexing");
+        assert!(total >= before && total <= model.articles(), "{total}");
+        searches += 1;
+    }
+    let status = child.wait().expect("wait");
+    assert!(status.success());
+    assert!(
+        refused,
+        "the indexer finished before a second one could be tried"
+    );
+    assert!(searches >= 1, "no search ran during indexing");
+    assert_eq!(all_articles(&fixture).1, model.articles());
+}
