@@ -2,8 +2,8 @@
 The generated archive: N new articles made by recombining real paragraphs of a source archive,
 reproducible from a seed.
 
-Each article takes the headline of a random real article, then random real paragraphs until its
-body is as long as another random real article's (so the size distribution follows the source).
+Each article takes the headline of a random real article, then random real paragraphs while they
+fit the length of another random real article's body (so sizes follow the source's).
 Dates are spread over 1985-2024 and written into the file name (`1996-08-22_0000042.txt`, which
 newsdex reads as the date), folders are `DESK/YYYY/MM/`. Paragraphs shaped like a headline are
 left out of the pool so that newsdex's story splitter sees one story per file, as the peers do.
@@ -28,6 +28,8 @@ const FIRST_DAY: i64 = 5_479;
 const DAYS: u64 = 14_610;
 /// The file that records what a generated folder holds, so a second run can reuse it.
 const STAMP: &str = ".newsdex-bench-archive";
+/// Version of the generator, recorded in the stamp.
+const GENERATOR: u32 = 2;
 
 /// Real text to recombine.
 pub struct Pool {
@@ -55,7 +57,7 @@ impl Pool {
             for article in articles {
                 pool.headlines.push(article.headline);
                 pool.body_lengths.push(article.body.len());
-                for paragraph in article.body.split("\n\n").map(str::trim) {
+                for paragraph in article.body.lines().map(str::trim) {
                     if paragraph.len() >= 60 && !corpus::is_headline_shaped(paragraph) {
                         pool.paragraphs.push(paragraph.to_string());
                     }
@@ -126,12 +128,15 @@ fn article(pool: &Pool, seed: u64, i: usize) -> (String, String) {
     text.push_str(headline);
     text.push_str("\n\n");
     let body_start = text.len();
+    // Paragraphs while they fit the target length (at least one).
     for _ in 0..40 {
-        text.push_str(&pool.paragraphs[rng.below(pool.paragraphs.len())]);
-        text.push_str("\n\n");
-        if text.len() - body_start >= target {
+        let paragraph = &pool.paragraphs[rng.below(pool.paragraphs.len())];
+        let body = text.len() - body_start;
+        if body > 0 && body + paragraph.len() > target {
             break;
         }
+        text.push_str(paragraph);
+        text.push_str("\n\n");
     }
     (path, text)
 }
@@ -148,8 +153,9 @@ pub struct Generated {
 /// Generates `count` articles from `source` into `out`, or reuses `out` when it already holds
 /// exactly that (same count, seed and source).
 pub fn generate(source: &Path, out: &Path, count: usize, seed: u64) -> anyhow::Result<Generated> {
+    // GENERATOR changes whenever the same seed would give other files.
     let stamp_text = format!(
-        "articles {count}\nseed {seed}\nsource {}\n",
+        "generator {GENERATOR}\narticles {count}\nseed {seed}\nsource {}\n",
         source.display()
     );
     let stamp = out.join(STAMP);
