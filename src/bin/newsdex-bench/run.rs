@@ -333,6 +333,10 @@ fn target(name: &str, value: f64, goal: &str, met: bool) -> Value {
 
 fn targets(small: &Value, large: Option<&Value>) -> Vec<Value> {
     let mut t = Vec::new();
+    let big = large
+        .and_then(|l| l["label"].as_str())
+        .unwrap_or("")
+        .to_string();
     let ra = |r: &Value, k: &str| get(r, &["ratios", k]);
     let x = ra(small, "index_wall_newsdex_over_plain_tantivy");
     t.push(target(
@@ -386,37 +390,42 @@ fn targets(small: &Value, large: Option<&Value>) -> Vec<Value> {
     if let Some(large) = large {
         let x = ra(large, "index_wall_newsdex_over_plain_tantivy");
         t.push(target(
-            "1M: newsdex index wall / plain tantivy",
+            &format!("{big}: newsdex index wall / plain tantivy"),
             x,
             "<= 1.5",
             x <= 1.5,
         ));
         let x = ra(large, "index_wall_fts5_over_newsdex");
-        t.push(target("1M: FTS5 index wall / newsdex", x, ">= 2", x >= 2.0));
+        t.push(target(
+            &format!("{big}: FTS5 index wall / newsdex"),
+            x,
+            ">= 2",
+            x >= 2.0,
+        ));
         let x = get(large, &["search", "newsdex_in_process", "p95_ms"]);
         t.push(target(
-            "1M: search p95 in-process (ms)",
+            &format!("{big}: search p95 in-process (ms)"),
             x,
             "<= 50",
             x <= 50.0,
         ));
         let x = ra(large, "search_p50_ripgrep_over_newsdex_process");
         t.push(target(
-            "1M: ripgrep p50 / newsdex whole process (more than at 23k)",
+            &format!("{big}: ripgrep p50 / newsdex whole process (more than at 23k)"),
             x,
             &format!("> {small_rg}"),
             x > small_rg,
         ));
         let x = get(large, &["index", "newsdex", "peak_rss_mb"]);
         t.push(target(
-            "1M: newsdex index peak RSS (MB)",
+            &format!("{big}: newsdex index peak RSS (MB)"),
             x,
             "<= 300",
             x <= 300.0,
         ));
         let x = get(large, &["index", "newsdex", "size_to_raw"]);
         t.push(target(
-            "1M: newsdex index size / raw text",
+            &format!("{big}: newsdex index size / raw text"),
             x,
             "<= 1.5",
             x <= 1.5,
@@ -426,7 +435,7 @@ fn targets(small: &Value, large: Option<&Value>) -> Vec<Value> {
             get(small, &["index", "newsdex", "s_per_mb"]),
         );
         t.push(target(
-            "growth: newsdex s/MB at 1M / s/MB at 23k",
+            &format!("growth: newsdex s/MB at {big} / s/MB at 23k"),
             growth,
             "<= 1.25 (linear within 25%)",
             growth <= 1.25,
