@@ -313,7 +313,8 @@ pub fn build(
     on_skip: &(dyn Fn(&Skipped) + Sync),
 ) -> Result<Summary> {
     let started = Instant::now();
-    let found = corpus::walk(root, &options.walk)?;
+    // Streamed, not listed: a million-file archive's list alone would take ~180 MB (issue 6).
+    let found = corpus::walk_iter(root, &options.walk)?;
     std::fs::create_dir_all(index_path).map_err(|source| Error::Io {
         path: index_path.to_path_buf(),
         source,
@@ -342,21 +343,6 @@ pub fn build(
     })?;
 
     let mut summary = Summary::default();
-    let mut files = Vec::new();
-    for entry in found {
-        match entry {
-            Found::File { path, relative } => files.push((path, relative)),
-            Found::Problem { path, reason } => {
-                let skipped = Skipped {
-                    path,
-                    reason,
-                    unreadable: true,
-                };
-                on_skip(&skipped);
-                summary.skipped.push(skipped);
-            }
-        }
-    }
 
     let result = (|| -> Result<()> {
         writer.delete_all_documents()?;
@@ -365,39 +351,54 @@ pub fn build(
         let bytes = AtomicUsize::new(0);
         let skipped = Mutex::new(Vec::new());
         let writer_ref = &writer;
-        files
-            .par_iter()
-            .try_for_each(|(path, relative)| -> Result<()> {
-                match read_articles(path, relative) {
-                    Ok(list) => {
-                        indexed_files.fetch_add(1, Ordering::Relaxed);
-                        for article in &list {
-                            bytes.fetch_add(article.body.len(), Ordering::Relaxed);
-                            let doc = document(&fields, article, extract::extract(article));
-                            writer_ref.add_document(doc)?;
-                        }
-                        articles.fetch_add(list.len(), Ordering::Relaxed);
+        found.par_bridge().try_for_each(|entry| -> Result<()> {
+            let (path, relative) = match entry {
+                Found::File { path, relative } => (path, relative),
+                Found::Problem { path, reason } => {
+                    let s = Skipped {
+                        path,
+                        reason,
+                        unreadable: true,
+                    };
+                    on_skip(&s);
+                    if let Ok(mut list) = skipped.lock() {
+                        list.push(s);
                     }
-                    Err((reason, unreadable)) => {
-                        let s = Skipped {
-                            path: path.clone(),
-                            reason,
-                            unreadable,
-                        };
-                        on_skip(&s);
-                        if let Ok(mut list) = skipped.lock() {
-                            list.push(s);
-                        }
+                    return Ok(());
+                }
+            };
+            match read_articles(&path, &relative) {
+                Ok(list) => {
+                    indexed_files.fetch_add(1, Ordering::Relaxed);
+                    for article in &list {
+                        bytes.fetch_add(article.body.len(), Ordering::Relaxed);
+                        let doc = document(&fields, article, extract::extract(article));
+                        writer_ref.add_document(doc)?;
+                    }
+                    articles.fetch_add(list.len(), Ordering::Relaxed);
+                }
+                Err((reason, unreadable)) => {
+                    let s = Skipped {
+                        path,
+                        reason,
+                        unreadable,
+                    };
+                    on_skip(&s);
+                    if let Ok(mut list) = skipped.lock() {
+                        list.push(s);
                     }
                 }
-                Ok(())
-            })?;
+            }
+            Ok(())
+        })?;
         summary.files = indexed_files.into_inner();
         summary.articles = articles.into_inner();
         summary.bytes = bytes.into_inner() as u64;
         if let Ok(list) = skipped.into_inner() {
             summary.skipped.extend(list);
         }
+        // Found in parallel: sorted so that the summary does not depend on the threads.
+        summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         writer.commit()?;
         Ok(())
     })();

@@ -52,25 +52,23 @@ pub fn build(dir: &Path, out: &Path) -> anyhow::Result<usize> {
         schema.get_field("body")?,
     );
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY)?;
-    let files: Vec<(std::path::PathBuf, String)> = corpus::walk(dir, &Default::default())?
-        .into_iter()
-        .filter_map(|f| match f {
-            Found::File { path, relative } => Some((path, relative)),
-            Found::Problem { .. } => None,
-        })
-        .collect();
     let writer_ref = &writer;
-    let count = files
-        .par_iter()
-        .map(|(path, relative)| -> anyhow::Result<usize> {
-            let Ok(bytes) = std::fs::read(path) else {
+    // Streamed like newsdex's own walk, so neither holds a million-file list.
+    let walk_options = Default::default();
+    let count = corpus::walk_iter(dir, &walk_options)?
+        .par_bridge()
+        .map(|found| -> anyhow::Result<usize> {
+            let Found::File { path, relative } = found else {
+                return Ok(0);
+            };
+            let Ok(bytes) = std::fs::read(&path) else {
                 return Ok(0);
             };
             let text = String::from_utf8_lossy(&bytes);
             let text = text.trim_start();
             let (headline, body) = text.split_once('\n').unwrap_or((text, ""));
             let mut doc = TantivyDocument::default();
-            doc.add_text(path_f, relative);
+            doc.add_text(path_f, &relative);
             doc.add_text(headline_f, headline.trim());
             doc.add_text(body_f, body);
             writer_ref.add_document(doc)?;
