@@ -219,10 +219,11 @@ impl Archive {
     /// matches ignoring case and accents.
     fn speaker_facet(&self, searcher: &Searcher, name: &str) -> Result<Facet> {
         let exact = Facet::from_path([name.trim()]);
-        let values = facet_values(searcher, self.fields.speaker_facet)?;
-        if values.iter().any(|v| v == name.trim()) {
+        // A term look-up first: listing every speaker of a 1M-article index took ~50 ms a query.
+        if searcher.doc_freq(&Term::from_facet(self.fields.speaker_facet, &exact))? > 0 {
             return Ok(exact);
         }
+        let values = facet_values(searcher, self.fields.speaker_facet)?;
         let wanted = fold(name);
         Ok(match values.iter().find(|v| fold(v) == wanted) {
             Some(value) => Facet::from_path([value.as_str()]),
