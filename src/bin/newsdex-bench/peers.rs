@@ -89,7 +89,7 @@ pub fn timed(
     ))
 }
 
-/// Wall seconds of a process whose output is thrown away; `Ok(None)` when it failed.
+/// Wall seconds of a process whose output is thrown away; exit status 1 (no hits) is fine.
 pub fn wall_of(program: &Path, args: &[String], stdin: Option<&Path>) -> anyhow::Result<f64> {
     let mut cmd = Command::new(program);
     cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
