@@ -10,6 +10,7 @@ JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod facet_count;
 pub mod index;
 pub mod output;
 pub mod search;
