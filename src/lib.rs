@@ -8,11 +8,17 @@ JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer
 */
 
 pub mod corpus;
+pub mod dates;
 pub mod error;
+pub mod export;
 pub mod extract;
+pub mod facets;
 pub mod index;
 pub mod output;
 pub mod search;
+pub mod show;
 pub mod snippet;
+pub mod stats;
+pub mod terms;
 
 pub use error::{Error, Result};
