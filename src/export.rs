@@ -23,6 +23,17 @@ use crate::facets::{FacetKind, FacetResults, FacetValue};
 use crate::output::{self, sanitize, Report, Style};
 use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
 
+/// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
+fn io_error(err: csv::Error) -> io::Error {
+    if !err.is_io_error() {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// A CSV writer that optionally sanitises every field.
 struct Table<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
@@ -35,7 +46,7 @@ impl<'a> Table<'a> {
             writer: csv::Writer::from_writer(out),
             clean,
         };
-        table.writer.write_record(header).map_err(io::Error::from)?;
+        table.writer.write_record(header).map_err(io_error)?;
         Ok(table)
     }
 
@@ -49,7 +60,7 @@ impl<'a> Table<'a> {
                     f.to_string()
                 }
             }))
-            .map_err(io::Error::from)
+            .map_err(io_error)
     }
 
     fn finish(mut self) -> io::Result<()> {
