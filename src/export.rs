@@ -131,8 +131,8 @@ impl Report for QuoteResults {
         &self.quotes
     }
 
-    fn write_text(&self, out: &mut dyn Write, _style: Style) -> io::Result<()> {
-        output::quotes_text(out, self)
+    fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
+        output::quotes_text(out, self, style)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {

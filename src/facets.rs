@@ -5,8 +5,9 @@ sanctions?").
 
 Article counts come from tantivy's `FacetCollector` in one pass over the matching articles, so
 they are exact for any number of hits. Speakers also get the number of their attributed quotes in
-those articles; that needs the stored extraction of each article, so it is read only for the
-articles of the speakers listed (after `--limit`), not for the whole archive.
+those articles, which orders speakers quoted in as many articles. Quotes need the stored
+extraction of each article, so it is read only for the articles of the speakers that can make the
+list (those with at least as many articles as the last one listed), not for the whole archive.
 */
 
 use std::collections::{HashMap, HashSet};
@@ -21,6 +22,9 @@ use crate::error::Result;
 use crate::extract::countries;
 use crate::index::Record;
 use crate::search::{any_facet, last_step, region_names, Archive, SearchRequest};
+
+/// Up to how many speakers the quote count reads only their own articles.
+const MAX_SPEAKER_CLAUSES: usize = 256;
 
 /// Which facet to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,9 +161,30 @@ impl Archive {
             .map(|(facet, count)| FacetValue::new(last_step(facet), count))
             .collect();
         let distinct_values = all.len();
-        let mut values = sorted(all, request.limit);
+        let mut values = match request.kind {
+            // Speakers tied on articles are ordered by their quotes: count the quotes of every
+            // speaker that could make the list, then cut.
+            FacetKind::Speaker => {
+                let mut all = sorted(all, usize::MAX);
+                let cut = match request.limit {
+                    0 => u64::MAX,
+                    n => all.get(n - 1).map_or(0, |v| v.articles),
+                };
+                all.retain(|v| v.articles >= cut);
+                self.count_quotes(&*query, &mut all)?;
+                all.sort_by(|a, b| {
+                    b.articles
+                        .cmp(&a.articles)
+                        .then(b.quotes.cmp(&a.quotes))
+                        .then_with(|| a.value.cmp(&b.value))
+                });
+                all.truncate(request.limit);
+                all
+            }
+            _ => sorted(all, request.limit),
+        };
         match request.kind {
-            FacetKind::Speaker => self.count_quotes(&*query, &mut values)?,
+            FacetKind::Speaker => {}
             FacetKind::Country => {
                 for value in &mut values {
                     let code = std::mem::take(&mut value.value);
@@ -205,13 +230,18 @@ impl Archive {
             .iter()
             .map(|v| Facet::from_path([v.value.as_str()]))
             .collect();
-        let theirs = BooleanQuery::new(vec![
-            (Occur::Must, query.box_clone()),
-            (Occur::Must, any_facet(fields.speaker_facet, &facets)),
-        ]);
+        // Read only the listed speakers' articles; when they are many, all matching articles.
+        let theirs: Box<dyn Query> = if facets.len() <= MAX_SPEAKER_CLAUSES {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, any_facet(fields.speaker_facet, &facets)),
+            ]))
+        } else {
+            query.box_clone()
+        };
         let wanted: HashSet<&str> = values.iter().map(|v| v.value.as_str()).collect();
         let mut quotes: HashMap<String, u64> = HashMap::new();
-        for address in searcher.search(&theirs, &DocSetCollector)? {
+        for address in searcher.search(&*theirs, &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(address)?;
             let record: Record = doc
                 .get_first(fields.record)

@@ -266,26 +266,25 @@ pub fn undated_note(undated: Option<u64>) -> Option<String> {
 }
 
 /// Prints quote search results for people.
-pub fn quotes_text<W: Write + ?Sized>(out: &mut W, results: &QuoteResults) -> io::Result<()> {
+pub fn quotes_text<W: Write + ?Sized>(
+    out: &mut W,
+    results: &QuoteResults,
+    style: Style,
+) -> io::Result<()> {
     for quote in &results.quotes {
-        let who = quote.speaker.as_deref().unwrap_or("(unnamed source)");
+        let who = sanitize(quote.speaker.as_deref().unwrap_or("(unnamed source)"));
+        let who = style.paint(BOLD, &who);
         let text = sanitize(&quote.text).replace('\n', " ");
         if quote.direct {
             writeln!(
                 out,
                 "{}. {}: \u{201c}{}\u{201d}",
                 quote.rank,
-                sanitize(who),
+                who,
                 text.trim_matches(['"', '\u{201c}', '\u{201d}'])
             )?;
         } else {
-            writeln!(
-                out,
-                "{}. {} (reported): {}",
-                quote.rank,
-                sanitize(who),
-                text
-            )?;
+            writeln!(out, "{}. {} (reported): {}", quote.rank, who, text)?;
         }
         writeln!(
             out,

@@ -762,9 +762,28 @@ impl Archive {
                     reason: "the query is empty; leave it out to list every quote".to_string(),
                 });
             }
-            let parsed = parser
-                .parse_query(query)
-                .map_err(|err| query_error(query, err))?;
+            let rewritten = if terms::may_have_prefix(query) {
+                let schema = self.index.schema();
+                let default_fields = [(self.fields.quote, 1.0)];
+                let mut rewriter = terms::PrefixRewriter {
+                    parser: &parser,
+                    searcher: &searcher,
+                    schema: &schema,
+                    default_fields: &default_fields,
+                    notes: Vec::new(),
+                };
+                rewriter
+                    .rewrite(query)
+                    .map_err(|err| query_error(query, err))?
+            } else {
+                None
+            };
+            let parsed = match rewritten {
+                Some(parsed) => parsed,
+                None => parser
+                    .parse_query(query)
+                    .map_err(|err| query_error(query, err))?,
+            };
             terms = Some(snippet::QueryTerms::of(&*parsed, self.fields.quote));
             clauses.push((Occur::Must, parsed));
         }

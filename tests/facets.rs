@@ -90,6 +90,22 @@ fn speakers_over_a_query_count_only_its_hits() {
 }
 
 #[test]
+fn speakers_in_as_many_articles_are_ordered_by_quotes() {
+    let fixture = Fixture::corpus();
+    let output = fixture
+        .cmd(&["facets", "speaker", "--query", "sanctions", "--limit", "3"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Zhang Jun             1 article       5 quotes\n\
+         Han Seung-woo         1 article       4 quotes\n\
+         Vassily Nebenzia      1 article       4 quotes\n\
+         12 speakers in 6 articles matching \"sanctions\" (showing 3)\n"
+    );
+}
+
+#[test]
 fn facets_take_the_search_filters() {
     let fixture = dispatches();
     let dated = facets(&fixture, &["speaker", "--since", "2022"]);

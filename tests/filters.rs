@@ -244,3 +244,29 @@ fn prefix_and_suggestion_on_the_shipped_corpus() {
     let suggestion = fixture.search_json("nebenzai", &[]);
     assert_eq!(suggestion.did_you_mean.as_deref(), Some("nebenzia"));
 }
+
+#[test]
+fn prefixes_work_in_quote_searches_and_must_be_one_word() {
+    let fixture = dispatches();
+    fixture
+        .cmd(&["quotes", "sanc*", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "1,Anna Berg,true,\"Sanctions must bite,\",Ministers Debate",
+        ));
+    fixture
+        .cmd(&["search", "u.s*"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "a prefix must be one word of letters or digits before the `*`",
+        ));
+    fixture
+        .cmd(&["search", "NOT sanc*"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "a query cannot only exclude terms",
+        ));
+}
