@@ -4,7 +4,10 @@
 It reads a folder of plain-text articles ([`corpus`]), extracts who is quoted and which
 countries each article refers to ([`extract`]), keeps them in a tantivy index ([`index`]) and
 answers ranked, faceted queries with highlighted snippets ([`search`]), printed for people or as
-JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer over these.
+JSON for scripts ([`output`]). Queries can expand prefixes and suggest corrections ([`terms`]) and
+filter by date ([`dates`]); facet listings ([`facets`]), single articles ([`show`]) and archive
+statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and CSV. The `newsdex`
+binary is a thin command-line layer over these.
 */
 
 pub mod corpus;

@@ -453,9 +453,12 @@ impl Archive {
         // descendant: one collector counts regions, another their sub-regions.
         let mut regions = FacetCollector::for_field("region_facet");
         regions.add_facet(Facet::root());
+        // Only when asked: listing the regions loads the gazetteer, which search avoids.
         let mut subregions = FacetCollector::for_field("region_facet");
-        for region in region_names() {
-            subregions.add_facet(Facet::from_path([region]));
+        if region_facet {
+            for region in region_names() {
+                subregions.add_facet(Facet::from_path([region]));
+            }
         }
         let ((top_docs, total_hits), (speaker_counts, country_counts), (region_counts, sub_counts)) =
             searcher.search(
