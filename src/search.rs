@@ -4,7 +4,14 @@ counts over all matching articles, computed in one pass over the index.
 
 The query language is tantivy's (`AND`, `OR`, `NOT`, `+`/`-`, parentheses, `"phrases"`,
 `field:term` for `headline`, `body`, `speaker`, `country`), with AND as the default operator and
-headline matches weighted twice as much as body matches. `*` matches every article.
+headline matches weighted twice as much as body matches. `*` matches every article; a word
+ending in `*` is a prefix, expanded over the term dictionary (see [`crate::terms`], which also
+suggests corrections when nothing matches).
+
+Filters: facets (speaker, country, region; any value of one facet, all facets together) and a
+date range on the `date` fast field; articles without a date fall out of a date range, and a
+second count over the same query says how many. Hits are ordered by score or by date (tantivy's
+sort-key collector on the date fast field, score breaking ties; undated articles last).
 */
 
 use std::collections::HashSet;
