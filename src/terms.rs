@@ -15,9 +15,10 @@ no longer starts with the prefix (`sanctions*` → `sanction`) is included too.
 **Suggestions.** When a query finds nothing, each of its words that no article holds is looked
 up with a Levenshtein automaton over the term dictionaries (tantivy's `FuzzyTermQuery`
 automaton; one edit for words of up to four letters, two beyond, a transposition counting as one
-edit). The closest indexed word wins, the more frequent on a tie, and is shown as the article
-text spells it most closely to what was typed (`sanctoins` → `sanctions`, not the stem
-`sanction`).
+edit). Indexed words are stems, so the closest ones (and the indexed words the typed word starts
+with, for misspelt endings the stemmer does not strip) are spelt as the articles spell them, and
+the spelling closest to what was typed wins, the more frequent word on a tie (`sanctoins` →
+`sanctions`, not the stem `sanction`; `privatisaton` → `privatisation`).
 */
 
 use std::collections::HashMap;
@@ -367,13 +368,13 @@ pub fn suggest(
         if doc_freq(searcher, fields, term)? > 0 {
             continue;
         }
-        let Some(best) = closest_term(searcher, fields, term, &word.text)? else {
+        let folded = analyse(&mut prefix_analyzer(), &word.text);
+        let [typed] = folded.as_slice() else { continue };
+        let Some(mut spelling) =
+            best_spelling(searcher, fields, text_fields, term, typed, &mut analyzer)?
+        else {
             continue;
         };
-        let typed = word.text.to_lowercase();
-        let mut spelling =
-            spelling_of(searcher, fields, text_fields, &best, &typed, &mut analyzer)?
-                .unwrap_or(best);
         if word.text.chars().next().is_some_and(char::is_uppercase) {
             let mut chars = spelling.chars();
             if let Some(first) = chars.next() {
@@ -404,18 +405,70 @@ fn doc_freq(searcher: &Searcher, fields: &[Field], term: &str) -> Result<u64> {
     Ok(total)
 }
 
-/// The indexed word closest to `term` (an analysed word), within one or two edits.
-fn closest_term(
+/// How many of the closest indexed words are spelt out and compared with what was typed.
+const SPELLED_CANDIDATES: usize = 5;
+
+/// The best correction of a word that no article holds, as the articles spell it.
+///
+/// Candidates are the indexed words within one or two edits of the word's stem `term` (the
+/// closest and most frequent first), and the indexed words that the typed word starts with (a
+/// misspelt ending can keep the stemmer from reducing a word: `privatisaton` stays as it is, while
+/// "privatisation" is indexed as `privatis`). Each candidate is spelt as the articles spell it,
+/// closest to `typed` (the typed word, folded); the spelling closest to `typed` wins, the more
+/// frequent word on a tie. A candidate of the second kind must be spelt within the edit budget.
+fn best_spelling(
+    searcher: &Searcher,
+    fields: &[Field],
+    text_fields: &[Field],
+    term: &str,
+    typed: &str,
+    analyzer: &mut TextAnalyzer,
+) -> Result<Option<String>> {
+    let budget = if typed.chars().count() <= 4 { 1 } else { 2 };
+    let mut candidates: Vec<(String, u64, bool)> = close_terms(searcher, fields, term, budget)?
+        .into_iter()
+        .take(SPELLED_CANDIDATES)
+        .map(|(candidate, freq)| (candidate, freq, true))
+        .collect();
+    for (end, _) in typed.char_indices().skip(4) {
+        let start = &typed[..end];
+        if start != term && !candidates.iter().any(|(c, _, _)| c == start) {
+            let freq = doc_freq(searcher, fields, start)?;
+            if freq > 0 {
+                candidates.push((start.to_string(), freq, false));
+            }
+        }
+    }
+    let mut best: Option<(usize, u64, String)> = None;
+    for (candidate, freq, close) in candidates {
+        let spelling = spelling_of(searcher, fields, text_fields, &candidate, typed, analyzer)?
+            .unwrap_or(candidate);
+        let distance = edit_distance(&spelling, typed);
+        if !close && distance > usize::from(budget) {
+            continue;
+        }
+        let better = best.as_ref().is_none_or(|(d, f, s)| {
+            (distance, std::cmp::Reverse(freq), &spelling) < (*d, std::cmp::Reverse(*f), s)
+        });
+        if better {
+            best = Some((distance, freq, spelling));
+        }
+    }
+    Ok(best.map(|(_, _, spelling)| spelling))
+}
+
+/// The indexed words within `budget` edits of `term` (an analysed word), closest and most
+/// frequent first, with their document frequencies.
+fn close_terms(
     searcher: &Searcher,
     fields: &[Field],
     term: &str,
-    typed: &str,
-) -> Result<Option<String>> {
-    let distance: u8 = if typed.chars().count() <= 4 { 1 } else { 2 };
+    budget: u8,
+) -> Result<Vec<(String, u64)>> {
     let mut found: HashMap<String, u64> = HashMap::new();
     for &field in fields {
         let automaton =
-            FuzzyTermQuery::new(Term::from_field_text(field, term), distance, true).automaton()?;
+            FuzzyTermQuery::new(Term::from_field_text(field, term), budget, true).automaton()?;
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
             let mut stream = inverted
@@ -432,15 +485,16 @@ fn closest_term(
         }
     }
     found.remove(term);
-    Ok(found
+    let mut ranked: Vec<(usize, u64, String)> = found
         .into_iter()
         .map(|(candidate, freq)| (edit_distance(term, &candidate), freq, candidate))
-        .min_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.cmp(&a.1))
-                .then_with(|| a.2.cmp(&b.2))
-        })
-        .map(|(_, _, candidate)| candidate))
+        .collect();
+    ranked.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    Ok(ranked.into_iter().map(|(_, f, c)| (c, f)).collect())
 }
 
 /// How the articles spell the indexed word `term`, choosing the spelling closest to `typed`:

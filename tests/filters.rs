@@ -236,6 +236,20 @@ fn zero_hits_suggest_close_indexed_words() {
 }
 
 #[test]
+fn misspelt_endings_the_stemmer_keeps_are_still_corrected() {
+    let fixture = Fixture::new();
+    fixture.create(
+        "rail.txt",
+        "Rail Privatisation Stalls\n\nLONDON (Dispatches) \u{2014} The privatisation of the railways stalled again on Monday.\n",
+    );
+    fixture.index_archive();
+    // "privatisation" is indexed as the stem `privatis`, two edits and more away from the stem
+    // of the misspelling, which the stemmer leaves whole.
+    let results = fixture.search_json("privatisaton", &[]);
+    assert_eq!(results.did_you_mean.as_deref(), Some("privatisation"));
+}
+
+#[test]
 fn prefix_and_suggestion_on_the_shipped_corpus() {
     let fixture = Fixture::corpus();
     let prefix = fixture.search_json("veto*", &["--limit", "50"]);
