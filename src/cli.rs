@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdex::dates::{Day, End};
+use newsdex::facets::FacetKind;
+use newsdex::output::Format;
+use newsdex::search::Sort;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -26,19 +30,44 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index.
     #[command(
-        after_help = "Examples:\n  newsdex search 'sanctions AND veto'\n  newsdex search '\"path to a dead end\"'\n  newsdex search sanctions --speaker \"Zhang Jun\"\n  newsdex search 'headline:veto' --country KP --json"
+        after_help = "Examples:\n  newsdex search 'sanctions AND veto'\n  newsdex search '\"path to a dead end\"'\n  newsdex search 'sanc*' --since 2023-01 --sort -date\n  newsdex search sanctions --speaker \"Zhang Jun\" --speaker \"Vassily Nebenzia\"\n  newsdex search 'headline:veto' --country KP --json\n  newsdex search '*' --region Europe --format csv > europe.csv\n  newsdex search sanctions --format ndjson | jq -r .headline"
     )]
     Search(SearchArgs),
     /// Search inside attributed quotes.
     #[command(
-        after_help = "Examples:\n  newsdex quotes sanctions --speaker \"Vassily Nebenzia\"\n  newsdex quotes --speaker \"Zhang Jun\"\n  newsdex quotes 'veto OR vetoed' --json"
+        after_help = "Examples:\n  newsdex quotes sanctions --speaker \"Vassily Nebenzia\"\n  newsdex quotes --speaker \"Zhang Jun\"\n  newsdex quotes 'veto OR vetoed' --json\n  newsdex quotes sanctions --format csv > quotes.csv"
     )]
     Quotes(QuotesArgs),
+    /// List the speakers, countries or regions of the archive or of a query's hits, with counts.
+    #[command(
+        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv"
+    )]
+    Facets(FacetsArgs),
+    /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
+    #[command(
+        after_help = "Examples:\n  newsdex show 000_f539c37ecbe7f26d.txt#1\n  newsdex show asia/2023-04-18_seoul-missile-launch.txt\n  newsdex show europe/london_nurses-pay-dispute.txt --json"
+    )]
+    Show(ShowArgs),
+    /// Print statistics of the archive: articles, files, dates, top speakers and countries.
+    #[command(
+        after_help = "Examples:\n  newsdex stats\n  newsdex stats --index ~/archive-index --json"
+    )]
+    Stats(StatsArgs),
     /// Run the article splitter and the extractors on files, without indexing.
     #[command(
         after_help = "Examples:\n  newsdex extract corpus/000_f539c37ecbe7f26d.txt\n  newsdex extract --json corpus > extraction.ndjson"
     )]
     Extract(ExtractArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex\n  newsdex completions zsh > \"${fpath[1]}/_newsdex\"\n  newsdex completions fish > ~/.config/fish/completions/newsdex.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for newsdex or one of its commands.
+    #[command(
+        after_help = "Examples:\n  newsdex man | man -l -\n  newsdex man > /usr/local/share/man/man1/newsdex.1\n  newsdex man search > newsdex-search.1"
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Parser, Debug)]
@@ -66,7 +95,7 @@ pub struct IndexArgs {
 #[derive(Parser, Debug)]
 pub struct SearchArgs {
     /// The query: words (all must match), AND / OR / NOT, "phrases", field:term
-    /// (headline, body, speaker, country), or * for every article.
+    /// (headline, body, speaker, country), prefixes (sanc*), or * for every article.
     pub query: String,
     /// Where the index lives.
     #[arg(long, default_value = "index")]
@@ -77,6 +106,23 @@ pub struct SearchArgs {
     /// How many hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// The order of the hits: score (best first), date (oldest first), -date (newest first);
+    /// undated articles come last.
+    #[arg(long, value_enum, default_value_t = SortArg::Score, allow_hyphen_values = true)]
+    pub sort: SortArg,
+    /// Also count hits by this facet (`region`: regions with their sub-regions).
+    #[arg(long, value_enum)]
+    pub facet: Vec<ExtraFacet>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Filters shared by `search` and `facets`: repeating one means any of its values, different
+/// filters all apply.
+#[derive(Args, Debug, Default)]
+pub struct FilterArgs {
     /// Only articles quoting this speaker (repeatable: any of them).
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
@@ -86,15 +132,84 @@ pub struct SearchArgs {
     /// Only articles about this UN M49 region or sub-region ("Asia", "Eastern Asia"; repeatable).
     #[arg(long, value_name = "REGION")]
     pub region: Vec<String>,
-    /// Also count hits by this facet (`region`: regions with their sub-regions).
-    #[arg(long, value_enum)]
-    pub facet: Vec<ExtraFacet>,
-    /// Print one JSON document instead of text.
-    #[arg(long)]
+    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY); undated
+    /// articles are left out and counted in a note.
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Day>,
+    /// Only articles dated on or before this day (YYYY-MM-DD; YYYY-MM and YYYY mean their last
+    /// day); undated articles are left out and counted in a note.
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<Day>,
+}
+
+fn parse_since(value: &str) -> Result<Day, String> {
+    Day::parse(value, End::First).map_err(|e| e.to_string())
+}
+
+fn parse_until(value: &str) -> Result<Day, String> {
+    Day::parse(value, End::Last).map_err(|e| e.to_string())
+}
+
+/// How results are printed (`search`, `quotes`, `facets`).
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// Output format: text for people; json (one document), ndjson (one object per line) or
+    /// csv (header row) for scripts and spreadsheets.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Print one JSON document (same as --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// When to use colour.
+    /// When to use colour in text output (NO_COLOR set means never for auto).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+}
+
+impl OutputArgs {
+    pub fn format(&self) -> Format {
+        if self.json {
+            return Format::Json;
+        }
+        match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Text for people.
+    Text,
+    /// One pretty-printed JSON document.
+    Json,
+    /// One JSON object per line (per hit, quote or facet value).
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best score first.
+    Score,
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    #[value(name = "-date")]
+    DateDesc,
+}
+
+impl SortArg {
+    pub fn sort(self) -> Sort {
+        match self {
+            SortArg::Score => Sort::Score,
+            SortArg::Date => Sort::Date,
+            SortArg::DateDesc => Sort::DateDesc,
+        }
+    }
 }
 
 #[derive(Parser, Debug)]
@@ -110,9 +225,89 @@ pub struct QuotesArgs {
     /// How many quotes to show.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Parser, Debug)]
+pub struct FacetsArgs {
+    /// The facet to list.
+    #[arg(value_enum)]
+    pub facet: FacetArg,
+    /// Count over the hits of this query (same syntax as `search`) instead of the whole archive.
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many values to list (for regions: regions, and sub-regions of each).
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FacetArg {
+    /// Quoted speakers, with article and quote counts.
+    Speaker,
+    /// Countries referred to.
+    Country,
+    /// UN M49 regions with their sub-regions.
+    Region,
+}
+
+impl FacetArg {
+    pub fn kind(self) -> FacetKind {
+        match self {
+            FacetArg::Speaker => FacetKind::Speaker,
+            FacetArg::Country => FacetKind::Country,
+            FacetArg::Region => FacetKind::Region,
+        }
+    }
+}
+
+#[derive(Parser, Debug)]
+pub struct ShowArgs {
+    /// The article: PATH or PATH#N as search results print it (N counts the stories of a file
+    /// from 0; the first story without it).
+    #[arg(value_name = "PATH[#N]")]
+    pub target: String,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Parser, Debug)]
+pub struct StatsArgs {
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Parser, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Parser, Debug)]
+pub struct ManArgs {
+    /// A command to print the page of (`newsdex-search(1)`); the main page without it.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Facets that `search` counts only when asked.
@@ -143,15 +338,61 @@ pub enum ColorWhen {
 }
 
 impl ColorWhen {
+    /// Whether to colour stdout.
     pub fn enabled(self) -> bool {
         use std::io::IsTerminal;
+        self.decide(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        )
+    }
+
+    /// The decision, given whether stdout is a terminal and the value of `NO_COLOR`: an
+    /// explicit `--color` wins; `auto` colours a terminal unless `NO_COLOR` is set and not empty
+    /// (<https://no-color.org>).
+    pub fn decide(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
         match self {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorWhen::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn colour_follows_the_flag_the_terminal_and_no_color() {
+        use std::ffi::OsStr;
+        assert!(ColorWhen::Auto.decide(true, None));
+        assert!(ColorWhen::Auto.decide(true, Some(OsStr::new(""))));
+        assert!(!ColorWhen::Auto.decide(true, Some(OsStr::new("1"))));
+        assert!(!ColorWhen::Auto.decide(false, None));
+        assert!(ColorWhen::Always.decide(false, Some(OsStr::new("1"))));
+        assert!(!ColorWhen::Never.decide(true, None));
+    }
+
+    #[test]
+    fn sort_accepts_a_leading_minus() {
+        let cli = Cli::try_parse_from(["newsdex", "search", "x", "--sort", "-date"]);
+        match cli.map(|c| c.command) {
+            Ok(Command::Search(args)) => assert_eq!(args.sort, SortArg::DateDesc),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn json_and_format_exclude_each_other() {
+        assert!(
+            Cli::try_parse_from(["newsdex", "search", "x", "--json", "--format", "csv"]).is_err()
+        );
     }
 }

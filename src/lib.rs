@@ -4,16 +4,25 @@
 It reads a folder of plain-text articles ([`corpus`]), extracts who is quoted and which
 countries each article refers to ([`extract`]), keeps them in a tantivy index ([`index`]) and
 answers ranked, faceted queries with highlighted snippets ([`search`]), printed for people or as
-JSON for scripts ([`output`]). The `newsdex` binary is a thin command-line layer over these.
+JSON for scripts ([`output`]). Queries can expand prefixes and suggest corrections ([`terms`]) and
+filter by date ([`dates`]); facet listings ([`facets`]), single articles ([`show`]) and archive
+statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and CSV. The `newsdex`
+binary is a thin command-line layer over these.
 */
 
 pub mod corpus;
+pub mod dates;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod facet_count;
+pub mod facets;
 pub mod index;
 pub mod output;
 pub mod search;
+pub mod show;
 pub mod snippet;
+pub mod stats;
+pub mod terms;
 
 pub use error::{Error, Result};

@@ -11,11 +11,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, ExtraFacet, ExtractArgs, IndexArgs, QuotesArgs, SearchArgs};
+use clap::CommandFactory;
+
+use cli::{
+    Cli, ColorWhen, Command, CompletionsArgs, ExtraFacet, ExtractArgs, FacetsArgs, FilterArgs,
+    IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs, StatsArgs,
+};
 use newsdex::corpus::{self, Found};
 use newsdex::extract::{self, ArticleExtraction};
+use newsdex::facets::FacetRequest;
 use newsdex::index::{self, IndexOptions};
-use newsdex::output::{self, Style};
+use newsdex::output::{self, Format, Report, Style};
 use newsdex::search::{Archive, QuoteRequest, SearchRequest};
 use progress::Progress;
 
@@ -48,8 +54,148 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
         Command::Quotes(args) => run_quotes(args),
+        Command::Facets(args) => run_facets(args),
+        Command::Show(args) => run_show(args),
+        Command::Stats(args) => run_stats(args),
         Command::Extract(args) => run_extract(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
     }
+}
+
+/// The text style for stdout.
+fn style(color: ColorWhen) -> Style {
+    use std::io::IsTerminal;
+    Style {
+        color: color.enabled(),
+        terminal: io::stdout().is_terminal(),
+    }
+}
+
+/// Prints a report in the chosen format through a buffered, locked stdout. Notes that are part
+/// of text and JSON output go to stderr for NDJSON and CSV, which hold only rows.
+fn print_report<R: Report>(report: &R, output: &OutputArgs, notes: &[String]) -> io::Result<()> {
+    let format = output.format();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    output::print(&mut out, report, format, style(output.color))?;
+    out.flush()?;
+    if matches!(format, Format::Ndjson | Format::Csv) {
+        for note in notes {
+            eprintln!("newsdex: {}", output::sanitize(note));
+        }
+    }
+    Ok(())
+}
+
+/// Turns the filter flags into the filters of a request.
+fn apply_filters(request: &mut SearchRequest, filters: FilterArgs) {
+    request.speakers = filters.speaker;
+    request.countries = filters.country;
+    request.regions = filters.region;
+    request.since = filters.since;
+    request.until = filters.until;
+}
+
+fn exit_for(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let has_query = args.query.is_some();
+    let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
+    apply_filters(&mut search, args.filters);
+    let request = FacetRequest {
+        kind: args.facet.kind(),
+        search,
+        has_query,
+        limit: args.limit,
+    };
+    let results = archive.facets(&request)?;
+    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(results.total_articles > 0))
+}
+
+fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let article = archive.article(&args.target)?;
+    if article.articles_in_file > 1 && !args.target.contains('#') {
+        eprintln!(
+            "newsdex: {} holds {} stories; showing #0 (name another as {}#N)",
+            article.path, article.articles_in_file, article.path
+        );
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json(&mut out, &article)?;
+    } else {
+        output::article_text(&mut out, &article, style(args.color))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let stats = archive.stats()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json(&mut out, &stats)?;
+    } else {
+        output::stats_text(&mut out, &stats)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_completions(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+    // clap_complete panics when its writer fails (a closed pipe): generate into memory first.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "newsdex", &mut script);
+    let mut out = io::stdout().lock();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_man(args: ManArgs) -> anyhow::Result<ExitCode> {
+    let command = Cli::command();
+    let page = match &args.command {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command.find_subcommand(name).cloned() else {
+                let names: Vec<String> = command
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                return Err(newsdex::Error::Usage(format!(
+                    "no command {name:?}; the commands are {}",
+                    names.join(", ")
+                ))
+                .into());
+            };
+            let name = format!("newsdex-{}", sub.get_name());
+            let usage = format!("newsdex {}", sub.get_name());
+            sub.display_name(name).bin_name(usage)
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    let mut out = io::stdout().lock();
+    out.write_all(&roff)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
@@ -60,19 +206,8 @@ fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
     };
     let results = archive.quotes(&request)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json(&mut out, &results)?;
-    } else {
-        output::quotes_text(&mut out, &results)?;
-    }
-    out.flush()?;
-    Ok(if results.total_quotes == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    print_report(&results, &args.output, &[])?;
+    Ok(exit_for(results.total_quotes > 0))
 }
 
 fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
@@ -100,32 +235,24 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
 
 fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let archive = Archive::open(&args.index)?;
-    let request = SearchRequest {
-        query: args.query,
+    let mut request = SearchRequest {
         limit: args.limit,
         offset: args.offset,
-        speakers: args.speaker,
-        countries: args.country,
-        regions: args.region,
         region_facet: args.facet.contains(&ExtraFacet::Region),
+        sort: args.sort.sort(),
+        ..SearchRequest::new(args.query)
     };
+    apply_filters(&mut request, args.filters);
     let results = archive.search(&request)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        output::json(&mut out, &results)?;
-    } else {
-        let style = Style {
-            color: args.color.enabled(),
-        };
-        output::search_text(&mut out, &results, style)?;
+    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    if let Some(suggestion) = &results.did_you_mean {
+        notes.push(format!("no hits; did you mean `{suggestion}`?"));
     }
-    out.flush()?;
-    Ok(if results.total_hits == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(results.total_hits > 0))
 }
 
 fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {

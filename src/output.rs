@@ -1,10 +1,13 @@
 /*!
-Output: search results, extractions and index summaries printed for people (text, with
-highlights in colour only when asked to) or for scripts (JSON). Printers take any writer, so
-tests print into a `Vec<u8>` and compare strings.
+Output: search results, facets, articles, statistics, extractions and index summaries printed
+for people (text, with highlights in colour only when asked to) or for scripts (JSON, NDJSON and
+CSV, see [`Format`] and [`crate::export`]). Printers take any writer, so tests print into a
+`Vec<u8>` and compare strings.
 
 Text from articles is sanitised before it is printed: control characters (escape sequences,
-bidi overrides) are dropped so that an archive cannot drive the user's terminal.
+bidi overrides) are dropped so that an archive cannot drive the user's terminal. JSON escapes
+control characters anyway, and newsdex also escapes bidi controls (`\u202e`), which is still the
+same JSON.
 */
 
 use std::borrow::Cow;
@@ -13,9 +16,59 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::extract::{ArticleExtraction, How};
+use crate::facets::{FacetKind, FacetResults};
 use crate::index::Summary;
 use crate::search::{QuoteResults, SearchResults};
+use crate::show::FullArticle;
 use crate::snippet::Snippet;
+use crate::stats::Stats;
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// For people: aligned text, highlights in colour when enabled.
+    #[default]
+    Text,
+    /// One pretty-printed JSON document.
+    Json,
+    /// One JSON object per line: one per hit, quote or facet value.
+    Ndjson,
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    Csv,
+}
+
+/// Results that can be printed in every [`Format`].
+pub trait Report: Serialize {
+    /// What one NDJSON line holds.
+    type Item: Serialize;
+    /// The items printed one per line in NDJSON.
+    fn items(&self) -> &[Self::Item];
+    /// Prints the results for people.
+    fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()>;
+    /// Prints the results as CSV; `clean` drops control characters from the fields (when the
+    /// CSV goes to a terminal).
+    fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()>;
+}
+
+/// Prints a report in a format.
+pub fn print<W: Write, R: Report>(
+    out: &mut W,
+    report: &R,
+    format: Format,
+    style: Style,
+) -> io::Result<()> {
+    match format {
+        Format::Text => report.write_text(out, style),
+        Format::Json => json(out, report),
+        Format::Ndjson => {
+            for item in report.items() {
+                json_line(out, item)?;
+            }
+            Ok(())
+        }
+        Format::Csv => report.write_csv(out, style.terminal),
+    }
+}
 
 const BOLD_RED: &str = "\x1b[1;31m";
 const BOLD: &str = "\x1b[1m";
@@ -26,6 +79,8 @@ const RESET: &str = "\x1b[0m";
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Style {
     pub color: bool,
+    /// Whether output goes to a terminal (CSV fields are then sanitised too).
+    pub terminal: bool,
 }
 
 impl Style {
@@ -40,10 +95,7 @@ impl Style {
 
 /// Drops control characters (but keeps newlines and tabs) and bidi controls.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
-    };
+    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
     if text.chars().any(bad) {
         Cow::Owned(text.chars().filter(|&c| !bad(c)).collect())
     } else {
@@ -51,15 +103,42 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a character is a bidi control (it can reorder what a terminal shows).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// Writes serialised JSON with bidi controls escaped (`\u202e`): the same JSON, but safe to
+/// show in a terminal. JSON can only hold them inside strings, where the escape is valid.
+fn write_json_escaped<W: Write + ?Sized>(out: &mut W, json: &str) -> io::Result<()> {
+    if !json.chars().any(is_bidi_control) {
+        return out.write_all(json.as_bytes());
+    }
+    let mut escaped = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_bidi_control(c) {
+            escaped.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    out.write_all(escaped.as_bytes())
+}
+
 /// Prints any value as pretty JSON followed by a newline.
-pub fn json<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+pub fn json<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    write_json_escaped(out, &text)?;
     writeln!(out)
 }
 
 /// Prints any value as one line of JSON.
-pub fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
+pub fn json_line<W: Write + ?Sized, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+) -> io::Result<()> {
+    let text = serde_json::to_string(value)?;
+    write_json_escaped(out, &text)?;
     writeln!(out)
 }
 
@@ -85,7 +164,11 @@ fn snippet_text(snippet: &Snippet, style: Style) -> String {
 }
 
 /// Prints search results for people.
-pub fn search_text<W: Write>(out: &mut W, results: &SearchResults, style: Style) -> io::Result<()> {
+pub fn search_text<W: Write + ?Sized>(
+    out: &mut W,
+    results: &SearchResults,
+    style: Style,
+) -> io::Result<()> {
     for hit in &results.hits {
         writeln!(
             out,
@@ -134,6 +217,15 @@ pub fn search_text<W: Write>(out: &mut W, results: &SearchResults, style: Style)
         "{} {noun} for {:?}{shown}",
         results.total_hits, results.query
     )?;
+    if let Some(note) = undated_note(results.undated_excluded) {
+        writeln!(out, "{note}")?;
+    }
+    for note in &results.notes {
+        writeln!(out, "note: {}", sanitize(note))?;
+    }
+    if let Some(suggestion) = &results.did_you_mean {
+        writeln!(out, "did you mean `{}`?", sanitize(suggestion))?;
+    }
     if !results.facets.speaker.is_empty() {
         let list: Vec<String> = results
             .facets
@@ -164,27 +256,35 @@ pub fn search_text<W: Write>(out: &mut W, results: &SearchResults, style: Style)
     Ok(())
 }
 
+/// The note about articles a date filter left out, if any.
+pub fn undated_note(undated: Option<u64>) -> Option<String> {
+    match undated {
+        Some(0) | None => None,
+        Some(1) => Some("1 undated article left out by the date filter".to_string()),
+        Some(n) => Some(format!("{n} undated articles left out by the date filter")),
+    }
+}
+
 /// Prints quote search results for people.
-pub fn quotes_text<W: Write>(out: &mut W, results: &QuoteResults) -> io::Result<()> {
+pub fn quotes_text<W: Write + ?Sized>(
+    out: &mut W,
+    results: &QuoteResults,
+    style: Style,
+) -> io::Result<()> {
     for quote in &results.quotes {
-        let who = quote.speaker.as_deref().unwrap_or("(unnamed source)");
+        let who = sanitize(quote.speaker.as_deref().unwrap_or("(unnamed source)"));
+        let who = style.paint(BOLD, &who);
         let text = sanitize(&quote.text).replace('\n', " ");
         if quote.direct {
             writeln!(
                 out,
                 "{}. {}: \u{201c}{}\u{201d}",
                 quote.rank,
-                sanitize(who),
+                who,
                 text.trim_matches(['"', '\u{201c}', '\u{201d}'])
             )?;
         } else {
-            writeln!(
-                out,
-                "{}. {} (reported): {}",
-                quote.rank,
-                sanitize(who),
-                text
-            )?;
+            writeln!(out, "{}. {} (reported): {}", quote.rank, who, text)?;
         }
         writeln!(
             out,
@@ -208,6 +308,233 @@ pub fn quotes_text<W: Write>(out: &mut W, results: &QuoteResults) -> io::Result<
         Some(query) => writeln!(out, "{} {noun} for {query:?}{shown}", results.total_quotes),
         None => writeln!(out, "{} {noun}{shown}", results.total_quotes),
     }
+}
+
+/// Prints a facet listing for people: one value per line with its counts.
+pub fn facets_text<W: Write + ?Sized>(
+    out: &mut W,
+    results: &FacetResults,
+    style: Style,
+) -> io::Result<()> {
+    let width = results
+        .values
+        .iter()
+        .flat_map(|v| {
+            std::iter::once(v.value.chars().count() + v.code.as_ref().map_or(0, |c| c.len() + 3))
+                .chain(
+                    v.subregions
+                        .iter()
+                        .flatten()
+                        .map(|s| s.value.chars().count() + 2),
+                )
+        })
+        .max()
+        .unwrap_or(0);
+    for value in &results.values {
+        let name = match &value.code {
+            Some(code) => format!("{} ({code})", value.value),
+            None => value.value.clone(),
+        };
+        let pad = width.saturating_sub(name.chars().count());
+        let counts = match value.quotes {
+            Some(quotes) => format!(
+                "{:>5} {}  {:>5} {}",
+                value.articles,
+                if value.articles == 1 {
+                    "article "
+                } else {
+                    "articles"
+                },
+                quotes,
+                if quotes == 1 { "quote" } else { "quotes" }
+            ),
+            None => format!(
+                "{:>5} {}",
+                value.articles,
+                if value.articles == 1 {
+                    "article"
+                } else {
+                    "articles"
+                }
+            ),
+        };
+        writeln!(
+            out,
+            "{}{}  {counts}",
+            style.paint(BOLD, &sanitize(&name)),
+            " ".repeat(pad)
+        )?;
+        for sub in value.subregions.iter().flatten() {
+            let pad = width.saturating_sub(sub.value.chars().count() + 2);
+            writeln!(
+                out,
+                "  {}{}  {:>5} {}",
+                sub.value,
+                " ".repeat(pad),
+                sub.articles,
+                if sub.articles == 1 {
+                    "article"
+                } else {
+                    "articles"
+                }
+            )?;
+        }
+    }
+    let kind = match results.facet {
+        FacetKind::Speaker => ("speaker", "speakers"),
+        FacetKind::Country => ("country", "countries"),
+        FacetKind::Region => ("region", "regions"),
+    };
+    let noun = if results.distinct_values == 1 {
+        kind.0
+    } else {
+        kind.1
+    };
+    let over = match &results.query {
+        Some(query) => format!(
+            "{} matching {:?}",
+            if results.total_articles == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            sanitize(query)
+        ),
+        None => (if results.total_articles == 1 {
+            "article"
+        } else {
+            "articles"
+        })
+        .to_string(),
+    };
+    let shown = if results.values.len() < results.distinct_values {
+        format!(" (showing {})", results.values.len())
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{} {noun} in {} {over}{shown}",
+        results.distinct_values, results.total_articles
+    )?;
+    if let Some(note) = undated_note(results.undated_excluded) {
+        writeln!(out, "{note}")?;
+    }
+    for note in &results.notes {
+        writeln!(out, "note: {}", sanitize(note))?;
+    }
+    Ok(())
+}
+
+/// Prints one article in full for people.
+pub fn article_text<W: Write + ?Sized>(
+    out: &mut W,
+    article: &FullArticle,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(out, "{}", style.paint(BOLD, &sanitize(&article.headline)))?;
+    let mut meta = vec![format!("{}#{}", article.path, article.article)];
+    if let Some(dateline) = &article.dateline {
+        meta.push(dateline.clone());
+    }
+    if let Some(date) = &article.date {
+        meta.push(date.clone());
+    }
+    writeln!(
+        out,
+        "{}",
+        style.paint(DIM, &sanitize(&meta.join(" \u{b7} ")))
+    )?;
+    if !article.speakers.is_empty() {
+        writeln!(out, "speakers:  {}", sanitize(&article.speakers.join(", ")))?;
+    }
+    if !article.countries.is_empty() {
+        let names: Vec<String> = article
+            .countries
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.code))
+            .collect();
+        writeln!(out, "countries: {}", names.join(", "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", sanitize(article.body.trim_end()))?;
+    if !article.quotes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.paint(BOLD, "quotes:"))?;
+        for quote in &article.quotes {
+            let who = quote.speaker.as_deref().unwrap_or("(unnamed source)");
+            let text = sanitize(&quote.text).replace('\n', " ");
+            if quote.direct {
+                writeln!(
+                    out,
+                    "  - {}: \u{201c}{}\u{201d}",
+                    sanitize(who),
+                    text.trim_matches(['"', '\u{201c}', '\u{201d}'])
+                )?;
+            } else {
+                writeln!(out, "  - {} (reported): {}", sanitize(who), text)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints archive statistics for people.
+pub fn stats_text<W: Write + ?Sized>(out: &mut W, stats: &Stats) -> io::Result<()> {
+    writeln!(out, "articles:      {}", stats.articles)?;
+    writeln!(out, "files:         {}", stats.files)?;
+    match &stats.date_range {
+        Some(range) => writeln!(
+            out,
+            "dates:         {} to {} ({} dated, {} undated)",
+            range.from,
+            range.to,
+            range.dated_articles,
+            stats.articles.saturating_sub(range.dated_articles)
+        )?,
+        None => writeln!(out, "dates:         none")?,
+    }
+    let speakers: Vec<String> = stats
+        .top_speakers
+        .iter()
+        .map(|f| format!("{} ({})", sanitize(&f.value), f.count))
+        .collect();
+    writeln!(out, "top speakers:  {}", speakers.join(", "))?;
+    let countries: Vec<String> = stats
+        .top_countries
+        .iter()
+        .map(|f| format!("{} ({})", f.value, f.count))
+        .collect();
+    writeln!(out, "top countries: {}", countries.join(", "))?;
+    writeln!(
+        out,
+        "index size:    {} ({} bytes)",
+        human_bytes(stats.index_bytes),
+        stats.index_bytes
+    )?;
+    writeln!(
+        out,
+        "indexed at:    {}",
+        stats.indexed_at.as_deref().unwrap_or("unknown")
+    )
+}
+
+/// A byte count for people: `36.2 MB`.
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64;
+    let mut unit = "B";
+    for next in UNITS {
+        if value < 1000.0 {
+            break;
+        }
+        value /= 1000.0;
+        unit = next;
+    }
+    format!("{value:.1} {unit}")
 }
 
 /// Prints an article's extraction for people.
@@ -313,11 +640,23 @@ mod tests {
             highlights: vec![[5, 11]],
         };
         assert_eq!(
-            snippet_text(&snippet, Style { color: false }),
+            snippet_text(
+                &snippet,
+                Style {
+                    color: false,
+                    terminal: false
+                }
+            ),
             "they vetoed it"
         );
         assert_eq!(
-            snippet_text(&snippet, Style { color: true }),
+            snippet_text(
+                &snippet,
+                Style {
+                    color: true,
+                    terminal: false
+                }
+            ),
             "they \x1b[1;31mvetoed\x1b[0m it"
         );
     }

@@ -4,23 +4,39 @@ counts over all matching articles, computed in one pass over the index.
 
 The query language is tantivy's (`AND`, `OR`, `NOT`, `+`/`-`, parentheses, `"phrases"`,
 `field:term` for `headline`, `body`, `speaker`, `country`), with AND as the default operator and
-headline matches weighted twice as much as body matches. `*` matches every article.
+headline matches weighted twice as much as body matches. `*` matches every article; a word
+ending in `*` is a prefix, expanded over the term dictionary (see [`crate::terms`], which also
+suggests corrections when nothing matches).
+
+Filters: facets (speaker, country, region; any value of one facet, all facets together) and a
+date range on the `date` fast field; articles without a date fall out of a date range, and a
+second count over the same query says how many. Hits are ordered by score or by date (tantivy's
+sort-key collector on the date fast field, score breaking ties; undated articles last).
 */
 
 use std::collections::HashSet;
+use std::ops::Bound;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, QueryParserError, TermQuery};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ExistsQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument, Term};
 
+use crate::dates::Day;
 use crate::error::{Error, Result};
 use crate::extract::countries::{self, Resolved};
 use crate::facet_count::FacetTop;
 use crate::index::{self, Fields, Record};
 use crate::snippet;
+use crate::terms;
+
+/// The name of the schema's date field (a fast field: sorting and `--since`/`--until`).
+const DATE_FIELD: &str = "date";
 
 /// How many values each facet lists.
 pub const FACET_TOP: usize = 10;
@@ -39,6 +55,24 @@ pub struct SearchRequest {
     pub regions: Vec<String>,
     /// Also count hits by region and sub-region.
     pub region_facet: bool,
+    /// Only articles dated on or after this day (undated articles are left out).
+    pub since: Option<Day>,
+    /// Only articles dated on or before this day (undated articles are left out).
+    pub until: Option<Day>,
+    /// The order of the hits.
+    pub sort: Sort,
+}
+
+/// The order of search hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Score,
+    /// Oldest first; undated articles last.
+    Date,
+    /// Newest first; undated articles last.
+    DateDesc,
 }
 
 impl SearchRequest {
@@ -51,7 +85,15 @@ impl SearchRequest {
             countries: Vec::new(),
             regions: Vec::new(),
             region_facet: false,
+            since: None,
+            until: None,
+            sort: Sort::Score,
         }
+    }
+
+    /// Whether the request filters by date.
+    pub fn has_date_filter(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
     }
 }
 
@@ -71,13 +113,22 @@ impl SearchRequest {
 ///             "country": [{"value": "China", "code": "CN", "count": 2}]}}
 /// ```
 ///
-/// `highlights` are `[start, end)` character offsets into the snippet's `text`.
+/// `highlights` are `[start, end)` character offsets into the snippet's `text`. Three keys
+/// appear only when they apply: `undated_excluded` (with `--since`/`--until`: how many articles
+/// matched but have no date), `did_you_mean` (when nothing matched: the query with its unknown
+/// words replaced by the closest indexed ones) and `notes` (e.g. a prefix that hit the cap).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     pub query: String,
     pub total_hits: usize,
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undated_excluded: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// One ranked article.
@@ -133,8 +184,20 @@ pub struct CountryCount {
     pub count: u64,
 }
 
+/// A user query with its filters, ready to run.
+pub struct PreparedQuery {
+    /// The query and all filters.
+    pub query: Box<dyn Query>,
+    /// With a date filter: the same query without it, restricted to undated articles (to count
+    /// what the date filter left out).
+    pub undated: Option<Box<dyn Query>>,
+    /// What the user should be told (prefixes capped or matching nothing).
+    pub notes: Vec<String>,
+}
+
 /// An opened index, ready to answer queries. Open once, search many times.
 pub struct Archive {
+    path: std::path::PathBuf,
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -150,11 +213,17 @@ impl Archive {
         parser.set_conjunction_by_default();
         parser.set_field_boost(fields.headline, 2.0);
         Ok(Archive {
+            path: path.to_path_buf(),
             index,
             reader,
             fields,
             parser,
         })
+    }
+
+    /// The folder the index was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     pub fn index(&self) -> &Index {
@@ -171,20 +240,50 @@ impl Archive {
 
     /// Parses a user query, with a message that says how to fix it when it does not parse.
     pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        self.parse_with_notes(query).map(|(query, _)| query)
+    }
+
+    /// Parses a user query, expanding prefix words (`sanc*`, see [`crate::terms`]); the notes
+    /// say when a prefix was capped or matched nothing.
+    pub fn parse_with_notes(&self, query: &str) -> Result<(Box<dyn Query>, Vec<String>)> {
         if query.trim().is_empty() {
             return Err(Error::Query {
                 query: query.to_string(),
                 reason: "the query is empty; use '*' to match every article".to_string(),
             });
         }
+        if terms::may_have_prefix(query) {
+            let searcher = self.searcher();
+            let schema = self.index.schema();
+            let default_fields = [(self.fields.headline, 2.0), (self.fields.body, 1.0)];
+            let mut rewriter = terms::PrefixRewriter {
+                parser: &self.parser,
+                searcher: &searcher,
+                schema: &schema,
+                default_fields: &default_fields,
+                notes: Vec::new(),
+            };
+            if let Some(parsed) = rewriter
+                .rewrite(query)
+                .map_err(|err| query_error(query, err))?
+            {
+                return Ok((parsed, rewriter.notes));
+            }
+        }
         self.parser
             .parse_query(query)
+            .map(|parsed| (parsed, Vec::new()))
             .map_err(|err| query_error(query, err))
     }
 
-    /// The user query combined with the facet filters.
+    /// The user query combined with the facet filters and the date range.
     pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
-        let user = self.parse(&request.query)?;
+        Ok(self.prepare(request)?.query)
+    }
+
+    /// The user query combined with the filters, plus what the user should be told about it.
+    pub fn prepare(&self, request: &SearchRequest) -> Result<PreparedQuery> {
+        let (user, notes) = self.parse_with_notes(&request.query)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
         let searcher = self.searcher();
         if !request.speakers.is_empty() {
@@ -208,10 +307,47 @@ impl Archive {
             }
             clauses.push((Occur::Must, any_facet(self.fields.region_facet, &facets)));
         }
-        Ok(if clauses.len() == 1 {
+        let mut undated = None;
+        if request.has_date_filter() {
+            if let (Some(since), Some(until)) = (request.since, request.until) {
+                if since > until {
+                    return Err(Error::Usage(format!(
+                        "--since {since} is after --until {until}; swap them"
+                    )));
+                }
+            }
+            let mut without_date: Vec<(Occur, Box<dyn Query>)> = clauses
+                .iter()
+                .map(|(occur, query)| (*occur, query.box_clone()))
+                .collect();
+            without_date.push((
+                Occur::MustNot,
+                Box::new(ExistsQuery::new(DATE_FIELD.to_string(), false)),
+            ));
+            undated = Some(Box::new(BooleanQuery::new(without_date)) as Box<dyn Query>);
+            let bound = |day: Day| {
+                Term::from_field_date_for_search(
+                    self.fields.date,
+                    tantivy::DateTime::from_timestamp_secs(day.timestamp()),
+                )
+            };
+            let lower = request
+                .since
+                .map_or(Bound::Unbounded, |d| Bound::Included(bound(d)));
+            let upper = request
+                .until
+                .map_or(Bound::Unbounded, |d| Bound::Excluded(bound(d.next())));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        let query = if clauses.len() == 1 {
             clauses.remove(0).1
         } else {
             Box::new(BooleanQuery::new(clauses))
+        };
+        Ok(PreparedQuery {
+            query,
+            undated,
+            notes,
         })
     }
 
@@ -233,32 +369,39 @@ impl Archive {
 
     /// Runs a search: one pass collects the page of hits, the total and the facet counts.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let query = self.build_query(request)?;
+        let prepared = self.prepare(request)?;
+        let query = prepared.query;
         let searcher = self.searcher();
-        // FacetTop, not tantivy's FacetCollector, for the two facets counted on every search:
-        // same counts, without a dictionary block decompressed per distinct value (issue 6).
-        let speakers = FacetTop::for_field("speaker_facet");
-        let countries = FacetTop::for_field("country_facet");
-        let top = TopDocs::with_limit(request.limit.max(1))
-            .and_offset(request.offset)
-            .order_by_score();
-        // tantivy counts one level below each facet added, and refuses a facet next to its
-        // descendant: one collector counts regions, another their sub-regions. Only collected
-        // when asked for (`--facet region`).
-        let region_collectors = request.region_facet.then(|| {
-            let mut regions = FacetCollector::for_field("region_facet");
-            regions.add_facet(Facet::root());
-            let mut subregions = FacetCollector::for_field("region_facet");
-            for region in region_names() {
-                subregions.add_facet(Facet::from_path([region]));
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let (top_docs, total_hits, facets) = match request.sort {
+            Sort::Score => self.collect(
+                &searcher,
+                &*query,
+                top.order_by_score(),
+                request.region_facet,
+            )?,
+            Sort::Date | Sort::DateDesc => {
+                let order = if request.sort == Sort::Date {
+                    Order::Asc
+                } else {
+                    Order::Desc
+                };
+                let by_date = top.order_by((
+                    (
+                        SortByStaticFastValue::<tantivy::DateTime>::for_field(DATE_FIELD),
+                        order,
+                    ),
+                    SortBySimilarityScore,
+                ));
+                let (docs, total, facets) =
+                    self.collect(&searcher, &*query, by_date, request.region_facet)?;
+                let docs = docs
+                    .into_iter()
+                    .map(|((_, score), address)| (score, address))
+                    .collect();
+                (docs, total, facets)
             }
-            (regions, subregions)
-        });
-        let ((top_docs, total_hits), (speaker_counts, country_counts), region_counts) = searcher
-            .search(
-                &query,
-                &((top, Count), (speakers, countries), region_collectors),
-            )?;
+        };
 
         let terms = snippet::QueryTerms::of(&*query, self.fields.body);
         let mut analyzer = index::analyzer();
@@ -273,6 +416,65 @@ impl Archive {
             }
             hits.push(hit);
         }
+        let undated_excluded = match &prepared.undated {
+            Some(undated) => Some(searcher.search(&**undated, &Count)? as u64),
+            None => None,
+        };
+        let did_you_mean = if total_hits == 0 && request.query.trim() != "*" {
+            self.suggest(&request.query)?
+        } else {
+            None
+        };
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total_hits,
+            hits,
+            facets,
+            undated_excluded,
+            did_you_mean,
+            notes: prepared.notes,
+        })
+    }
+
+    /// A corrected query when some words of `query` are in no article (see [`crate::terms`]).
+    pub fn suggest(&self, query: &str) -> Result<Option<String>> {
+        let fields = [self.fields.headline, self.fields.body];
+        terms::suggest(&self.searcher(), &fields, &fields, query)
+    }
+
+    /// One pass over the matching articles: the page of hits (by `top`), the total and the
+    /// facet counts.
+    fn collect<C>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        top: C,
+        region_facet: bool,
+    ) -> Result<(C::Fruit, usize, FacetCounts)>
+    where
+        C: Collector,
+    {
+        // FacetTop, not tantivy's FacetCollector, for the two facets counted on every search:
+        // same counts, without a dictionary block decompressed per distinct value (issue 6).
+        let speakers = FacetTop::for_field("speaker_facet");
+        let countries = FacetTop::for_field("country_facet");
+        // tantivy counts one level below each facet added, and refuses a facet next to its
+        // descendant: one collector counts regions, another their sub-regions. Only collected
+        // when asked for (`--facet region`): listing the regions loads the gazetteer.
+        let region_collectors = region_facet.then(|| {
+            let mut regions = FacetCollector::for_field("region_facet");
+            regions.add_facet(Facet::root());
+            let mut subregions = FacetCollector::for_field("region_facet");
+            for region in region_names() {
+                subregions.add_facet(Facet::from_path([region]));
+            }
+            (regions, subregions)
+        });
+        let ((top_docs, total_hits), (speaker_counts, country_counts), region_counts) = searcher
+            .search(
+                query,
+                &((top, Count), (speakers, countries), region_collectors),
+            )?;
         let facets = FacetCounts {
             speaker: speaker_counts
                 .into_iter()
@@ -310,12 +512,7 @@ impl Archive {
                     .collect()
             }),
         };
-        Ok(SearchResults {
-            query: request.query.clone(),
-            total_hits,
-            hits,
-            facets,
-        })
+        Ok((top_docs, total_hits, facets))
     }
 
     fn body(&self, searcher: &Searcher, address: DocAddress) -> Result<Option<String>> {
@@ -419,7 +616,7 @@ pub fn region_facet(name: &str) -> Result<Facet> {
 }
 
 /// A query matching articles that carry any of `facets`.
-fn any_facet(field: tantivy::schema::Field, facets: &[Facet]) -> Box<dyn Query> {
+pub(crate) fn any_facet(field: tantivy::schema::Field, facets: &[Facet]) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = facets
         .iter()
         .map(|facet| {
@@ -457,7 +654,7 @@ pub fn facet_values(searcher: &Searcher, field: tantivy::schema::Field) -> Resul
     Ok(values)
 }
 
-fn last_step(facet: &Facet) -> String {
+pub(crate) fn last_step(facet: &Facet) -> String {
     facet
         .to_path()
         .last()
@@ -496,6 +693,7 @@ fn query_error(query: &str, err: QueryParserError) -> Error {
         QueryParserError::FieldDoesNotExist(field) => format!(
             "unknown field '{field}'; the fields are headline, body, speaker and country (e.g. `headline:veto`)"
         ),
+        QueryParserError::UnsupportedQuery(reason) => reason,
         QueryParserError::AllButQueryForbidden => {
             "a query cannot only exclude terms; add a term to search for, e.g. `sanctions -veto`"
                 .to_string()
@@ -573,9 +771,28 @@ impl Archive {
                     reason: "the query is empty; leave it out to list every quote".to_string(),
                 });
             }
-            let parsed = parser
-                .parse_query(query)
-                .map_err(|err| query_error(query, err))?;
+            let rewritten = if terms::may_have_prefix(query) {
+                let schema = self.index.schema();
+                let default_fields = [(self.fields.quote, 1.0)];
+                let mut rewriter = terms::PrefixRewriter {
+                    parser: &parser,
+                    searcher: &searcher,
+                    schema: &schema,
+                    default_fields: &default_fields,
+                    notes: Vec::new(),
+                };
+                rewriter
+                    .rewrite(query)
+                    .map_err(|err| query_error(query, err))?
+            } else {
+                None
+            };
+            let parsed = match rewritten {
+                Some(parsed) => parsed,
+                None => parser
+                    .parse_query(query)
+                    .map_err(|err| query_error(query, err))?,
+            };
             terms = Some(snippet::QueryTerms::of(&*parsed, self.fields.quote));
             clauses.push((Occur::Must, parsed));
         }

@@ -15,6 +15,15 @@ pub struct Results {
     pub total_hits: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// Only with --since/--until.
+    #[serde(default)]
+    pub undated_excluded: Option<u64>,
+    /// Only when nothing matched and a close word exists.
+    #[serde(default)]
+    pub did_you_mean: Option<String>,
+    /// Only when there is something to say (a capped prefix).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

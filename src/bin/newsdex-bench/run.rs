@@ -190,7 +190,14 @@ fn measure(
             let results = archive
                 .search(&request(q))
                 .with_context(|| format!("query {} ({:?})", q.id, q.newsdex))?;
-            output::search_text(&mut page, &results, Style { color: false })?;
+            output::search_text(
+                &mut page,
+                &results,
+                Style {
+                    color: false,
+                    terminal: false,
+                },
+            )?;
             let t = started.elapsed().as_secs_f64();
             if round > 0 {
                 newsdex_lat[i].push(t);

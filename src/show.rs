@@ -1,0 +1,204 @@
+/*!
+One article in full (`newsdex show PATH[#N]`): headline, dateline, date, speakers, countries,
+attributed quotes and the body, read back from the index.
+
+`PATH` is the file's path as search results print it, relative to the indexed folder
+(`asia/2023-04-18_seoul-missile-launch.txt`); a path that also names the indexed folder or starts
+with `./` (`corpus/asia/...`) is found too, by dropping leading folders until one matches. `#N`
+picks the N-th story of a file that holds several (0-based, as in search results); without it the
+first story is shown.
+*/
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::Record;
+use crate::search::{Archive, CountryName};
+
+/// The stories of a file: story number and where the index keeps it, in order.
+type Stories = Vec<(u64, DocAddress)>;
+
+/// How many stories of one file `show` looks at, at most.
+const MAX_STORIES: usize = 10_000;
+
+/// An article as `newsdex show` prints it.
+///
+/// # Wire format
+///
+/// ```text
+/// {"path": "000_f539c37ecbe7f26d.txt", "article": 0, "articles_in_file": 2,
+///  "headline": "...", "dateline": "UNITED NATIONS (Dispatches)", "date": null,
+///  "speakers": ["Zhang Jun", "Vassily Nebenzia"],
+///  "countries": [{"code": "CN", "name": "China"}],
+///  "quotes": [{"speaker": "Vassily Nebenzia", "text": "...", "direct": true}],
+///  "body": "..."}
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FullArticle {
+    pub path: String,
+    pub article: u64,
+    /// How many stories the file holds.
+    pub articles_in_file: u64,
+    pub headline: String,
+    pub dateline: Option<String>,
+    pub date: Option<String>,
+    pub speakers: Vec<String>,
+    pub countries: Vec<CountryName>,
+    pub quotes: Vec<ArticleQuote>,
+    pub body: String,
+}
+
+/// An attributed quote of a shown article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleQuote {
+    /// `None` for unnamed or organisational sources.
+    pub speaker: Option<String>,
+    pub text: String,
+    /// `true` for words in quotation marks, `false` for reported speech.
+    pub direct: bool,
+}
+
+/// Splits `PATH#N` into the path and the story number.
+///
+/// # Errors
+///
+/// [`Error::Usage`] when the path is empty.
+pub fn parse_target(target: &str) -> Result<(String, Option<u64>)> {
+    let (path, number) = match target.rsplit_once('#') {
+        Some((path, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (path, n.parse().ok())
+        }
+        _ => (target, None),
+    };
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./").to_string();
+    if path.is_empty() {
+        return Err(Error::Usage(format!(
+            "no file in {target:?}; give PATH or PATH#N as search results print it, e.g. asia/seoul.txt#0"
+        )));
+    }
+    Ok((path, number))
+}
+
+impl Archive {
+    /// The article `PATH[#N]`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] naming the path when the index holds no such file or story; index read
+    /// errors.
+    pub fn article(&self, target: &str) -> Result<FullArticle> {
+        let (path, number) = parse_target(target)?;
+        let Some((stored_path, stories)) = self.stories(&path)? else {
+            return Err(Error::Usage(format!(
+                "no file {path} in the index at {}; give the path as `newsdex search` prints it (relative to the indexed folder)",
+                self.path().display()
+            )));
+        };
+        let wanted = number.unwrap_or(0);
+        let Some(&(_, address)) = stories.iter().find(|(n, _)| *n == wanted) else {
+            let numbers: Vec<String> = stories.iter().map(|(n, _)| format!("#{n}")).collect();
+            return Err(Error::Usage(format!(
+                "{stored_path} has no story #{wanted}; it holds {} ({})",
+                plural(stories.len(), "story", "stories"),
+                numbers.join(", ")
+            )));
+        };
+        let searcher = self.searcher();
+        let fields = self.fields();
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let record: Record = text(fields.record)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        Ok(FullArticle {
+            path: stored_path,
+            article: wanted,
+            articles_in_file: stories.len() as u64,
+            headline: text(fields.headline).unwrap_or_default(),
+            dateline: text(fields.dateline),
+            date: record.date,
+            speakers: record.extraction.speakers,
+            countries: record
+                .extraction
+                .countries
+                .into_iter()
+                .map(|c| CountryName {
+                    code: c.code,
+                    name: c.name,
+                })
+                .collect(),
+            quotes: record
+                .extraction
+                .quotes
+                .into_iter()
+                .map(|q| ArticleQuote {
+                    speaker: q.speaker,
+                    text: q.text,
+                    direct: q.direct,
+                })
+                .collect(),
+            body: text(fields.body).unwrap_or_default(),
+        })
+    }
+
+    /// The stories of the first of `path`, `path` without its first folder, ... that the index
+    /// holds: the stored path and `(story number, address)` in order.
+    fn stories(&self, path: &str) -> Result<Option<(String, Stories)>> {
+        let searcher = self.searcher();
+        let fields = self.fields();
+        let mut candidate = path;
+        loop {
+            let query = TermQuery::new(
+                Term::from_field_text(fields.path, candidate),
+                IndexRecordOption::Basic,
+            );
+            let docs =
+                searcher.search(&query, &TopDocs::with_limit(MAX_STORIES).order_by_score())?;
+            if !docs.is_empty() {
+                let mut stories = Vec::new();
+                for (_, address) in docs {
+                    let doc: TantivyDocument = searcher.doc(address)?;
+                    let number = doc
+                        .get_first(fields.article)
+                        .and_then(|v| v.as_u64())
+                        .unwrap_or(0);
+                    stories.push((number, address));
+                }
+                stories.sort_unstable();
+                return Ok(Some((candidate.to_string(), stories)));
+            }
+            match candidate.split_once('/') {
+                Some((_, rest)) if !rest.is_empty() => candidate = rest,
+                _ => return Ok(None),
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets() {
+        let t = |s| parse_target(s).ok();
+        assert_eq!(t("a/b.txt#2"), Some(("a/b.txt".to_string(), Some(2))));
+        assert_eq!(t("./a/b.txt"), Some(("a/b.txt".to_string(), None)));
+        assert_eq!(t("a/#notes.txt"), Some(("a/#notes.txt".to_string(), None)));
+        assert_eq!(t("a\\b.txt#0"), Some(("a/b.txt".to_string(), Some(0))));
+        assert!(parse_target("#1").is_err());
+    }
+}
