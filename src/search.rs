@@ -267,12 +267,12 @@ impl Archive {
                 .rewrite(query)
                 .map_err(|err| query_error(query, err))?
             {
-                return Ok((parsed, rewriter.notes));
+                return Ok((with_positive_clauses(parsed), rewriter.notes));
             }
         }
         self.parser
             .parse_query(query)
-            .map(|parsed| (parsed, Vec::new()))
+            .map(|parsed| (with_positive_clauses(parsed), Vec::new()))
             .map_err(|err| query_error(query, err))
     }
 
@@ -673,6 +673,25 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Turns a parser error into a one-line message that says how to write the query.
+/// Gives every boolean group that only excludes (`NOT veto`, as in `sanctions AND NOT veto`) an
+/// all-articles clause to exclude from. tantivy's parser turns `a AND NOT b` into `+a +(-b)` with
+/// more than one default field, and a group of `MustNot` clauses alone matches nothing
+/// (quickwit-oss/tantivy#1980, #2584), so without this the whole query found no article.
+fn with_positive_clauses(query: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = boolean
+        .clauses()
+        .iter()
+        .map(|(occur, sub)| (*occur, with_positive_clauses(sub.box_clone())))
+        .collect();
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 fn query_error(query: &str, err: QueryParserError) -> Error {
     let reason = match err {
         QueryParserError::SyntaxError(_) => {

@@ -61,6 +61,23 @@ fn default_operator_is_and() {
 }
 
 #[test]
+fn and_not_excludes_like_minus() {
+    let fixture = Fixture::corpus();
+    let all = fixture.search_json("sanctions", &["--limit", "100"]);
+    let with_veto = fixture.search_json("sanctions AND veto", &["--limit", "100"]);
+    let minus = fixture.search_json("sanctions -veto", &["--limit", "100"]);
+    let and_not = fixture.search_json("sanctions AND NOT veto", &["--limit", "100"]);
+    assert!(minus.total_hits > 0);
+    assert_eq!(minus.total_hits + with_veto.total_hits, all.total_hits);
+    assert_eq!(and_not.total_hits, minus.total_hits);
+    // Both seed stories mention a veto, so neither is left.
+    assert!(seed_hits(&and_not).is_empty());
+    // Inside a group too.
+    let grouped = fixture.search_json("sanctions AND (NOT veto)", &["--limit", "100"]);
+    assert_eq!(grouped.total_hits, minus.total_hits);
+}
+
+#[test]
 fn stemming_finds_inflected_forms_and_marks_them() {
     let fixture = Fixture::corpus();
     let results = fixture.search_json("vetoes", &["--limit", "100"]);
