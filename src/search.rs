@@ -153,6 +153,15 @@ pub struct CountryName {
     pub name: String,
 }
 
+impl From<crate::extract::CountryRef> for CountryName {
+    fn from(country: crate::extract::CountryRef) -> CountryName {
+        CountryName {
+            code: country.code,
+            name: country.name,
+        }
+    }
+}
+
 /// Facet counts over all matching articles.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FacetCounts {
@@ -556,10 +565,7 @@ impl Archive {
                 .extraction
                 .countries
                 .into_iter()
-                .map(|c| CountryName {
-                    code: c.code,
-                    name: c.name,
-                })
+                .map(CountryName::from)
                 .collect(),
             snippets: Vec::new(),
         })

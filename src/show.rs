@@ -131,10 +131,7 @@ impl Archive {
                 .extraction
                 .countries
                 .into_iter()
-                .map(|c| CountryName {
-                    code: c.code,
-                    name: c.name,
-                })
+                .map(CountryName::from)
                 .collect(),
             quotes: record
                 .extraction
