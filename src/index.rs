@@ -1135,19 +1135,8 @@ pub fn date_time(date: &str) -> Option<DateTime> {
     let month: i64 = date.get(5..7)?.parse().ok()?;
     let day: i64 = date.get(8..10)?.parse().ok()?;
     Some(DateTime::from_timestamp_secs(
-        days_from_civil(year, month, day) * 86_400,
+        crate::dates::Day::from_civil(year, month, day).timestamp(),
     ))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
@@ -1200,8 +1189,8 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(crate::dates::Day::from_civil(1970, 1, 1).0, 0);
+        assert_eq!(crate::dates::Day::from_civil(2000, 3, 1).0, 11_017);
         assert_eq!(
             date_time("2022-05-27").map(|d| d.into_timestamp_secs()),
             Some(1_653_609_600)
