@@ -53,20 +53,15 @@ use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
-};
 use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+pub use crate::analyzer::{analyzer, ANALYZER};
 use crate::corpus::{self, Article, Encoding, Found, WalkOptions};
 use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
 pub const FORMAT_VERSION: u32 = 3;
-/// Name under which the `news` analyzer is registered.
-pub const ANALYZER: &str = "news";
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
 /// The lock file that one indexing process holds for the whole run.
@@ -187,16 +182,6 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         file_mtime: get("file_mtime")?,
         file_hash: get("file_hash")?,
     })
-}
-
-/// The `news` analyzer: words, lower-cased, accents folded, English stems.
-pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build()
 }
 
 /// Index settings: the document store is compressed with zstd (level 3) rather than tantivy's

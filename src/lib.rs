@@ -10,6 +10,7 @@ statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and C
 binary is a thin command-line layer over these.
 */
 
+pub mod analyzer;
 pub mod corpus;
 pub mod dates;
 pub mod error;
