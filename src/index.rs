@@ -61,7 +61,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
 /// The lock file that one indexing process holds for the whole run.
@@ -78,7 +78,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Article bodies longer than this are cut (at a line end) before extraction and indexing.
 pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
 /// Default commit interval, in articles and in bytes of article text.
-pub const COMMIT_ARTICLES: usize = 5_000;
+pub const COMMIT_ARTICLES: usize = 50_000;
 pub const COMMIT_BYTES: u64 = 32 * 1024 * 1024;
 /// How many extracted files may wait for the writer (bounds memory).
 const QUEUE: usize = 16;
@@ -115,9 +115,10 @@ pub struct Record {
     pub date: Option<String>,
     #[serde(flatten)]
     pub extraction: Extraction,
-    /// For each quote, the sentences of the body that hold it.
+    /// For each quote, the byte range of the body's sentences that hold it (kept as ranges:
+    /// the body is stored already).
     #[serde(default)]
-    pub contexts: Vec<String>,
+    pub contexts: Vec<(usize, usize)>,
 }
 
 /// Builds the schema.
@@ -1037,8 +1038,8 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         }
     }
     let contexts = quote_contexts(&article.body, &extraction.quotes);
-    for context in &contexts {
-        doc.add_text(fields.quote, context);
+    for &(from, to) in &contexts {
+        doc.add_text(fields.quote, article.body.get(from..to).unwrap_or(""));
     }
     let record = Record {
         date: article.date.clone(),
@@ -1052,8 +1053,9 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
     doc
 }
 
-/// The sentences of `body` that hold each quote (quote offsets are in characters).
-fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<String> {
+/// The byte ranges of the sentences of `body` that hold each quote (quote offsets are in
+/// characters).
+fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, usize)> {
     if quotes.is_empty() {
         return Vec::new();
     }
@@ -1077,8 +1079,7 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<String> {
                 .iter()
                 .find(|(_, e)| *e >= end)
                 .map_or(end, |(_, e)| *e);
-            let (from, to) = clamp_context(body, from, to.max(from), start, end);
-            body.get(from..to).unwrap_or("").to_string()
+            clamp_context(body, from, to.max(from), start, end)
         })
         .collect()
 }

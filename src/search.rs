@@ -25,7 +25,9 @@ use tantivy::query::{
     BooleanQuery, ExistsQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
 
 use crate::dates::Day;
 use crate::error::{Error, Result};
@@ -216,8 +218,17 @@ pub struct Archive {
 impl Archive {
     /// Opens the index at `path`.
     pub fn open(path: &Path) -> Result<Archive> {
-        let (index, fields) = index::open(path)?;
-        let reader = index.reader()?;
+        let (mut index, fields) = index::open(path)?;
+        // Segments are searched in parallel when there are several (an archive indexed in many
+        // runs, or a large one: segments stop growing at the merge cap).
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads > 1 && index.searchable_segment_ids()?.len() > 1 {
+            index.set_multithread_executor(threads)?;
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let mut parser = QueryParser::for_index(&index, vec![fields.headline, fields.body]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(fields.headline, 2.0);
@@ -852,6 +863,7 @@ impl Archive {
                 .unwrap_or_default();
             let path = text(self.fields.path).unwrap_or_default();
             let headline = text(self.fields.headline).unwrap_or_default();
+            let body = text(self.fields.body).unwrap_or_default();
             let article = doc
                 .get_first(self.fields.article)
                 .and_then(|v| v.as_u64())
@@ -865,7 +877,12 @@ impl Archive {
                 {
                     continue;
                 }
-                let context = record.contexts.get(i).cloned().unwrap_or_default();
+                let context = record
+                    .contexts
+                    .get(i)
+                    .and_then(|&(from, to)| body.get(from..to))
+                    .unwrap_or_default()
+                    .to_string();
                 if let Some(terms) = &terms {
                     let haystack = format!("{context}\n{}", quote.text);
                     if !snippet::contains_any(&haystack, terms, &mut analyzer) {
