@@ -65,69 +65,86 @@ pub enum Found {
     },
 }
 
-fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+fn is_shown(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
 }
 
 /// Walks `root` recursively and lists the article files in a stable (sorted) order.
 ///
 /// Hidden files and folders are skipped; symbolic links are not followed, so a link loop cannot
-/// trap the walk (they are listed as [`Found::Link`]). Problems (unreadable folders, vanished entries) are returned in order, not
-/// raised, so that one bad entry never stops the walk.
+/// trap the walk (they are listed as [`Found::Link`]). Problems (unreadable folders, vanished
+/// entries) are returned in order, not raised, so that one bad entry never stops the walk.
 pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
+    Ok(walk_iter(root, options)?.collect())
+}
+
+/// [`walk`], one entry at a time: the list of a million files is never held in memory.
+pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
     if !root.is_dir() {
         return Err(Error::NotADirectory(root.to_path_buf()));
     }
-    let mut found = Vec::new();
-    let walker = WalkDir::new(root)
+    let entries = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(e));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                let reason = match err.io_error() {
-                    Some(io) => io.to_string(),
-                    None => err.to_string(),
-                };
-                found.push(Found::Problem { path, reason });
-                continue;
-            }
-        };
-        let path = entry.path();
-        let wanted = path
-            .extension()
-            .map(|ext| {
+        .filter_entry(is_shown as fn(&walkdir::DirEntry) -> bool);
+    Ok(Walk {
+        root: root.to_path_buf(),
+        extensions: options.extensions.clone(),
+        entries,
+    })
+}
+
+/// The iterator of [`walk_iter`].
+pub struct Walk {
+    root: PathBuf,
+    extensions: Vec<String>,
+    entries: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
+}
+
+impl Iterator for Walk {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let entry = match self.entries.next()? {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(&self.root).to_path_buf();
+                    let reason = match err.io_error() {
+                        Some(io) => io.to_string(),
+                        None => err.to_string(),
+                    };
+                    return Some(Found::Problem { path, reason });
+                }
+            };
+            let path = entry.path();
+            let wanted = path.extension().is_some_and(|ext| {
                 let ext = ext.to_string_lossy();
-                options
-                    .extensions
+                self.extensions
                     .iter()
                     .any(|want| want.eq_ignore_ascii_case(&ext))
-            })
-            .unwrap_or(false);
-        if entry.file_type().is_symlink() {
-            // Reported when it could hold articles: a link with an article file's name, or one
-            // to a folder (or a loop, or nowhere). Links to other files are ignored silently.
-            let to_folder_or_nowhere = std::fs::metadata(path).map_or(true, |m| m.is_dir());
-            if wanted || to_folder_or_nowhere {
-                found.push(Found::Link {
+            });
+            if entry.file_type().is_symlink() {
+                // Reported when it could hold articles: a link with an article file's name, or
+                // one to a folder (or a loop, or nowhere). Links to other files are ignored
+                // silently.
+                let to_folder_or_nowhere = std::fs::metadata(path).map_or(true, |m| m.is_dir());
+                if wanted || to_folder_or_nowhere {
+                    return Some(Found::Link {
+                        path: path.to_path_buf(),
+                    });
+                }
+                continue;
+            }
+            if entry.file_type().is_file() && wanted {
+                return Some(Found::File {
                     path: path.to_path_buf(),
+                    relative: relative_path(&self.root, path),
                 });
             }
-            continue;
         }
-        if !entry.file_type().is_file() || !wanted {
-            continue;
-        }
-        found.push(Found::File {
-            path: path.to_path_buf(),
-            relative: relative_path(root, path),
-        });
     }
-    Ok(found)
 }
 
 /// `path` relative to `root`, with `/` separators.

@@ -368,7 +368,12 @@ impl Summary {
 pub trait Observer: Sync {
     /// A file was skipped; called as it happens.
     fn skipped(&self, _skipped: &Skipped) {}
-    /// The walk is done: this many files and bytes are to be checked.
+    /// Whether to count the files before the run (a second walk of the folder) and call
+    /// [`Observer::started`] with the count.
+    fn wants_total(&self) -> bool {
+        false
+    }
+    /// This many files (and bytes, when known; 0 otherwise) are to be checked.
     fn started(&self, _files: u64, _bytes: u64) {}
     /// This many more files and bytes were checked.
     fn advanced(&self, _files: u64, _bytes: u64) {}
@@ -514,7 +519,7 @@ struct Todo {
 /// What reading and extracting one file gave.
 enum Outcome {
     /// The content hash matches the index: nothing to do.
-    Unchanged { relative: String, bytes: u64 },
+    Unchanged { bytes: u64 },
     /// The file's new documents.
     Documents {
         relative: String,
@@ -567,10 +572,7 @@ fn process(fields: &Fields, todo: &Todo) -> Outcome {
         .previous
         .is_some_and(|p| p.hash == hash && p.size == size)
     {
-        return Outcome::Unchanged {
-            relative: todo.relative.clone(),
-            bytes: size,
-        };
+        return Outcome::Unchanged { bytes: size };
     }
     let (text, encoding) = match corpus::decode_owned(bytes) {
         Ok(decoded) => decoded,
@@ -680,8 +682,103 @@ fn open_for_update(index_path: &Path, rebuild: bool) -> Result<(Index, Fields)> 
     Ok((index, fields))
 }
 
+/// What the walk leaves for the writer once it is done.
+struct Walked {
+    /// Files in the index that the walk did not find.
+    unseen: HashMap<String, FileState>,
+    /// Folders the walk could not read.
+    unreadable_dirs: Vec<PathBuf>,
+    /// Links and unreadable folders.
+    skipped: Vec<Skipped>,
+    /// Files whose size and modification time match the index, and their articles.
+    unchanged_files: usize,
+    unchanged_articles: usize,
+}
+
+/// Sorts the walk into files to read (sent to `todo` as they are found) and files known to be
+/// unchanged; what is left of `state` afterwards is the index's files the walk did not find.
+fn classify(
+    walk: corpus::Walk,
+    mut state: HashMap<String, FileState>,
+    trusted_before: i64,
+    vanish: &[String],
+    root: &Path,
+    observer: &dyn Observer,
+    todo: &mpsc::SyncSender<Todo>,
+) -> Walked {
+    let mut walked = Walked {
+        unseen: HashMap::new(),
+        unreadable_dirs: Vec::new(),
+        skipped: Vec::new(),
+        unchanged_files: 0,
+        unchanged_articles: 0,
+    };
+    let skip = |walked: &mut Walked, skipped: Skipped| {
+        observer.skipped(&skipped);
+        walked.skipped.push(skipped);
+    };
+    for found in walk {
+        match found {
+            Found::File { path, relative } => {
+                let previous = state.remove(&relative);
+                let (size, mtime) = match stat(&path, trusted_before) {
+                    Ok((size, mtime)) => {
+                        if let Some(p) =
+                            previous.filter(|p| p.size == size && p.mtime == mtime && mtime != 0)
+                        {
+                            walked.unchanged_files += 1;
+                            walked.unchanged_articles += p.articles;
+                            observer.advanced(1, 0);
+                            continue;
+                        }
+                        (size, mtime)
+                    }
+                    // Gone since the walk listed it: read it anyway and let `process` say so.
+                    Err(_) => (0, 0),
+                };
+                if vanish.contains(&relative) {
+                    let _ = std::fs::remove_file(root.join(&relative));
+                }
+                let item = Todo {
+                    path,
+                    relative,
+                    size,
+                    mtime,
+                    previous,
+                };
+                if todo.send(item).is_err() {
+                    // The writer stopped: the run is failing.
+                    break;
+                }
+            }
+            Found::Link { path } => skip(
+                &mut walked,
+                Skipped {
+                    path,
+                    reason: "symbolic link; not followed".to_string(),
+                    unreadable: false,
+                },
+            ),
+            Found::Problem { path, reason } => {
+                walked.unreadable_dirs.push(path.clone());
+                skip(
+                    &mut walked,
+                    Skipped {
+                        path,
+                        reason,
+                        unreadable: true,
+                    },
+                );
+            }
+        }
+    }
+    walked.unseen = state;
+    walked
+}
+
 /// Test hook: `NEWSDEX_TEST_VANISH=a.txt,b/c.txt` deletes those files (relative to the archive)
-/// right after the walk, so that a test can make a file disappear mid-run deterministically.
+/// right after the walk found them, so that a test can make a file disappear mid-run
+/// deterministically.
 const VANISH_HOOK: &str = "NEWSDEX_TEST_VANISH";
 
 /// Brings the index at `index_path` in step with the archive under `root` (see the module
@@ -726,15 +823,25 @@ pub fn build(
     let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
     merge_policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
     writer.set_merge_policy(Box::new(merge_policy));
-    let mut state = load_state(&index, &fields, index_path)?;
+    let state = load_state(&index, &fields, index_path)?;
 
     let mut summary = Summary::default();
-    let found = corpus::walk(root, &options.walk)?;
-    if let Some(list) = std::env::var_os(VANISH_HOOK) {
-        for relative in list.to_string_lossy().split(',').filter(|s| !s.is_empty()) {
-            let _ = std::fs::remove_file(root.join(relative));
-        }
+    if observer.wants_total() {
+        let files = corpus::walk_iter(root, &options.walk)?
+            .filter(|found| matches!(found, Found::File { .. }))
+            .count();
+        observer.started(files as u64, 0);
     }
+    let walk = corpus::walk_iter(root, &options.walk)?;
+    let vanish: Vec<String> = std::env::var_os(VANISH_HOOK)
+        .map(|list| {
+            list.to_string_lossy()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     let trusted_before = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
@@ -744,112 +851,51 @@ pub fn build(
         observer.skipped(&skipped);
         summary.skipped.push(skipped);
     };
-
-    // Sort the walk into files to read and files known to be unchanged.
-    let mut todo = Vec::new();
-    let mut unreadable_dirs = Vec::new();
-    let mut seen = 0u64;
-    let mut kept: HashMap<String, FileState> = HashMap::new();
-    // The index's state of the files to read.
-    let mut previous_of: HashMap<String, FileState> = HashMap::new();
-    for entry in found {
-        match entry {
-            Found::File { path, relative } => {
-                seen += 1;
-                let previous = state.remove(&relative);
-                match stat(&path, trusted_before) {
-                    Ok((size, mtime)) => match previous {
-                        Some(p) if p.size == size && p.mtime == mtime && mtime != 0 => {
-                            summary.unchanged += 1;
-                            kept.insert(relative, p);
-                        }
-                        _ => {
-                            if let Some(p) = previous {
-                                previous_of.insert(relative.clone(), p);
-                            }
-                            todo.push(Todo {
-                                path,
-                                relative,
-                                size,
-                                mtime,
-                                previous,
-                            })
-                        }
-                    },
-                    // Gone since the walk listed it: read it anyway and let `process` say so.
-                    Err(_) => {
-                        if let Some(p) = previous {
-                            previous_of.insert(relative.clone(), p);
-                        }
-                        todo.push(Todo {
-                            path,
-                            relative,
-                            size: 0,
-                            mtime: 0,
-                            previous,
-                        })
-                    }
-                }
-            }
-            Found::Link { path } => skip(
-                &mut summary,
-                Skipped {
-                    path,
-                    reason: "symbolic link; not followed".to_string(),
-                    unreadable: false,
-                },
-            ),
-            Found::Problem { path, reason } => {
-                unreadable_dirs.push(path.clone());
-                skip(
-                    &mut summary,
-                    Skipped {
-                        path,
-                        reason,
-                        unreadable: true,
-                    },
-                );
-            }
-        }
-    }
-    let total_bytes: u64 = todo.iter().map(|t| t.size).sum();
-    observer.started(seen, total_bytes);
-    observer.advanced(summary.unchanged as u64, 0);
+    // Files and articles the run leaves as they are.
+    let mut kept_files = 0usize;
+    let mut kept_articles = 0usize;
 
     let result = (|| -> Result<()> {
-        // Files of the index that the walk did not find are gone, unless they sit below a
-        // folder the walk could not read: those are kept as they are.
-        for (relative, file) in state.drain() {
-            let below_problem = unreadable_dirs
-                .iter()
-                .any(|dir| root.join(&relative).starts_with(dir));
-            if below_problem {
-                summary.unchanged += 1;
-                kept.insert(relative, file);
-            } else {
-                writer.delete_term(path_term(&fields, &relative));
-                summary.removed += 1;
-            }
-        }
         let mut pending_articles = 0usize;
         let mut pending_bytes = 0u64;
-        let (sender, receiver) = mpsc::sync_channel::<Outcome>(QUEUE);
+        // The walk, the readers and the writer run at the same time, joined by bounded
+        // channels: the walk classifies each file against the index's state as it finds it,
+        // rayon reads and extracts, this thread feeds tantivy. No list of the archive's files is
+        // held in memory.
+        let (work_sender, work_receiver) = mpsc::sync_channel::<Todo>(QUEUE);
+        let (sender, receiver) = mpsc::sync_channel::<(Option<FileState>, Outcome)>(QUEUE);
         std::thread::scope(|scope| -> Result<()> {
-            let todo = &todo;
             let fields = &fields;
+            let vanish = &vanish;
+            let walker = scope.spawn(move || {
+                classify(
+                    walk,
+                    state,
+                    trusted_before,
+                    vanish,
+                    root,
+                    observer,
+                    &work_sender,
+                )
+            });
             scope.spawn(move || {
                 // Ends early when the receiver is gone (the writer failed).
-                let _ = todo
-                    .par_iter()
-                    .try_for_each_with(sender, |sender, item| sender.send(process(fields, item)));
+                let _ = work_receiver.into_iter().par_bridge().try_for_each_with(
+                    sender,
+                    |sender, todo| {
+                        sender
+                            .send((todo.previous, process(fields, &todo)))
+                            .map_err(drop)
+                    },
+                );
             });
-            for outcome in receiver.iter() {
-                let had = |relative: &str| previous_of.get(relative).copied();
+            for (previous, outcome) in receiver.iter() {
                 match outcome {
-                    Outcome::Unchanged { relative, bytes } => {
+                    Outcome::Unchanged { bytes } => {
                         summary.unchanged += 1;
-                        if let Some(p) = had(&relative) {
-                            kept.insert(relative, p);
+                        if let Some(p) = previous {
+                            kept_files += 1;
+                            kept_articles += p.articles;
                         }
                         observer.advanced(1, bytes);
                     }
@@ -862,7 +908,6 @@ pub fn build(
                         encoding,
                         truncated,
                     } => {
-                        let previous = had(&relative);
                         if previous.is_some() {
                             writer.delete_term(path_term(fields, &relative));
                             summary.updated += 1;
@@ -894,7 +939,7 @@ pub fn build(
                         observer.advanced(1, bytes);
                     }
                     Outcome::Vanished { relative, path } => {
-                        if had(&relative).is_some() {
+                        if previous.is_some() {
                             writer.delete_term(path_term(fields, &relative));
                             summary.removed += 1;
                         }
@@ -913,10 +958,11 @@ pub fn build(
                         skipped,
                         bytes,
                     } => {
-                        match had(&relative) {
+                        match previous {
                             // A file that cannot be read now keeps the articles it had.
                             Some(p) if skipped.unreadable => {
-                                kept.insert(relative, p);
+                                kept_files += 1;
+                                kept_articles += p.articles;
                             }
                             // A file that is no longer an article loses them.
                             Some(_) => {
@@ -939,6 +985,31 @@ pub fn build(
                     pending_bytes = 0;
                 }
             }
+            let walked = walker.join().map_err(|_| Error::Io {
+                path: root.to_path_buf(),
+                source: std::io::Error::other("the walk of the archive stopped"),
+            })?;
+            // Links and unreadable folders, told to the observer as the walk met them.
+            summary.skipped.extend(walked.skipped);
+            summary.unchanged += walked.unchanged_files;
+            kept_files += walked.unchanged_files;
+            kept_articles += walked.unchanged_articles;
+            // Files of the index that the walk did not find are gone, unless they sit below a
+            // folder the walk could not read: those are kept as they are.
+            for (relative, file) in walked.unseen {
+                let below_problem = walked
+                    .unreadable_dirs
+                    .iter()
+                    .any(|dir| root.join(&relative).starts_with(dir));
+                if below_problem {
+                    summary.unchanged += 1;
+                    kept_files += 1;
+                    kept_articles += file.articles;
+                } else {
+                    writer.delete_term(path_term(fields, &relative));
+                    summary.removed += 1;
+                }
+            }
             Ok(())
         })?;
         // Nothing to commit when nothing changed (the common re-run of an unchanged archive).
@@ -956,8 +1027,8 @@ pub fn build(
     if summary.commits > 0 {
         IndexInfo::current().write(index_path)?;
     }
-    summary.files += kept.len();
-    summary.articles += kept.values().map(|f| f.articles).sum::<usize>();
+    summary.files += kept_files;
+    summary.articles += kept_articles;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -62,6 +62,10 @@ impl Observer for Progress {
         self.print(format!("newsdex: {}: {note}", path.display()));
     }
 
+    fn wants_total(&self) -> bool {
+        self.bar.is_some()
+    }
+
     fn started(&self, files: u64, _bytes: u64) {
         if let Some(bar) = &self.bar {
             bar.set_length(files);
