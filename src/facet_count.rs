@@ -12,10 +12,8 @@ the same way but resolves a segment's ordinals in one sorted pass over the dicti
 highest first, ties by value.
 */
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A collector of value counts for a one-level facet field.
@@ -36,12 +34,11 @@ pub struct FacetTopSegment {
     counts: Vec<u32>,
 }
 
-/// The last step of an encoded facet (`/speaker` -> `speaker`).
+/// The last step of an encoded facet (`/speaker` -> `speaker`): steps are separated by a zero
+/// byte in the encoding.
 fn last_step(encoded: &[u8]) -> String {
-    Facet::from_encoded(encoded.to_vec())
-        .ok()
-        .and_then(|f| f.to_path().last().map(|s| s.to_string()))
-        .unwrap_or_default()
+    let step = encoded.rsplit(|&b| b == 0).next().unwrap_or(encoded);
+    String::from_utf8_lossy(step).into_owned()
 }
 
 impl Collector for FacetTop {
@@ -64,7 +61,7 @@ impl Collector for FacetTop {
     }
 
     fn merge_fruits(&self, segments: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
-        let mut total: HashMap<String, u64> = HashMap::new();
+        let mut total: FxHashMap<String, u64> = FxHashMap::default();
         for segment in segments {
             for (value, count) in segment {
                 *total.entry(value).or_default() += count;
@@ -115,6 +112,7 @@ mod tests {
     use super::*;
     use tantivy::collector::FacetCollector;
     use tantivy::query::{AllQuery, TermQuery};
+    use tantivy::schema::Facet;
     use tantivy::schema::{FacetOptions, IndexRecordOption, Schema, STRING};
     use tantivy::{doc, Index, IndexWriter, Term};
 
