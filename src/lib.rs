@@ -6,11 +6,13 @@ countries each article refers to ([`extract`]), keeps them in a tantivy index ([
 answers ranked, faceted queries with highlighted snippets ([`search`]), printed for people or as
 JSON for scripts ([`output`]). Queries can expand prefixes and suggest corrections ([`terms`]) and
 filter by date ([`dates`]); facet listings ([`facets`]), single articles ([`show`]) and archive
-statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and CSV. The `newsdex`
+statistics ([`stats`]) complete the browsing, timelines ([`timeline`]) and name-list searches
+([`batch`]) analyse the archive, and [`export`] writes NDJSON and CSV. The `newsdex`
 binary is a thin command-line layer over these.
 */
 
 pub mod analyzer;
+pub mod batch;
 pub mod corpus;
 pub mod dates;
 pub mod error;
@@ -25,5 +27,6 @@ pub mod show;
 pub mod snippet;
 pub mod stats;
 pub mod terms;
+pub mod timeline;
 
 pub use error::{Error, Result};

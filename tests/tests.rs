@@ -2,6 +2,7 @@
 
 mod util;
 
+mod analysis;
 mod badinput;
 mod corpora;
 mod crash;
