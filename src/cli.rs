@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdex::cooccur::PairFacet;
 use newsdex::dates::{Day, End};
 use newsdex::facets::FacetKind;
 use newsdex::output::Format;
@@ -40,9 +41,14 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// List the speakers, countries or regions of the archive or of a query's hits, with counts.
     #[command(
-        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv"
+        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
     )]
     Facets(FacetsArgs),
+    /// List the pairs of speakers and countries that appear together in the most articles.
+    #[command(
+        after_help = "Examples:\n  newsdex cooccur speaker --with country --speaker \"Vassily Nebenzia\"\n  newsdex cooccur country --with speaker --country KP\n  newsdex cooccur country --query sanctions --limit 5\n  newsdex cooccur speaker --since 2023 --format csv > pairs.csv"
+    )]
+    Cooccur(CooccurArgs),
     /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
     #[command(
         after_help = "Examples:\n  newsdex show 000_f539c37ecbe7f26d.txt#1\n  newsdex show asia/2023-04-18_seoul-missile-launch.txt\n  newsdex show europe/london_nurses-pay-dispute.txt --json"
@@ -117,6 +123,9 @@ pub struct SearchArgs {
     pub facet: Vec<ExtraFacet>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Filters shared by `search` and `facets`: repeating one means any of its values, different
@@ -227,6 +236,9 @@ pub struct QuotesArgs {
     pub limit: usize,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 #[derive(Parser, Debug)]
@@ -247,6 +259,14 @@ pub struct FacetsArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// List groups of speaker names that look like one person (same surname and a matching
+    /// first name or initial, accents or case only, a title and the one full name), in the
+    /// aliases file format, to review and copy; nothing is merged on its own.
+    #[arg(long)]
+    pub suggest_aliases: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -265,6 +285,52 @@ impl FacetArg {
             FacetArg::Speaker => FacetKind::Speaker,
             FacetArg::Country => FacetKind::Country,
             FacetArg::Region => FacetKind::Region,
+        }
+    }
+}
+
+#[derive(Parser, Debug)]
+pub struct CooccurArgs {
+    /// The first value of each pair.
+    #[arg(value_enum)]
+    pub facet: PairArg,
+    /// The second value of each pair (default: the same facet; pairs are then unordered).
+    #[arg(long, value_enum, value_name = "FACET")]
+    pub with: Option<PairArg>,
+    /// Count over the hits of this query (same syntax as `search`) instead of the whole archive.
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many pairs to list (0: all).
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Filters; --speaker and --country also pin their side of the pairs (only that
+    /// speaker's or country's pairs are listed).
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+}
+
+/// A facet `cooccur` can pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PairArg {
+    /// Quoted speakers (through the name aliases).
+    Speaker,
+    /// Countries referred to.
+    Country,
+}
+
+impl PairArg {
+    pub fn facet(self) -> PairFacet {
+        match self {
+            PairArg::Speaker => PairFacet::Speaker,
+            PairArg::Country => PairFacet::Country,
         }
     }
 }

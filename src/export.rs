@@ -24,7 +24,7 @@ use crate::output::{self, sanitize, Report, Style};
 use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
-fn io_error(err: csv::Error) -> io::Error {
+pub(crate) fn io_error(err: csv::Error) -> io::Error {
     if !err.is_io_error() {
         return io::Error::other(err);
     }

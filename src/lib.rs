@@ -10,7 +10,9 @@ statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and C
 binary is a thin command-line layer over these.
 */
 
+pub mod aliases;
 pub mod analyzer;
+pub mod cooccur;
 pub mod corpus;
 pub mod dates;
 pub mod error;
