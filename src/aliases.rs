@@ -429,6 +429,9 @@ struct Parsed {
     surname: String,
     /// Whether a title preceded a full name ("President Emmanuel Macron").
     titled: bool,
+    /// First name and surname as written, case and accents folded (for saying how variants
+    /// differ).
+    written: (String, String),
 }
 
 /// Folds a word for comparing spellings: no case, accents or full stops, `y` read as `i`,
@@ -455,7 +458,7 @@ fn parse_name(name: &str) -> Option<Parsed> {
     if words.len() > 2
         && words
             .last()
-            .is_some_and(|w| SUFFIXES.contains(&spelling(w).as_str()))
+            .is_some_and(|w| SUFFIXES.contains(&fold(w).trim_end_matches('.')))
     {
         words.pop();
     }
@@ -471,6 +474,10 @@ fn parse_name(name: &str) -> Option<Parsed> {
     if surname.is_empty() {
         return None;
     }
+    let written = (
+        fold(words[0]).replace('.', ""),
+        fold(words.last()?).replace('.', ""),
+    );
     if words.len() == 1 {
         return titled.then_some(Parsed {
             form: Form::Title,
@@ -478,6 +485,7 @@ fn parse_name(name: &str) -> Option<Parsed> {
             middles: Vec::new(),
             surname,
             titled,
+            written: written.clone(),
         });
     }
     let first_word = words[0];
@@ -492,6 +500,7 @@ fn parse_name(name: &str) -> Option<Parsed> {
             middles,
             surname,
             titled,
+            written: written.clone(),
         })
     } else {
         Some(Parsed {
@@ -500,6 +509,7 @@ fn parse_name(name: &str) -> Option<Parsed> {
             middles,
             surname,
             titled,
+            written,
         })
     }
 }
@@ -550,8 +560,19 @@ fn middles_match(a: &[String], b: &[String]) -> bool {
     }
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| {
-            x == y || ((x.chars().count() == 1 || y.chars().count() == 1) && x.get(..1) == y.get(..1))
+            x == y
+                || ((x.chars().count() == 1 || y.chars().count() == 1) && x.get(..1) == y.get(..1))
         })
+}
+
+/// Whether an initial form ("V. Nebenzia") can be a full name's. An initial followed by a
+/// middle name in full ("F. Ross Johnson") is a person who goes by the middle name: it only
+/// fits full names with that middle name.
+fn initial_fits(initial: &Parsed, full: &Parsed) -> bool {
+    let goes_by_middle = initial.middles.iter().any(|m| m.chars().count() > 1);
+    full.first.starts_with(initial.first.as_str())
+        && (!goes_by_middle || !full.middles.is_empty())
+        && middles_match(&full.middles, &initial.middles)
 }
 
 fn full_names_match(a: &Parsed, b: &Parsed) -> bool {
@@ -573,7 +594,8 @@ pub struct AliasVariant {
     pub name: String,
     /// Articles quoting the variant.
     pub articles: u64,
-    /// How it differs: `case or accents`, `initial`, `title`, `middle name` or `spelling`.
+    /// How it differs: `case or accents`, `initial`, `title`, `middle name`, `short first
+    /// name`, `suffix or punctuation` or `spelling`.
     pub reason: String,
 }
 
@@ -623,14 +645,23 @@ fn reason(variant: &str, v: &Parsed, name: &str, n: &Parsed) -> &'static str {
         "case or accents"
     } else if v.form == Form::Title {
         "title"
-    } else if v.form == Form::Initial {
+    } else if v.form == Form::Initial && n.form != Form::Initial {
         "initial"
-    } else if v.first == n.first && v.surname == n.surname && v.middles != n.middles {
+    } else if v.written != n.written {
+        let (a, b) = (&v.written.0, &n.written.0);
+        let shortened = a.len().abs_diff(b.len()) >= 2
+            && (a.starts_with(b.as_str()) || b.starts_with(a.as_str()));
+        if v.written.1 == n.written.1 && shortened {
+            "short first name"
+        } else {
+            "spelling"
+        }
+    } else if v.middles != n.middles {
         "middle name"
-    } else if v.titled && v.first == n.first && v.middles == n.middles {
+    } else if v.titled {
         "title"
     } else {
-        "spelling"
+        "suffix or punctuation"
     }
 }
 
@@ -657,7 +688,10 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
             continue;
         }
         if let Some(p) = parse_name(name) {
-            buckets.entry(p.surname.clone()).or_default().push(parsed.len());
+            buckets
+                .entry(p.surname.clone())
+                .or_default()
+                .push(parsed.len());
             parsed.push((i, p));
         }
     }
@@ -691,10 +725,7 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
             let mut fits: Vec<usize> = full
                 .iter()
                 .copied()
-                .filter(|&f| {
-                    parsed[f].1.first.starts_with(letter.as_str())
-                        && middles_match(&parsed[f].1.middles, &parsed[i].1.middles)
-                })
+                .filter(|&f| initial_fits(&parsed[i].1, &parsed[f].1))
                 .map(|f| groups.find(f))
                 .collect();
             fits.sort_unstable();
@@ -704,8 +735,7 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
             } else if fits.is_empty() {
                 // "V. Nebenzia" and "V Nebenzia" with no full name: still one person.
                 for &j in &initials {
-                    if parsed[j].1.first == *letter && parsed[j].1.middles == parsed[i].1.middles
-                    {
+                    if parsed[j].1.first == *letter && parsed[j].1.middles == parsed[i].1.middles {
                         groups.union(i, j);
                     }
                 }
@@ -775,7 +805,8 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
         });
     }
     out.sort_by(|a, b| {
-        let total = |g: &AliasGroup| g.articles + g.variants.iter().map(|v| v.articles).sum::<u64>();
+        let total =
+            |g: &AliasGroup| g.articles + g.variants.iter().map(|v| v.articles).sum::<u64>();
         total(b).cmp(&total(a)).then(a.name.cmp(&b.name))
     });
     out
@@ -859,8 +890,11 @@ impl Report for AliasSuggestions {
                 ));
             }
             writeln!(out, "{}", sanitize(&comment))?;
-            let variants: Vec<String> =
-                group.variants.iter().map(|v| toml_string(&v.name)).collect();
+            let variants: Vec<String> = group
+                .variants
+                .iter()
+                .map(|v| toml_string(&v.name))
+                .collect();
             writeln!(
                 out,
                 "{} = [{}]",
@@ -943,9 +977,15 @@ mod tests {
             ("[speakers]\n\"A B\" = [\"C D\"\n", 2),
             ("[speakers]\n\"A B\" = \"C D\"\n", 2),
             ("[speaker]\n\"A B\" = [\"C D\"]\n", 1),
-            ("[speakers]\n\"A B\" = [\"C D\"]\n\"E F\" = [\n  \"X\",\n  \"c d\"]\n", 5),
+            (
+                "[speakers]\n\"A B\" = [\"C D\"]\n\"E F\" = [\n  \"X\",\n  \"c d\"]\n",
+                5,
+            ),
             ("[speakers]\n\"A B\" = [\"C D\"]\n\"E F\" = [\"a b\"]\n", 3),
-            ("[speakers]\n\"A B\" = [\"C D\"]\n[hide]\nspeakers = [\"C D\"]\n", 2),
+            (
+                "[speakers]\n\"A B\" = [\"C D\"]\n[hide]\nspeakers = [\"C D\"]\n",
+                2,
+            ),
         ];
         for (text, line) in cases {
             match parse(text) {
@@ -975,6 +1015,10 @@ mod tests {
             ("Jane Smith", 2),
             ("J. Smith", 1),
             ("Mr Smith", 1),
+            ("Fannie Johnson", 1),
+            ("F. Ross Johnson", 2),
+            ("Associates II", 1),
+            ("A. Malachi Mixon III", 1),
         ]);
         let groups = suggest(&counts, &Aliases::default());
         let got: Vec<(String, Vec<(String, String)>)> = groups
@@ -995,7 +1039,10 @@ mod tests {
             [
                 (
                     "Vassily Nebenzia".to_string(),
-                    vec![pair("Vasily Nebenzya", "spelling"), pair("V. Nebenzia", "initial")]
+                    vec![
+                        pair("Vasily Nebenzya", "spelling"),
+                        pair("V. Nebenzia", "initial")
+                    ]
                 ),
                 ("Tony Blair".to_string(), vec![pair("Mr Blair", "title")]),
                 (

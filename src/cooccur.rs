@@ -393,8 +393,13 @@ impl Archive {
                 PairFacet::Speaker => (value, None),
                 PairFacet::Country => (country_name(&value), Some(value)),
             };
-            let (a, a_code) = named(request.facet, a);
-            let (b, b_code) = named(request.with, b);
+            let (mut a, mut a_code) = named(request.facet, a);
+            let (mut b, mut b_code) = named(request.with, b);
+            // Unpinned one-facet pairs read in alphabetical order of the names shown.
+            if same && pin_a.is_empty() && b < a {
+                std::mem::swap(&mut a, &mut b);
+                std::mem::swap(&mut a_code, &mut b_code);
+            }
             pairs.push(Pair {
                 a,
                 a_code,
@@ -420,9 +425,7 @@ impl Archive {
         Ok(CooccurResults {
             facet: request.facet,
             with: request.with,
-            query: request
-                .has_query
-                .then(|| request.search.query.clone()),
+            query: request.has_query.then(|| request.search.query.clone()),
             total_articles,
             distinct_pairs,
             pairs,

@@ -168,14 +168,9 @@ impl SegmentCollector for FacetTopSegment {
             .map(|(value, ord)| (value, u64::from(self.counts[ord as usize])))
             .collect();
         if let Some(merged) = self.merged {
-            all.extend(
-                merged
-                    .counts
-                    .iter()
-                    .map(|(&group, &count)| {
-                        (merged.names.canonical(group).to_string(), u64::from(count))
-                    }),
-            );
+            all.extend(merged.counts.iter().map(|(&group, &count)| {
+                (merged.names.canonical(group).to_string(), u64::from(count))
+            }));
         }
         all
     }

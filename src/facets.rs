@@ -20,8 +20,8 @@ use tantivy::TantivyDocument;
 
 use crate::aliases::NameMap;
 use crate::error::Result;
-use crate::facet_count::FacetTop;
 use crate::extract::countries;
+use crate::facet_count::FacetTop;
 use crate::index::Record;
 use crate::search::{any_facet, last_step, region_names, Archive, SearchRequest};
 

@@ -14,8 +14,8 @@ use clap::Parser;
 use clap::CommandFactory;
 
 use cli::{
-    Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs, FacetsArgs, FilterArgs,
-    IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs, StatsArgs,
+    Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs, FacetsArgs,
+    FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs, StatsArgs,
 };
 use newsdex::cooccur::CooccurRequest;
 use newsdex::corpus::{self, Found};

@@ -2,7 +2,9 @@
 
 mod util;
 
+mod aliases;
 mod badinput;
+mod cooccur;
 mod corpora;
 mod crash;
 mod errors;
