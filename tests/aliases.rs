@@ -193,7 +193,8 @@ fn suggestions_list_the_variants_and_change_nothing() {
     let s: Suggestions = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(s.speakers, 8);
     assert!(s.aliases_file.ends_with("aliases.toml"));
-    let groups: Vec<(&str, u64, Vec<(&str, u64, &str)>)> = s
+    type Row<'a> = (&'a str, u64, Vec<(&'a str, u64, &'a str)>);
+    let groups: Vec<Row> = s
         .groups
         .iter()
         .map(|g| {
