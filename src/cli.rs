@@ -44,11 +44,6 @@ pub enum Command {
         after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
     )]
     Facets(FacetsArgs),
-    /// List the pairs of speakers and countries that appear together in the most articles.
-    #[command(
-        after_help = "Examples:\n  newsdex cooccur speaker --with country --speaker \"Vassily Nebenzia\"\n  newsdex cooccur country --with speaker --country KP\n  newsdex cooccur country --query sanctions --limit 5\n  newsdex cooccur speaker --since 2023 --format csv > pairs.csv"
-    )]
-    Cooccur(CooccurArgs),
     /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
     #[command(
         after_help = "Examples:\n  newsdex show 000_f539c37ecbe7f26d.txt#1\n  newsdex show asia/2023-04-18_seoul-missile-launch.txt\n  newsdex show europe/london_nurses-pay-dispute.txt --json"
@@ -59,6 +54,11 @@ pub enum Command {
         after_help = "Examples:\n  newsdex stats\n  newsdex stats --index ~/archive-index --json"
     )]
     Stats(StatsArgs),
+    /// List the pairs of speakers and countries that appear together in the most articles.
+    #[command(
+        after_help = "Examples:\n  newsdex cooccur speaker --with country --speaker \"Vassily Nebenzia\"\n  newsdex cooccur country --with speaker --country KP\n  newsdex cooccur country --query sanctions --limit 5\n  newsdex cooccur speaker --since 2023 --format csv > pairs.csv"
+    )]
+    Cooccur(CooccurArgs),
     /// Run the article splitter and the extractors on files, without indexing.
     #[command(
         after_help = "Examples:\n  newsdex extract corpus/000_f539c37ecbe7f26d.txt\n  newsdex extract --json corpus > extraction.ndjson"
