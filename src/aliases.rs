@@ -30,10 +30,10 @@ typing mistakes do not pass silently.
 
 # What it changes
 
-- Facet counts (`search`, `facets speaker`, `cooccur`) count each person once per article, under
+- Facet counts (`search`, `facets speaker`, `cooccur`, `stats`) count each person once per article, under
   the name on the left: an article quoting "Vasily Nebenzya" and "V. Nebenzia" adds one to
   "Vassily Nebenzia". Hidden names are not counted.
-- Speaker lists of hits and quotes show the name on the left, once; hidden names are left out
+- Speaker lists of hits, quotes and `show` show the name on the left, once; hidden names are left out
   (a quote of a hidden speaker is shown as unattributed).
 - `--speaker` with any of the names matches the articles of all of them.
 

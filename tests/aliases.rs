@@ -90,6 +90,16 @@ fn the_file_next_to_the_index_merges_variants_once_per_article_and_hides_names()
     assert_eq!((top.value.as_str(), top.count), ("Vassily Nebenzia", 2));
     let company = all.hits.iter().find(|h| h.path == "c.txt").unwrap();
     assert_eq!(company.speakers, ["Jose Barroso"]);
+
+    // `stats` and `show` too.
+    let stats = fixture.cmd(&["stats", "--json"]).output().unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["top_speakers"][0]["value"], "Vassily Nebenzia");
+    assert_eq!(stats["top_speakers"][0]["count"], 2);
+    assert_eq!(stats["top_speakers"].as_array().unwrap().len(), 5);
+    let shown = fixture.cmd(&["show", "b.txt", "--json"]).output().unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(shown["speakers"], serde_json::json!(["Vassily Nebenzia"]));
 }
 
 #[test]
