@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdex::cooccur::PairFacet;
 use newsdex::dates::{Day, End};
 use newsdex::facets::FacetKind;
 use newsdex::output::Format;
@@ -41,7 +42,7 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// List the speakers, countries or regions of the archive or of a query's hits, with counts.
     #[command(
-        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --match nebenz"
+        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --match nebenz\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
     )]
     Facets(FacetsArgs),
     /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
@@ -54,6 +55,11 @@ pub enum Command {
         after_help = "Examples:\n  newsdex stats\n  newsdex stats --index ~/archive-index --json"
     )]
     Stats(StatsArgs),
+    /// List the pairs of speakers and countries that appear together in the most articles.
+    #[command(
+        after_help = "Examples:\n  newsdex cooccur speaker --with country --speaker \"Vassily Nebenzia\"\n  newsdex cooccur country --with speaker --country KP\n  newsdex cooccur country --query sanctions --limit 5\n  newsdex cooccur speaker --since 2023 --format csv > pairs.csv"
+    )]
+    Cooccur(CooccurArgs),
     /// Count a query's hits per day, week, month or year, and their share of all articles.
     #[command(
         after_help = "Examples:\n  newsdex timeline sanctions\n  newsdex timeline 'veto OR vetoed' --by year --country Russia\n  newsdex timeline '*' --speaker \"Zhang Jun\" --by week --format csv > weeks.csv\n  newsdex timeline election --since 2020 --json"
@@ -128,6 +134,9 @@ pub struct SearchArgs {
     pub facet: Vec<ExtraFacet>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Filters shared by `search` and `facets`: repeating one means any of its values, different
@@ -244,6 +253,9 @@ pub struct QuotesArgs {
     pub limit: usize,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 #[derive(Parser, Debug)]
@@ -267,6 +279,14 @@ pub struct FacetsArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// List groups of speaker names that look like one person (same surname and a matching
+    /// first name or initial, accents or case only, a title and the one full name), in the
+    /// aliases file format, to review and copy; nothing is merged on its own.
+    #[arg(long)]
+    pub suggest_aliases: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -285,6 +305,52 @@ impl FacetArg {
             FacetArg::Speaker => FacetKind::Speaker,
             FacetArg::Country => FacetKind::Country,
             FacetArg::Region => FacetKind::Region,
+        }
+    }
+}
+
+#[derive(Parser, Debug)]
+pub struct CooccurArgs {
+    /// The first value of each pair.
+    #[arg(value_enum)]
+    pub facet: PairArg,
+    /// The second value of each pair (default: the same facet; pairs are then unordered).
+    #[arg(long, value_enum, value_name = "FACET")]
+    pub with: Option<PairArg>,
+    /// Count over the hits of this query (same syntax as `search`) instead of the whole archive.
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many pairs to list (0: all).
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Filters; --speaker and --country also pin their side of the pairs (only that
+    /// speaker's or country's pairs are listed).
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+}
+
+/// A facet `cooccur` can pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PairArg {
+    /// Quoted speakers (through the name aliases).
+    Speaker,
+    /// Countries referred to.
+    Country,
+}
+
+impl PairArg {
+    pub fn facet(self) -> PairFacet {
+        match self {
+            PairArg::Speaker => PairFacet::Speaker,
+            PairArg::Country => PairFacet::Country,
         }
     }
 }

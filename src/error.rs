@@ -29,6 +29,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An aliases file that cannot be read or does not follow the format (see
+    /// [`crate::aliases`]).
+    #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Aliases {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }
@@ -44,6 +52,7 @@ impl Error {
                 | Error::IncompatibleIndex { .. }
                 | Error::Query { .. }
                 | Error::Usage(_)
+                | Error::Aliases { .. }
         )
     }
 }

@@ -28,7 +28,7 @@ use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
 use crate::timeline::{PeriodCount, Timeline};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
-fn io_error(err: csv::Error) -> io::Error {
+pub(crate) fn io_error(err: csv::Error) -> io::Error {
     if !err.is_io_error() {
         return io::Error::other(err);
     }

@@ -10,28 +10,55 @@ the same way but resolves a segment's ordinals in one sorted pass over the dicti
 (`sorted_ords_to_term_cb`), so each block is read once. The result is the same as
 `FacetCollector` + `top_k`: counts of articles (a value repeated in an article counts once),
 highest first, ties by value.
+
+With name aliases ([`FacetTop::with_names`], issue 8) the variants of a name are counted under
+the canonical name, still once per article however many variants it quotes, and hidden names are
+not counted.
 */
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
+
 /// A collector of value counts for a one-level facet field.
 pub struct FacetTop {
     field: String,
+    names: Names,
 }
 
 impl FacetTop {
     pub fn for_field(field: impl Into<String>) -> FacetTop {
         FacetTop {
             field: field.into(),
+            names: None,
         }
+    }
+
+    /// Counts the values through name aliases: variants under their canonical name (an article
+    /// once per canonical name), hidden names not at all.
+    pub fn with_names(mut self, names: Names) -> FacetTop {
+        self.names = names;
+        self
     }
 }
 
 pub struct FacetTopSegment {
     reader: tantivy::fastfield::FacetReader,
     counts: Vec<u32>,
+    merged: Option<Merged>,
+}
+
+/// The alias groups of a segment: the slot of each ordinal and the articles of each group.
+struct Merged {
+    names: Arc<NameMap>,
+    slots: Vec<u32>,
+    counts: FxHashMap<u32, u32>,
+    /// The groups of the current document.
+    seen: Vec<u32>,
 }
 
 /// The last step of an encoded facet (`/speaker` -> `speaker`): steps are separated by a zero
@@ -53,7 +80,17 @@ impl Collector for FacetTop {
     ) -> tantivy::Result<FacetTopSegment> {
         let reader = reader.facet_reader(&self.field)?;
         let counts = vec![0; reader.num_facets()];
-        Ok(FacetTopSegment { reader, counts })
+        let merged = self.names.as_ref().map(|names| Merged {
+            slots: names.segment_slots(&reader),
+            names: names.clone(),
+            counts: FxHashMap::default(),
+            seen: Vec::new(),
+        });
+        Ok(FacetTopSegment {
+            reader,
+            counts,
+            merged,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -77,6 +114,30 @@ impl SegmentCollector for FacetTopSegment {
     type Fruit = Vec<(String, u64)>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(merged) = &mut self.merged {
+            merged.seen.clear();
+            let mut previous = u64::MAX;
+            for ord in self.reader.facet_ords(doc) {
+                match merged.slots.get(ord as usize).copied().unwrap_or(PLAIN) {
+                    PLAIN => {
+                        if ord != previous {
+                            if let Some(count) = self.counts.get_mut(ord as usize) {
+                                *count += 1;
+                            }
+                        }
+                    }
+                    HIDDEN => {}
+                    group => {
+                        if !merged.seen.contains(&group) {
+                            merged.seen.push(group);
+                            *merged.counts.entry(group).or_default() += 1;
+                        }
+                    }
+                }
+                previous = ord;
+            }
+            return;
+        }
         let mut previous = u64::MAX;
         for ord in self.reader.facet_ords(doc) {
             if ord != previous {
@@ -99,11 +160,17 @@ impl SegmentCollector for FacetTopSegment {
             .reader
             .facet_dict()
             .sorted_ords_to_term_cb(&ords, |bytes| values.push(last_step(bytes)));
-        values
+        let mut all: Vec<(String, u64)> = values
             .into_iter()
             .zip(ords)
             .map(|(value, ord)| (value, u64::from(self.counts[ord as usize])))
-            .collect()
+            .collect();
+        if let Some(merged) = self.merged {
+            all.extend(merged.counts.iter().map(|(&group, &count)| {
+                (merged.names.canonical(group).to_string(), u64::from(count))
+            }));
+        }
+        all
     }
 }
 

@@ -10,7 +10,7 @@ extraction of each article, so it is read only for the articles of the speakers 
 list (those with at least as many articles as the last one listed), not for the whole archive.
 */
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, DocSetCollector, FacetCollector};
@@ -18,8 +18,10 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Facet, Value};
 use tantivy::TantivyDocument;
 
+use crate::aliases::NameMap;
 use crate::error::Result;
 use crate::extract::countries;
+use crate::facet_count::FacetTop;
 use crate::index::Record;
 use crate::search::{any_facet, fold, last_step, region_names, Archive, SearchRequest};
 
@@ -157,12 +159,28 @@ impl Archive {
                 below.add_facet(Facet::from_path([region]));
             }
         }
-        let (total_articles, (counts, sub_counts)) =
-            searcher.search(&*query, &(Count, (top, below)))?;
-        let mut all: Vec<FacetValue> = counts
-            .get(Facet::root())
-            .map(|(facet, count)| FacetValue::new(last_step(facet), count))
-            .collect();
+        // With name aliases, speakers are counted under their canonical names (issue 8).
+        let names = match request.kind {
+            FacetKind::Speaker => self.names()?,
+            _ => None,
+        };
+        let merged = names
+            .clone()
+            .map(|names| FacetTop::for_field(field_name).with_names(Some(names)));
+        let top = merged.is_none().then_some(top);
+        let (total_articles, ((counts, sub_counts), merged)) =
+            searcher.search(&*query, &(Count, ((top, below), merged)))?;
+        let mut all: Vec<FacetValue> = match (merged, counts) {
+            (Some(merged), _) => merged
+                .into_iter()
+                .map(|(value, count)| FacetValue::new(value, count))
+                .collect(),
+            (None, Some(counts)) => counts
+                .get(Facet::root())
+                .map(|(facet, count)| FacetValue::new(last_step(facet), count))
+                .collect(),
+            (None, None) => Vec::new(),
+        };
         if let Some(text) = &request.matching {
             let wanted = fold(text);
             all.retain(|v| {
@@ -185,7 +203,7 @@ impl Archive {
                     n => all.get(n - 1).map_or(0, |v| v.articles),
                 };
                 all.retain(|v| v.articles >= cut);
-                self.count_quotes(&*query, &mut all)?;
+                self.count_quotes(&*query, &mut all, names.as_deref())?;
                 all.sort_by(|a, b| {
                     b.articles
                         .cmp(&a.articles)
@@ -234,15 +252,29 @@ impl Archive {
     }
 
     /// Fills in the quote counts of the listed speakers, reading only their articles.
-    fn count_quotes(&self, query: &dyn Query, values: &mut [FacetValue]) -> Result<()> {
+    fn count_quotes(
+        &self,
+        query: &dyn Query,
+        values: &mut [FacetValue],
+        names: Option<&NameMap>,
+    ) -> Result<()> {
         if values.is_empty() {
             return Ok(());
         }
         let searcher = self.searcher();
         let fields = self.fields();
-        let facets: Vec<Facet> = values
-            .iter()
-            .map(|v| Facet::from_path([v.value.as_str()]))
+        // Each listed name, as extracted → as listed (with aliases, a canonical name stands
+        // for all of its variants).
+        let mut listed: HashMap<String, String> = HashMap::new();
+        for value in values.iter() {
+            listed.insert(value.value.clone(), value.value.clone());
+            for member in names.map(|n| n.members(&value.value)).unwrap_or_default() {
+                listed.insert(member.clone(), value.value.clone());
+            }
+        }
+        let facets: Vec<Facet> = listed
+            .keys()
+            .map(|name| Facet::from_path([name.as_str()]))
             .collect();
         // Read only the listed speakers' articles; when they are many, all matching articles.
         let theirs: Box<dyn Query> = if facets.len() <= MAX_SPEAKER_CLAUSES {
@@ -253,7 +285,6 @@ impl Archive {
         } else {
             query.box_clone()
         };
-        let wanted: HashSet<&str> = values.iter().map(|v| v.value.as_str()).collect();
         let mut quotes: HashMap<String, u64> = HashMap::new();
         for address in searcher.search(&*theirs, &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -263,8 +294,8 @@ impl Archive {
                 .and_then(|json| serde_json::from_str(json).ok())
                 .unwrap_or_default();
             for quote in record.extraction.quotes {
-                if let Some(speaker) = quote.speaker.filter(|s| wanted.contains(s.as_str())) {
-                    *quotes.entry(speaker).or_default() += 1;
+                if let Some(speaker) = quote.speaker.and_then(|s| listed.get(&s)) {
+                    *quotes.entry(speaker.clone()).or_default() += 1;
                 }
             }
         }

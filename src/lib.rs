@@ -7,12 +7,16 @@ answers ranked, faceted queries with highlighted snippets ([`search`]), printed 
 JSON for scripts ([`output`]). Queries can expand prefixes and suggest corrections ([`terms`]) and
 filter by date ([`dates`]); facet listings ([`facets`]), single articles ([`show`]) and archive
 statistics ([`stats`]) complete the browsing, timelines ([`timeline`]) and name-list searches
-([`batch`]) analyse the archive, and [`export`] writes NDJSON and CSV. The `newsdex`
+([`batch`]) analyse the archive, and [`export`] writes NDJSON and CSV. Name aliases
+([`aliases`]) merge the spellings of one speaker at query time, and [`cooccur`] counts which
+speakers and countries appear together. The `newsdex`
 binary is a thin command-line layer over these.
 */
 
+pub mod aliases;
 pub mod analyzer;
 pub mod batch;
+pub mod cooccur;
 pub mod corpus;
 pub mod dates;
 pub mod error;

@@ -14,10 +14,11 @@ use clap::Parser;
 use clap::CommandFactory;
 
 use cli::{
-    BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, ExtraFacet, ExtractArgs, FacetsArgs,
-    FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs, StatsArgs,
-    TimelineArgs,
+    BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs,
+    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs,
+    StatsArgs, TimelineArgs,
 };
+use newsdex::cooccur::CooccurRequest;
 use newsdex::corpus::{self, Found};
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::facets::FacetRequest;
@@ -56,6 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => run_search(args),
         Command::Quotes(args) => run_quotes(args),
         Command::Facets(args) => run_facets(args),
+        Command::Cooccur(args) => run_cooccur(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Batch(args) => run_batch(args),
         Command::Show(args) => run_show(args),
@@ -111,7 +113,7 @@ fn exit_for(found: bool) -> ExitCode {
 }
 
 fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(&args.index)?;
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
     let has_query = args.query.is_some();
     let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
     apply_filters(&mut search, args.filters);
@@ -122,6 +124,18 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         matching: args.matching,
     };
+    if args.suggest_aliases {
+        if request.kind != newsdex::facets::FacetKind::Speaker {
+            return Err(newsdex::Error::Usage(
+                "--suggest-aliases lists speaker names; use it with `newsdex facets speaker`"
+                    .to_string(),
+            )
+            .into());
+        }
+        let suggestions = archive.suggest_aliases(&request.search)?;
+        print_report(&suggestions, &args.output, &[])?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let results = archive.facets(&request)?;
     let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
         .into_iter()
@@ -129,6 +143,28 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
     notes.extend(results.notes.iter().cloned());
     print_report(&results, &args.output, &notes)?;
     Ok(exit_for(results.total_articles > 0))
+}
+
+fn run_cooccur(args: CooccurArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let has_query = args.query.is_some();
+    let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
+    apply_filters(&mut search, args.filters);
+    let facet = args.facet.facet();
+    let request = CooccurRequest {
+        facet,
+        with: args.with.map_or(facet, |w| w.facet()),
+        search,
+        has_query,
+        limit: args.limit,
+    };
+    let results = archive.cooccur(&request)?;
+    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(!results.pairs.is_empty()))
 }
 
 fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
@@ -258,7 +294,7 @@ fn run_man(args: ManArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(&args.index)?;
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
     let request = QuoteRequest {
         query: args.query,
         speakers: args.speaker,
@@ -293,7 +329,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(&args.index)?;
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
     let mut request = SearchRequest {
         limit: args.limit,
         offset: args.offset,

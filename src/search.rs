@@ -29,6 +29,7 @@ use tantivy::{
     DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
+use crate::aliases::{Aliases, Names};
 use crate::dates::Day;
 use crate::error::{Error, Result};
 use crate::extract::countries::{self, Resolved};
@@ -219,11 +220,87 @@ pub struct Archive {
     reader: IndexReader,
     fields: Fields,
     parser: QueryParser,
+    /// Name aliases applied to speakers (issue 8); empty when there is no file.
+    aliases: Aliases,
+    /// The aliases resolved against the index's speakers, built on first use.
+    names: std::sync::OnceLock<Names>,
 }
 
 impl Archive {
-    /// Opens the index at `path`.
+    /// Opens the index at `path`, with the aliases file in it (`aliases.toml`) if there is one.
+    ///
+    /// # Errors
+    ///
+    /// No index, an incompatible one, or an aliases file that does not parse.
     pub fn open(path: &Path) -> Result<Archive> {
+        Archive::open_with_aliases(path, None)
+    }
+
+    /// Opens the index at `path` with the aliases of `aliases`, or (`None`) of the index's own
+    /// `aliases.toml` if there is one.
+    ///
+    /// # Errors
+    ///
+    /// As [`Archive::open`]; the given file must exist.
+    pub fn open_with_aliases(path: &Path, aliases: Option<&Path>) -> Result<Archive> {
+        let aliases = match aliases {
+            Some(file) => Aliases::load(file)?,
+            None => Aliases::next_to_index(path)?.unwrap_or_default(),
+        };
+        let mut archive = Archive::open_index(path)?;
+        archive.set_aliases(aliases);
+        Ok(archive)
+    }
+
+    /// Replaces the name aliases.
+    pub fn set_aliases(&mut self, aliases: Aliases) {
+        self.aliases = aliases;
+        self.names = std::sync::OnceLock::new();
+    }
+
+    /// The name aliases in use (empty without a file).
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
+    }
+
+    /// The aliases resolved against the speakers of the index; `None` without aliases.
+    ///
+    /// # Errors
+    ///
+    /// Index read errors.
+    pub fn names(&self) -> Result<Names> {
+        if self.aliases.is_empty() {
+            return Ok(None);
+        }
+        if let Some(names) = self.names.get() {
+            return Ok(names.clone());
+        }
+        let values = facet_values(&self.searcher(), self.fields.speaker_facet)?;
+        let names = Some(std::sync::Arc::new(self.aliases.names(&values)));
+        Ok(self.names.get_or_init(|| names).clone())
+    }
+
+    /// The speaker facets `--speaker NAME` matches: with aliases, those of every name of the
+    /// person; else the one of [`Archive::speaker_facet`].
+    fn speaker_facets(&self, searcher: &Searcher, name: &str) -> Result<Vec<Facet>> {
+        if let (Some(canonical), Some(names)) = (self.aliases.canonical_of(name), self.names()?) {
+            let members = names.members(canonical);
+            if !members.is_empty() {
+                return Ok(members
+                    .iter()
+                    .map(|m| Facet::from_path([m.as_str()]))
+                    .collect());
+            }
+        }
+        Ok(vec![self.speaker_facet(searcher, name)?])
+    }
+
+    /// The indexed speaker name `--speaker NAME` stands for (see [`Archive::speaker_facet`]).
+    pub(crate) fn speaker_value(&self, searcher: &Searcher, name: &str) -> Result<String> {
+        Ok(last_step(&self.speaker_facet(searcher, name)?))
+    }
+
+    fn open_index(path: &Path) -> Result<Archive> {
         let (mut index, fields) = index::open(path)?;
         // Segments are searched in parallel when there are several (an archive indexed in many
         // runs, or a large one: segments stop growing at the merge cap).
@@ -244,6 +321,8 @@ impl Archive {
             reader,
             fields,
             parser,
+            aliases: Aliases::default(),
+            names: std::sync::OnceLock::new(),
         })
     }
 
@@ -315,7 +394,7 @@ impl Archive {
         if !request.speakers.is_empty() {
             let mut facets = Vec::new();
             for name in &request.speakers {
-                facets.push(self.speaker_facet(&searcher, name)?);
+                facets.extend(self.speaker_facets(&searcher, name)?);
             }
             clauses.push((Occur::Must, any_facet(self.fields.speaker_facet, &facets)));
         }
@@ -336,7 +415,7 @@ impl Archive {
         if !request.not_speakers.is_empty() {
             let mut facets = Vec::new();
             for name in &request.not_speakers {
-                facets.push(self.speaker_facet(&searcher, name)?);
+                facets.extend(self.speaker_facets(&searcher, name)?);
             }
             clauses.push((
                 Occur::MustNot,
@@ -502,7 +581,7 @@ impl Archive {
     {
         // FacetTop, not tantivy's FacetCollector, for the two facets counted on every search:
         // same counts, without a dictionary block decompressed per distinct value (issue 6).
-        let speakers = FacetTop::for_field("speaker_facet");
+        let speakers = FacetTop::for_field("speaker_facet").with_names(self.names()?);
         let countries = FacetTop::for_field("country_facet");
         // tantivy counts one level below each facet added, and refuses a facet next to its
         // descendant: one collector counts regions, another their sub-regions. Only collected
@@ -597,7 +676,7 @@ impl Archive {
             headline: text(self.fields.headline).unwrap_or_default(),
             dateline: text(self.fields.dateline),
             date: record.date,
-            speakers: record.extraction.speakers,
+            speakers: self.aliases.apply(record.extraction.speakers),
             countries: record
                 .extraction
                 .countries
@@ -862,9 +941,10 @@ impl Archive {
         if !request.speakers.is_empty() {
             let mut facets = Vec::new();
             for name in &request.speakers {
-                let facet = self.speaker_facet(&searcher, name)?;
-                wanted_speakers.push(last_step(&facet));
-                facets.push(facet);
+                for facet in self.speaker_facets(&searcher, name)? {
+                    wanted_speakers.push(last_step(&facet));
+                    facets.push(facet);
+                }
             }
             clauses.push((Occur::Must, any_facet(self.fields.speaker_facet, &facets)));
         }
@@ -917,7 +997,9 @@ impl Archive {
                 }
                 quotes.push(QuoteHit {
                     rank: quotes.len() + 1,
-                    speaker: quote.speaker,
+                    speaker: quote
+                        .speaker
+                        .and_then(|s| self.aliases.resolve(&s).map(str::to_string)),
                     text: quote.text,
                     direct: quote.direct,
                     context,

@@ -126,7 +126,8 @@ impl Archive {
             headline: text(fields.headline).unwrap_or_default(),
             dateline: text(fields.dateline),
             date: record.date,
-            speakers: record.extraction.speakers,
+            // Issue 8: speakers through the name aliases, as in search results.
+            speakers: self.aliases().apply(record.extraction.speakers),
             countries: record
                 .extraction
                 .countries
@@ -138,7 +139,9 @@ impl Archive {
                 .quotes
                 .into_iter()
                 .map(|q| ArticleQuote {
-                    speaker: q.speaker,
+                    speaker: q
+                        .speaker
+                        .and_then(|s| self.aliases().resolve(&s).map(str::to_string)),
                     text: q.text,
                     direct: q.direct,
                 })

@@ -128,13 +128,25 @@ impl Archive {
         countries_collector.add_facet(Facet::root());
         let (speaker_counts, country_counts) =
             searcher.search(&AllQuery, &(speakers, countries_collector))?;
-        let mut top_speakers: Vec<FacetCount> = speaker_counts
-            .get(Facet::root())
-            .map(|(facet, count)| FacetCount {
-                value: last_step(facet),
-                count,
-            })
-            .collect();
+        let mut top_speakers: Vec<FacetCount> = match self.names()? {
+            // Issue 8: with name aliases, speakers are counted under their canonical names.
+            Some(names) => searcher
+                .search(
+                    &AllQuery,
+                    &crate::facet_count::FacetTop::for_field("speaker_facet")
+                        .with_names(Some(names)),
+                )?
+                .into_iter()
+                .map(|(value, count)| FacetCount { value, count })
+                .collect(),
+            None => speaker_counts
+                .get(Facet::root())
+                .map(|(facet, count)| FacetCount {
+                    value: last_step(facet),
+                    count,
+                })
+                .collect(),
+        };
         top_speakers.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         top_speakers.truncate(STATS_TOP);
         let mut top_countries: Vec<CountryCount> = country_counts

@@ -2,8 +2,10 @@
 
 mod util;
 
+mod aliases;
 mod analysis;
 mod badinput;
+mod cooccur;
 mod corpora;
 mod crash;
 mod errors;
