@@ -8,6 +8,7 @@ use newsdex::dates::{Day, End};
 use newsdex::facets::FacetKind;
 use newsdex::output::Format;
 use newsdex::search::Sort;
+use newsdex::timeline::Period;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -31,7 +32,7 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index.
     #[command(
-        after_help = "Examples:\n  newsdex search 'sanctions AND veto'\n  newsdex search '\"path to a dead end\"'\n  newsdex search 'sanc*' --since 2023-01 --sort -date\n  newsdex search sanctions --speaker \"Zhang Jun\" --speaker \"Vassily Nebenzia\"\n  newsdex search 'headline:veto' --country KP --json\n  newsdex search '*' --region Europe --format csv > europe.csv\n  newsdex search sanctions --format ndjson | jq -r .headline"
+        after_help = "Examples:\n  newsdex search 'sanctions AND veto'\n  newsdex search '\"path to a dead end\"'\n  newsdex search 'sanc*' --since 2023-01 --sort -date\n  newsdex search sanctions --speaker \"Zhang Jun\" --speaker \"Vassily Nebenzia\"\n  newsdex search 'headline:veto' --country KP --json\n  newsdex search '*' --region Europe --format csv > europe.csv\n  newsdex search sanctions --format ndjson | jq -r .headline\n  newsdex search sanctions --country Russia --not-country Ukraine --not-speaker \"Zhang Jun\""
     )]
     Search(SearchArgs),
     /// Search inside attributed quotes.
@@ -41,7 +42,7 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// List the speakers, countries or regions of the archive or of a query's hits, with counts.
     #[command(
-        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
+        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --match nebenz\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
     )]
     Facets(FacetsArgs),
     /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
@@ -59,6 +60,16 @@ pub enum Command {
         after_help = "Examples:\n  newsdex cooccur speaker --with country --speaker \"Vassily Nebenzia\"\n  newsdex cooccur country --with speaker --country KP\n  newsdex cooccur country --query sanctions --limit 5\n  newsdex cooccur speaker --since 2023 --format csv > pairs.csv"
     )]
     Cooccur(CooccurArgs),
+    /// Count a query's hits per day, week, month or year, and their share of all articles.
+    #[command(
+        after_help = "Examples:\n  newsdex timeline sanctions\n  newsdex timeline 'veto OR vetoed' --by year --country Russia\n  newsdex timeline '*' --speaker \"Zhang Jun\" --by week --format csv > weeks.csv\n  newsdex timeline election --since 2020 --json"
+    )]
+    Timeline(TimelineArgs),
+    /// Search a list of names or queries, one per line: hit counts, top hits, speaker or not.
+    #[command(
+        after_help = "Examples:\n  newsdex batch names.txt\n  newsdex batch names.csv --out results.csv\n  newsdex batch names.txt --limit 5 --format json"
+    )]
+    Batch(BatchArgs),
     /// Run the article splitter and the extractors on files, without indexing.
     #[command(
         after_help = "Examples:\n  newsdex extract corpus/000_f539c37ecbe7f26d.txt\n  newsdex extract --json corpus > extraction.ndjson"
@@ -141,6 +152,12 @@ pub struct FilterArgs {
     /// Only articles about this UN M49 region or sub-region ("Asia", "Eastern Asia"; repeatable).
     #[arg(long, value_name = "REGION")]
     pub region: Vec<String>,
+    /// Leave out articles quoting this speaker (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_speaker: Vec<String>,
+    /// Leave out articles referring to this country: name, alias or ISO code (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_country: Vec<String>,
     /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY); undated
     /// articles are left out and counted in a note.
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
@@ -255,6 +272,9 @@ pub struct FacetsArgs {
     /// How many values to list (for regions: regions, and sub-regions of each).
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// Only values containing this text, ignoring case and accents (`--match nebenz`).
+    #[arg(long = "match", value_name = "TEXT")]
+    pub matching: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -287,6 +307,61 @@ impl FacetArg {
             FacetArg::Region => FacetKind::Region,
         }
     }
+}
+
+#[derive(Parser, Debug)]
+pub struct TimelineArgs {
+    /// The query (same syntax as `search`; `*` for every article).
+    pub query: String,
+    /// The length of the periods.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    Month,
+    Year,
+}
+
+impl PeriodArg {
+    pub fn period(self) -> Period {
+        match self {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Year => Period::Year,
+        }
+    }
+}
+
+#[derive(Parser, Debug)]
+pub struct BatchArgs {
+    /// The list: one name or query per line (a CSV file's first column; a header `name` or
+    /// `query` is skipped; blank lines and lines starting with # are skipped).
+    pub list: PathBuf,
+    /// Write the CSV results to this file instead of printing them.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// How many top hits to give per line.
+    #[arg(long, short = 'n', default_value_t = 3)]
+    pub limit: usize,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Output format of what is printed (`--out` always writes CSV).
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
 }
 
 #[derive(Parser, Debug)]

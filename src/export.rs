@@ -14,14 +14,18 @@ with `"; "`.
 | `facets speaker` | speaker, articles, quotes |
 | `facets country` | country, code, articles |
 | `facets region` | region, subregion, articles (a region's own row has an empty subregion) |
+| `timeline` | period, start, hits, articles, share |
+| `batch` | line, input, query, hits, speaker_articles, speaker, then per top hit N: hitN (`path#article`), headlineN, scoreN; error |
 */
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use crate::batch::{BatchResults, BatchRow};
 use crate::facets::{FacetKind, FacetResults, FacetValue};
 use crate::output::{self, sanitize, Report, Style};
 use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
+use crate::timeline::{PeriodCount, Timeline};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
 pub(crate) fn io_error(err: csv::Error) -> io::Error {
@@ -203,6 +207,97 @@ impl Report for FacetResults {
                     }
                 }
             }
+        }
+        table.finish()
+    }
+}
+
+impl Report for Timeline {
+    type Item = PeriodCount;
+
+    fn items(&self) -> &[PeriodCount] {
+        &self.periods
+    }
+
+    fn write_text(&self, out: &mut dyn Write, _style: Style) -> io::Result<()> {
+        output::timeline_text(out, self)
+    }
+
+    fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
+        let mut table = Table::new(
+            out,
+            clean,
+            &["period", "start", "hits", "articles", "share"],
+        )?;
+        for p in &self.periods {
+            table.row(&[
+                Cow::Borrowed(&p.period),
+                Cow::Borrowed(&p.start),
+                owned(p.hits.to_string()),
+                owned(p.articles.to_string()),
+                owned(format!("{:.4}", p.share)),
+            ])?;
+        }
+        table.finish()
+    }
+}
+
+impl Report for BatchResults {
+    type Item = BatchRow;
+
+    fn items(&self) -> &[BatchRow] {
+        &self.rows
+    }
+
+    fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
+        output::batch_text(out, self, style)
+    }
+
+    fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
+        let mut header: Vec<String> = [
+            "line",
+            "input",
+            "query",
+            "hits",
+            "speaker_articles",
+            "speaker",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+        for n in 1..=self.limit {
+            header.extend([
+                format!("hit{n}"),
+                format!("headline{n}"),
+                format!("score{n}"),
+            ]);
+        }
+        header.push("error".to_string());
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut table = Table::new(out, clean, &header)?;
+        for row in &self.rows {
+            let mut fields = vec![
+                owned(row.line.to_string()),
+                Cow::Borrowed(row.input.as_str()),
+                Cow::Borrowed(row.query.as_str()),
+                owned(row.hits.to_string()),
+                owned(row.speaker_articles.to_string()),
+                Cow::Borrowed(row.speaker.as_deref().unwrap_or("")),
+            ];
+            for n in 0..self.limit {
+                match row.top.get(n) {
+                    Some(hit) => fields.extend([
+                        owned(format!("{}#{}", hit.path, hit.article)),
+                        Cow::Borrowed(hit.headline.as_str()),
+                        owned(format!("{:.3}", hit.score)),
+                    ]),
+                    None => {
+                        fields.extend([Cow::Borrowed(""), Cow::Borrowed(""), Cow::Borrowed("")])
+                    }
+                }
+            }
+            fields.push(Cow::Borrowed(row.error.as_deref().unwrap_or("")));
+            table.row(&fields)?;
         }
         table.finish()
     }

@@ -19,8 +19,8 @@ not counted.
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
@@ -62,12 +62,11 @@ struct Merged {
     seen: Vec<u32>,
 }
 
-/// The last step of an encoded facet (`/speaker` -> `speaker`).
+/// The last step of an encoded facet (`/speaker` -> `speaker`): steps are separated by a zero
+/// byte in the encoding.
 fn last_step(encoded: &[u8]) -> String {
-    Facet::from_encoded(encoded.to_vec())
-        .ok()
-        .and_then(|f| f.to_path().last().map(|s| s.to_string()))
-        .unwrap_or_default()
+    let step = encoded.rsplit(|&b| b == 0).next().unwrap_or(encoded);
+    String::from_utf8_lossy(step).into_owned()
 }
 
 impl Collector for FacetTop {
@@ -100,7 +99,7 @@ impl Collector for FacetTop {
     }
 
     fn merge_fruits(&self, segments: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
-        let mut total: HashMap<String, u64> = HashMap::new();
+        let mut total: FxHashMap<String, u64> = FxHashMap::default();
         for segment in segments {
             for (value, count) in segment {
                 *total.entry(value).or_default() += count;
@@ -181,6 +180,7 @@ mod tests {
     use super::*;
     use tantivy::collector::FacetCollector;
     use tantivy::query::{AllQuery, TermQuery};
+    use tantivy::schema::Facet;
     use tantivy::schema::{FacetOptions, IndexRecordOption, Schema, STRING};
     use tantivy::{doc, Index, IndexWriter, Term};
 

@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::extract::countries;
 use crate::facet_count::FacetTop;
 use crate::index::Record;
-use crate::search::{any_facet, last_step, region_names, Archive, SearchRequest};
+use crate::search::{any_facet, fold, last_step, region_names, Archive, SearchRequest};
 
 /// Up to how many speakers the quote count reads only their own articles.
 const MAX_SPEAKER_CLAUSES: usize = 256;
@@ -62,6 +62,9 @@ pub struct FacetRequest {
     pub has_query: bool,
     /// How many values to list (for regions: regions, and sub-regions of each).
     pub limit: usize,
+    /// Only values containing this text, ignoring case and accents (countries: in the name or
+    /// the code).
+    pub matching: Option<String>,
 }
 
 /// A facet listing.
@@ -77,7 +80,7 @@ pub struct FacetRequest {
 ///
 /// Countries carry `code`; regions carry `subregions` (the same shape, without `quotes`).
 /// `query` is `null` over the whole archive. `undated_excluded` and `notes` appear as in
-/// `search --json`.
+/// `search --json`. With `--match`, `distinct_values` counts the matching values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FacetResults {
     pub facet: FacetKind,
@@ -167,7 +170,7 @@ impl Archive {
         let top = merged.is_none().then_some(top);
         let (total_articles, ((counts, sub_counts), merged)) =
             searcher.search(&*query, &(Count, ((top, below), merged)))?;
-        let all: Vec<FacetValue> = match (merged, counts) {
+        let mut all: Vec<FacetValue> = match (merged, counts) {
             (Some(merged), _) => merged
                 .into_iter()
                 .map(|(value, count)| FacetValue::new(value, count))
@@ -178,6 +181,17 @@ impl Archive {
                 .collect(),
             (None, None) => Vec::new(),
         };
+        if let Some(text) = &request.matching {
+            let wanted = fold(text);
+            all.retain(|v| {
+                let name = match request.kind {
+                    FacetKind::Country => countries::by_code(&v.value)
+                        .map_or_else(|| v.value.clone(), |c| format!("{} {}", c.name, v.value)),
+                    _ => v.value.clone(),
+                };
+                fold(&name).contains(&wanted)
+            });
+        }
         let distinct_values = all.len();
         let mut values = match request.kind {
             // Speakers tied on articles are ordered by their quotes: count the quotes of every

@@ -6,14 +6,16 @@ countries each article refers to ([`extract`]), keeps them in a tantivy index ([
 answers ranked, faceted queries with highlighted snippets ([`search`]), printed for people or as
 JSON for scripts ([`output`]). Queries can expand prefixes and suggest corrections ([`terms`]) and
 filter by date ([`dates`]); facet listings ([`facets`]), single articles ([`show`]) and archive
-statistics ([`stats`]) complete the browsing, and [`export`] writes NDJSON and CSV. Name
-aliases ([`aliases`]) merge the spellings of one speaker at query time, and [`cooccur`] counts
-which speakers and countries appear together. The `newsdex`
+statistics ([`stats`]) complete the browsing, timelines ([`timeline`]) and name-list searches
+([`batch`]) analyse the archive, and [`export`] writes NDJSON and CSV. Name aliases
+([`aliases`]) merge the spellings of one speaker at query time, and [`cooccur`] counts which
+speakers and countries appear together. The `newsdex`
 binary is a thin command-line layer over these.
 */
 
 pub mod aliases;
 pub mod analyzer;
+pub mod batch;
 pub mod cooccur;
 pub mod corpus;
 pub mod dates;
@@ -29,5 +31,6 @@ pub mod show;
 pub mod snippet;
 pub mod stats;
 pub mod terms;
+pub mod timeline;
 
 pub use error::{Error, Result};

@@ -14,8 +14,9 @@ use clap::Parser;
 use clap::CommandFactory;
 
 use cli::{
-    Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs, FacetsArgs,
-    FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs, StatsArgs,
+    BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs,
+    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs,
+    StatsArgs, TimelineArgs,
 };
 use newsdex::cooccur::CooccurRequest;
 use newsdex::corpus::{self, Found};
@@ -57,6 +58,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Quotes(args) => run_quotes(args),
         Command::Facets(args) => run_facets(args),
         Command::Cooccur(args) => run_cooccur(args),
+        Command::Timeline(args) => run_timeline(args),
+        Command::Batch(args) => run_batch(args),
         Command::Show(args) => run_show(args),
         Command::Stats(args) => run_stats(args),
         Command::Extract(args) => run_extract(args),
@@ -95,6 +98,8 @@ fn apply_filters(request: &mut SearchRequest, filters: FilterArgs) {
     request.speakers = filters.speaker;
     request.countries = filters.country;
     request.regions = filters.region;
+    request.not_speakers = filters.not_speaker;
+    request.not_countries = filters.not_country;
     request.since = filters.since;
     request.until = filters.until;
 }
@@ -117,6 +122,7 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         search,
         has_query,
         limit: args.limit,
+        matching: args.matching,
     };
     if args.suggest_aliases {
         if request.kind != newsdex::facets::FacetKind::Speaker {
@@ -159,6 +165,59 @@ fn run_cooccur(args: CooccurArgs) -> anyhow::Result<ExitCode> {
     notes.extend(results.notes.iter().cloned());
     print_report(&results, &args.output, &notes)?;
     Ok(exit_for(!results.pairs.is_empty()))
+}
+
+fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let mut request = SearchRequest::new(args.query);
+    apply_filters(&mut request, args.filters);
+    let timeline = archive.timeline(&request, args.by.period())?;
+    let mut notes = timeline.notes.clone();
+    if timeline.undated_hits > 0 && matches!(args.output.format(), Format::Ndjson | Format::Csv) {
+        notes.push(format!(
+            "{} matching article(s) have no date and are not in any period",
+            timeline.undated_hits
+        ));
+    }
+    print_report(&timeline, &args.output, &notes)?;
+    Ok(exit_for(timeline.total_hits > 0))
+}
+
+fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
+    let lines = newsdex::batch::read_list(&args.list)?;
+    let archive = Archive::open(&args.index)?;
+    let results = archive.batch(&lines, args.limit)?;
+    let found = results.rows.iter().any(|r| r.hits > 0);
+    let errors = results.rows.iter().filter(|r| r.error.is_some()).count();
+    if errors > 0 {
+        eprintln!("newsdex: {errors} line(s) could not be searched: see the error column");
+    }
+    match &args.out {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|source| newsdex::Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let mut out = io::BufWriter::new(file);
+            output::print(&mut out, &results, Format::Csv, Style::default())?;
+            out.flush()?;
+            eprintln!(
+                "newsdex: {} lines searched, {} found; results in {}",
+                results.lines,
+                results.rows.iter().filter(|r| r.hits > 0).count(),
+                path.display()
+            );
+        }
+        None => {
+            let output = OutputArgs {
+                format: args.format,
+                json: false,
+                color: ColorWhen::Auto,
+            };
+            print_report(&results, &output, &[])?;
+        }
+    }
+    Ok(exit_for(found))
 }
 
 fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {

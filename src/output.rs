@@ -623,6 +623,145 @@ pub fn summary_line(summary: &Summary) -> String {
     line
 }
 
+/// The widest bar of a timeline, in characters.
+const BAR: usize = 40;
+
+/// A timeline for people: one line per period with a bar, the count and the share of the
+/// period's articles.
+pub fn timeline_text<W: Write + ?Sized>(
+    out: &mut W,
+    timeline: &crate::timeline::Timeline,
+) -> io::Result<()> {
+    let most = timeline.periods.iter().map(|p| p.hits).max().unwrap_or(0);
+    let width = timeline
+        .periods
+        .iter()
+        .map(|p| p.period.len())
+        .max()
+        .unwrap_or(0);
+    let periods = &timeline.periods;
+    let mut i = 0;
+    while let Some(p) = periods.get(i) {
+        // A run of three or more periods without a hit is one line.
+        let empty = periods[i..].iter().take_while(|q| q.hits == 0).count();
+        if empty >= 3 {
+            let last = &periods[i + empty - 1];
+            writeln!(
+                out,
+                "{:<width$}  (no hits from {} to {})",
+                "", p.period, last.period
+            )?;
+            i += empty;
+            continue;
+        }
+        i += 1;
+        let bar = if most == 0 {
+            0
+        } else {
+            // Any hit shows at least one block.
+            ((p.hits as f64 / most as f64 * BAR as f64).round() as usize)
+                .max(usize::from(p.hits > 0))
+        };
+        writeln!(
+            out,
+            "{:<width$}  {:<BAR$}  {:>6}  {:>5.1}% of {}",
+            p.period,
+            "█".repeat(bar),
+            p.hits,
+            p.share * 100.0,
+            p.articles
+        )?;
+    }
+    let dated = timeline.total_hits - timeline.undated_hits;
+    writeln!(
+        out,
+        "{} matching article{} in {} {}{}",
+        dated,
+        if dated == 1 { "" } else { "s" },
+        timeline.periods.len(),
+        match (timeline.by, timeline.periods.len() == 1) {
+            (crate::timeline::Period::Day, true) => "day",
+            (crate::timeline::Period::Day, false) => "days",
+            (crate::timeline::Period::Week, true) => "week",
+            (crate::timeline::Period::Week, false) => "weeks",
+            (crate::timeline::Period::Month, true) => "month",
+            (crate::timeline::Period::Month, false) => "months",
+            (crate::timeline::Period::Year, true) => "year",
+            (crate::timeline::Period::Year, false) => "years",
+        },
+        if timeline.undated_hits > 0 {
+            format!(
+                "; {} more ha{} no date and {} not shown",
+                timeline.undated_hits,
+                if timeline.undated_hits == 1 {
+                    "s"
+                } else {
+                    "ve"
+                },
+                if timeline.undated_hits == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            )
+        } else {
+            String::new()
+        }
+    )?;
+    Ok(())
+}
+
+/// A batch's answers for people: one block per line of the list.
+pub fn batch_text<W: Write + ?Sized>(
+    out: &mut W,
+    results: &crate::batch::BatchResults,
+    style: Style,
+) -> io::Result<()> {
+    for row in &results.rows {
+        let speaker = match (&row.speaker, row.speaker_articles) {
+            (Some(name), n) => format!(
+                "; quoted as {name} in {n} article{}",
+                if n == 1 { "" } else { "s" }
+            ),
+            (None, _) => String::new(),
+        };
+        match &row.error {
+            Some(error) => writeln!(
+                out,
+                "{:>4}  {}: {}",
+                row.line,
+                sanitize(&row.input),
+                sanitize(error)
+            )?,
+            None => writeln!(
+                out,
+                "{:>4}  {}: {} hit{}{}",
+                row.line,
+                sanitize(&row.input),
+                row.hits,
+                if row.hits == 1 { "" } else { "s" },
+                speaker
+            )?,
+        }
+        for hit in &row.top {
+            writeln!(
+                out,
+                "        {:.2}  {}#{}  {}",
+                hit.score,
+                style.paint(DIM, &sanitize(&hit.path)),
+                hit.article,
+                sanitize(&hit.headline)
+            )?;
+        }
+    }
+    let found = results.rows.iter().filter(|r| r.hits > 0).count();
+    writeln!(
+        out,
+        "{} of {} lines found in the archive",
+        found, results.lines
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

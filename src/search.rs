@@ -56,6 +56,10 @@ pub struct SearchRequest {
     pub countries: Vec<String>,
     /// UN M49 regions or sub-regions ("Asia", "Eastern Asia"); any of them.
     pub regions: Vec<String>,
+    /// Speaker names; articles quoting any of them are left out.
+    pub not_speakers: Vec<String>,
+    /// Country names, aliases or ISO codes; articles referring to any of them are left out.
+    pub not_countries: Vec<String>,
     /// Also count hits by region and sub-region.
     pub region_facet: bool,
     /// Only articles dated on or after this day (undated articles are left out).
@@ -87,6 +91,8 @@ impl SearchRequest {
             speakers: Vec::new(),
             countries: Vec::new(),
             regions: Vec::new(),
+            not_speakers: Vec::new(),
+            not_countries: Vec::new(),
             region_facet: false,
             since: None,
             until: None,
@@ -405,6 +411,26 @@ impl Archive {
                 facets.push(region_facet(name)?);
             }
             clauses.push((Occur::Must, any_facet(self.fields.region_facet, &facets)));
+        }
+        if !request.not_speakers.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.not_speakers {
+                facets.push(self.speaker_facet(&searcher, name)?);
+            }
+            clauses.push((
+                Occur::MustNot,
+                any_facet(self.fields.speaker_facet, &facets),
+            ));
+        }
+        if !request.not_countries.is_empty() {
+            let mut facets = Vec::new();
+            for name in &request.not_countries {
+                facets.push(Facet::from_path([country_code(name)?]));
+            }
+            clauses.push((
+                Occur::MustNot,
+                any_facet(self.fields.country_facet, &facets),
+            ));
         }
         let mut undated = None;
         if request.has_date_filter() {

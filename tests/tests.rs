@@ -3,6 +3,7 @@
 mod util;
 
 mod aliases;
+mod analysis;
 mod badinput;
 mod cooccur;
 mod corpora;

@@ -81,6 +81,14 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// newsdex's in-process query latencies alone, on an existing index (slowest queries first).
+    Queries {
+        index: PathBuf,
+        #[arg(long, default_value = "bench/queries.txt")]
+        queries: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// The plain-tantivy indexer alone (headline + body, same tokenizer, nothing else).
     PlainIndex { dir: PathBuf, index: PathBuf },
 }
@@ -136,6 +144,11 @@ fn run() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Queries {
+            index,
+            queries,
+            rounds,
+        } => run::queries_only(&index, &queries, rounds.max(1)),
         Command::PlainIndex { dir, index } => {
             let n = plain::build(&dir, &index)?;
             println!("{n}");

@@ -129,6 +129,68 @@ struct Tools {
     rg: PathBuf,
 }
 
+/// Seconds of each query (search, snippets, facets and the text page) in `rounds` timed rounds
+/// after one warm-up round, and its hit count.
+pub fn newsdex_latencies(
+    archive: &Archive,
+    all_queries: &[BenchQuery],
+    rounds: usize,
+) -> anyhow::Result<(Vec<Vec<f64>>, Vec<usize>)> {
+    let mut latencies: Vec<Vec<f64>> = vec![Vec::new(); all_queries.len()];
+    let mut hits = vec![0usize; all_queries.len()];
+    let mut page = Vec::with_capacity(1 << 16);
+    for round in 0..=rounds {
+        for (i, q) in all_queries.iter().enumerate() {
+            page.clear();
+            let started = Instant::now();
+            let results = archive
+                .search(&request(q))
+                .with_context(|| format!("query {} ({:?})", q.id, q.newsdex))?;
+            output::search_text(
+                &mut page,
+                &results,
+                Style {
+                    color: false,
+                    terminal: false,
+                },
+            )?;
+            let t = started.elapsed().as_secs_f64();
+            if round > 0 {
+                latencies[i].push(t);
+            }
+            hits[i] = results.total_hits;
+        }
+    }
+    Ok((latencies, hits))
+}
+
+/// `newsdex-bench queries`: the in-process latencies of newsdex alone on an existing index,
+/// slowest queries first.
+pub fn queries_only(index: &Path, queries: &Path, rounds: usize) -> anyhow::Result<()> {
+    let all_queries = queries::read(queries)?;
+    let archive = Archive::open(index)?;
+    let (latencies, hits) = newsdex_latencies(&archive, &all_queries, rounds)?;
+    let mut rows: Vec<(f64, usize)> = latencies
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (median(l), i))
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (t, i) in rows.iter().take(15) {
+        let q = &all_queries[*i];
+        println!(
+            "{:8.2} ms {:>8} hits  {} {}",
+            t * 1e3,
+            hits[*i],
+            q.newsdex,
+            q.filter_args().join(" ")
+        );
+    }
+    let all: Vec<f64> = latencies.iter().flatten().copied().collect();
+    println!("{}", latency(&all));
+    Ok(())
+}
+
 /// Everything measured on one archive.
 fn measure(
     label: &str,
@@ -180,31 +242,7 @@ fn measure(
     // Queries inside one process.
     eprintln!("[{label}] queries: newsdex in-process");
     let archive = Archive::open(&newsdex_index)?;
-    let mut newsdex_lat: Vec<Vec<f64>> = vec![Vec::new(); all_queries.len()];
-    let mut newsdex_hits = vec![0usize; all_queries.len()];
-    let mut page = Vec::with_capacity(1 << 16);
-    for round in 0..=options.rounds {
-        for (i, q) in all_queries.iter().enumerate() {
-            page.clear();
-            let started = Instant::now();
-            let results = archive
-                .search(&request(q))
-                .with_context(|| format!("query {} ({:?})", q.id, q.newsdex))?;
-            output::search_text(
-                &mut page,
-                &results,
-                Style {
-                    color: false,
-                    terminal: false,
-                },
-            )?;
-            let t = started.elapsed().as_secs_f64();
-            if round > 0 {
-                newsdex_lat[i].push(t);
-            }
-            newsdex_hits[i] = results.total_hits;
-        }
-    }
+    let (newsdex_lat, newsdex_hits) = newsdex_latencies(&archive, all_queries, options.rounds)?;
     eprintln!("[{label}] queries: plain tantivy in-process");
     let plain = Plain::open(&plain_index)?;
     let mut plain_lat: Vec<Vec<f64>> = vec![Vec::new(); all_queries.len()];
