@@ -61,7 +61,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
 /// The lock file that one indexing process holds for the whole run.
