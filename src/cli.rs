@@ -132,6 +132,10 @@ pub struct SearchArgs {
     /// Also count hits by this facet (`region`: regions with their sub-regions).
     #[arg(long, value_enum)]
     pub facet: Vec<ExtraFacet>,
+    /// Show near-identical copies of a story (wire copies) as hits of their own; by default a
+    /// story is shown once with its copies listed under it.
+    #[arg(long)]
+    pub all_copies: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).

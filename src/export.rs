@@ -328,6 +328,7 @@ mod tests {
                     text: "They \u{1b}[31mvetoed it.".to_string(),
                     highlights: vec![[5, 11]],
                 }],
+                copies: Vec::new(),
             }],
             facets: FacetCounts::default(),
             undated_excluded: None,

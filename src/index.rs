@@ -61,7 +61,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
 /// The lock file that one indexing process holds for the whole run.
@@ -108,6 +108,8 @@ pub struct Fields {
     pub file_mtime: Field,
     /// xxh3 hash of the file's bytes.
     pub file_hash: Field,
+    /// The body's MinHash band keys (fast, several values; see [`crate::dupes`]).
+    pub dup_band: Field,
 }
 
 /// What is stored per article besides its text: the extraction and the date as written.
@@ -152,6 +154,7 @@ pub fn schema() -> (Schema, Fields) {
         file_size: builder.add_u64_field("file_size", NumericOptions::default().set_fast()),
         file_mtime: builder.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
         file_hash: builder.add_u64_field("file_hash", NumericOptions::default().set_fast()),
+        dup_band: builder.add_u64_field("dup_band", NumericOptions::default().set_fast()),
     };
     (builder.build(), fields)
 }
@@ -183,6 +186,7 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         file_size: get("file_size")?,
         file_mtime: get("file_mtime")?,
         file_hash: get("file_hash")?,
+        dup_band: get("dup_band")?,
     })
 }
 
@@ -1120,6 +1124,9 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         doc.add_date(fields.date, date);
     }
     doc.add_text(fields.body, &article.body);
+    for key in crate::dupes::band_keys(&article.body) {
+        doc.add_u64(fields.dup_band, key);
+    }
     for speaker in &extraction.speakers {
         doc.add_text(fields.speaker, speaker);
         doc.add_facet(

@@ -19,6 +19,7 @@ pub mod batch;
 pub mod cooccur;
 pub mod corpus;
 pub mod dates;
+pub mod dupes;
 pub mod error;
 pub mod export;
 pub mod extract;

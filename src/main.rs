@@ -335,6 +335,7 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         offset: args.offset,
         region_facet: args.facet.contains(&ExtraFacet::Region),
         sort: args.sort.sort(),
+        all_copies: args.all_copies,
         ..SearchRequest::new(args.query)
     };
     apply_filters(&mut request, args.filters);

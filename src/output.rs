@@ -199,6 +199,27 @@ pub fn search_text<W: Write + ?Sized>(
         for snippet in &hit.snippets {
             writeln!(out, "   | {}", snippet_text(snippet, style))?;
         }
+        if !hit.copies.is_empty() {
+            let n = hit.copies.len();
+            writeln!(
+                out,
+                "   {}",
+                style.paint(
+                    DIM,
+                    &format!(
+                        "and {n} near-identical cop{}: {}",
+                        if n == 1 { "y" } else { "ies" },
+                        sanitize(
+                            &hit.copies
+                                .iter()
+                                .map(|c| format!("{}#{}", c.path, c.article))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    )
+                )
+            )?;
+        }
         writeln!(out)?;
     }
     let shown = if results.hits.is_empty() {

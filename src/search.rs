@@ -31,6 +31,7 @@ use tantivy::{
 
 use crate::aliases::{Aliases, Names};
 use crate::dates::Day;
+use crate::dupes;
 use crate::error::{Error, Result};
 use crate::extract::countries::{self, Resolved};
 use crate::facet_count::FacetTop;
@@ -40,6 +41,9 @@ use crate::terms;
 
 /// The name of the schema's date field (a fast field: sorting and `--since`/`--until`).
 const DATE_FIELD: &str = "date";
+
+/// Hits fetched beyond twice the page to find the copies of the page's stories.
+const COPY_MARGIN: usize = 10;
 
 /// How many values each facet lists.
 pub const FACET_TOP: usize = 10;
@@ -68,6 +72,8 @@ pub struct SearchRequest {
     pub until: Option<Day>,
     /// The order of the hits.
     pub sort: Sort,
+    /// Show every near-identical copy of a story as a hit of its own (see [`crate::dupes`]).
+    pub all_copies: bool,
 }
 
 /// The order of search hits.
@@ -97,6 +103,7 @@ impl SearchRequest {
             since: None,
             until: None,
             sort: Sort::Score,
+            all_copies: false,
         }
     }
 
@@ -153,6 +160,17 @@ pub struct Hit {
     pub speakers: Vec<String>,
     pub countries: Vec<CountryName>,
     pub snippets: Vec<snippet::Snippet>,
+    /// Near-identical copies of this story among the hits, shown under it (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Copy>,
+}
+
+/// A near-identical copy of a hit's story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Copy {
+    pub path: String,
+    pub article: u64,
+    pub headline: String,
 }
 
 /// A country as shown in results.
@@ -497,7 +515,12 @@ impl Archive {
         let prepared = self.prepare(request)?;
         let query = prepared.query;
         let searcher = self.searcher();
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        // Copies are collapsed among the page and a margin after it: fetch from the start.
+        let top = if request.all_copies {
+            TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+        } else {
+            TopDocs::with_limit((request.offset + request.limit.max(1)) * 2 + COPY_MARGIN)
+        };
         let (top_docs, total_hits, facets) = match request.sort {
             Sort::Score => self.collect(
                 &searcher,
@@ -530,14 +553,33 @@ impl Archive {
 
         let terms = snippet::QueryTerms::of(&*query, self.fields.body);
         let mut analyzer = index::analyzer();
+        let stories: Vec<(usize, Vec<usize>)> = if request.all_copies {
+            (0..top_docs.len()).map(|i| (i, Vec::new())).collect()
+        } else {
+            let addresses: Vec<DocAddress> = top_docs.iter().map(|(_, a)| *a).collect();
+            let mut stories = dupes::collapse(&searcher, &addresses, |address| {
+                self.body(&searcher, address).ok().flatten()
+            });
+            stories.drain(..request.offset.min(stories.len()));
+            stories
+        };
         let mut hits = Vec::new();
-        for (i, (score, address)) in top_docs.into_iter().enumerate() {
+        for (i, (best, copies)) in stories.into_iter().enumerate() {
             if hits.len() >= request.limit {
                 break;
             }
+            let (score, address) = top_docs[best];
             let mut hit = self.hit(&searcher, address, score, request.offset + i + 1)?;
             if let Some(body) = self.body(&searcher, address)? {
                 hit.snippets = snippet::snippets(&body, &terms, &mut analyzer);
+            }
+            for copy in copies {
+                let copy = self.hit(&searcher, top_docs[copy].1, 0.0, 0)?;
+                hit.copies.push(Copy {
+                    path: copy.path,
+                    article: copy.article,
+                    headline: copy.headline,
+                });
             }
             hits.push(hit);
         }
@@ -684,6 +726,7 @@ impl Archive {
                 .map(CountryName::from)
                 .collect(),
             snippets: Vec::new(),
+            copies: Vec::new(),
         })
     }
 }

@@ -162,7 +162,14 @@ pub fn generate(rng: &mut Rng, root: &Path, files: usize) -> Model {
 /// matter here.
 pub fn all_articles(fixture: &Fixture) -> (i32, usize, Vec<(String, u64, String)>) {
     let output = fixture
-        .cmd(&["search", "*", "--json", "--limit", "1000000"])
+        .cmd(&[
+            "search",
+            "*",
+            "--json",
+            "--all-copies",
+            "--limit",
+            "1000000",
+        ])
         .output()
         .expect("newsdex runs");
     let code = output.status.code().unwrap_or(-1);

@@ -39,6 +39,17 @@ pub struct Hit {
     pub speakers: Vec<String>,
     pub countries: Vec<Country>,
     pub snippets: Vec<Snippet>,
+    /// Near-identical copies of the story (absent when none).
+    #[serde(default)]
+    pub copies: Vec<Copy>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    pub path: String,
+    pub article: u64,
+    pub headline: String,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]

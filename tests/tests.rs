@@ -8,6 +8,7 @@ mod badinput;
 mod cooccur;
 mod corpora;
 mod crash;
+mod dupes;
 mod errors;
 mod extract;
 mod facets;

@@ -11,6 +11,7 @@
 //!
 //! `generate` and `plain-index` are the steps of `run` on their own.
 
+mod dupes;
 mod generate;
 mod peers;
 mod plain;
@@ -89,6 +90,14 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Every group of near-identical articles in an index, and a seeded sample of copy pairs.
+    Dupes {
+        index: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        sample: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// The plain-tantivy indexer alone (headline + body, same tokenizer, nothing else).
     PlainIndex { dir: PathBuf, index: PathBuf },
 }
@@ -149,6 +158,11 @@ fn run() -> anyhow::Result<()> {
             queries,
             rounds,
         } => run::queries_only(&index, &queries, rounds.max(1)),
+        Command::Dupes {
+            index,
+            sample,
+            seed,
+        } => dupes::run(&index, sample, seed),
         Command::PlainIndex { dir, index } => {
             let n = plain::build(&dir, &index)?;
             println!("{n}");

@@ -1,0 +1,219 @@
+/*!
+Wire copies: the same story printed several times, lightly edited (another headline, a sentence
+more or less, another dateline).
+
+Each article gets a MinHash signature of its body's 5-word shingles at index time (32 hash
+functions, in the parallel extraction workers), kept as 8 locality-sensitive band keys of 4
+minima each in a multi-valued fast field (`dup_band`, about 35 bytes an article). Two articles
+sharing a band key are candidates (4 equal minima: likely for a Jaccard similarity of 0.7 and
+more, rare below 0.3); a candidate pair is a copy only if checked exactly on the texts: shingle
+Jaccard ≥ 0.5 or ≥ 0.8 of the shorter body's shingles in the longer, and the figures (words with
+digits) of the shorter all in the longer, so that two daily market reports written on one template
+with other numbers stay two stories.
+
+`search` collapses the copies among its best hits: a story is shown once, at its best-scoring
+copy, with the others listed under it (`--all-copies` shows every article). Copies are sought
+among the hits fetched for the page and a margin after it (wire copies of a story score almost
+the same, so they rank next to each other). Facet counts with `--dedupe` count each group of
+articles sharing a band key once.
+*/
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::{DocAddress, Searcher};
+
+/// Bands of the signature, and minima per band.
+pub const BANDS: usize = 8;
+const ROWS: usize = 4;
+const HASHES: usize = BANDS * ROWS;
+/// Words per shingle.
+const SHINGLE: usize = 5;
+
+/// The words of a text as compared: lower-cased runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The hashes of a text's words, lower-cased.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut lower = String::new();
+    words(text)
+        .map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
+        })
+        .collect()
+}
+
+/// The hashes of a text's 5-word shingles (the whole text as one shingle when it is shorter).
+fn shingles(text: &str) -> HashSet<u64> {
+    let words = word_hashes(text);
+    let hash = |ws: &[u64]| {
+        ws.iter().fold(0x9E37_79B9_7F4A_7C15_u64, |h, &w| {
+            (h.rotate_left(23) ^ w).wrapping_mul(0xA076_1D64_78BD_642F)
+        })
+    };
+    if words.len() < SHINGLE {
+        return if words.is_empty() {
+            HashSet::new()
+        } else {
+            HashSet::from([hash(&words)])
+        };
+    }
+    words.windows(SHINGLE).map(hash).collect()
+}
+
+/// Odd multipliers and offsets of the hash functions (fixed: signatures are stored).
+fn hash_function(i: usize) -> (u64, u64) {
+    let a = xxhash_rust::xxh3::xxh3_64_with_seed(b"newsdex-minhash-a", i as u64) | 1;
+    let b = xxhash_rust::xxh3::xxh3_64_with_seed(b"newsdex-minhash-b", i as u64);
+    (a, b)
+}
+
+/// The hash functions, computed once.
+fn functions() -> &'static [(u64, u64); HASHES] {
+    static FUNCTIONS: std::sync::OnceLock<[(u64, u64); HASHES]> = std::sync::OnceLock::new();
+    FUNCTIONS.get_or_init(|| std::array::from_fn(hash_function))
+}
+
+/// The band keys of a body: `band << 32 | hash of the band's minima`; none for an empty body.
+pub fn band_keys(body: &str) -> Vec<u64> {
+    let shingles = shingles(body);
+    if shingles.is_empty() {
+        return Vec::new();
+    }
+    let functions = functions();
+    let mut minima = [u64::MAX; HASHES];
+    for &x in &shingles {
+        for (min, &(a, b)) in minima.iter_mut().zip(functions) {
+            *min = (*min).min(x.wrapping_mul(a).wrapping_add(b));
+        }
+    }
+    minima
+        .chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| {
+            let bytes: Vec<u8> = rows.iter().flat_map(|r| r.to_le_bytes()).collect();
+            let hash = xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64) & 0xFFFF_FFFF;
+            ((band as u64) << 32) | hash
+        })
+        .collect()
+}
+
+/// The figures of a text: its words holding a digit.
+fn figures(text: &str) -> HashSet<&str> {
+    words(text)
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Whether two bodies are copies of one story (see the module documentation).
+pub fn same_story(a: &str, b: &str) -> bool {
+    let (sa, sb) = (shingles(a), shingles(b));
+    if sa.is_empty() || sb.is_empty() {
+        return false;
+    }
+    let common = sa.intersection(&sb).count();
+    let union = sa.len() + sb.len() - common;
+    let jaccard = common as f64 / union as f64;
+    let containment = common as f64 / sa.len().min(sb.len()) as f64;
+    if jaccard < 0.5 && containment < 0.8 {
+        return false;
+    }
+    let (short, long) = if sa.len() <= sb.len() { (a, b) } else { (b, a) };
+    figures(short).is_subset(&figures(long))
+}
+
+/// The band keys of an article, read from the fast field.
+pub fn article_bands(searcher: &Searcher, address: DocAddress) -> Vec<u64> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    match segment.fast_fields().u64("dup_band") {
+        Ok(column) => column.values_for_doc(address.doc_id).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Groups the ranked `hits` into stories: each entry is a story's best hit (its index in `hits`)
+/// with the indexes of its copies. A hit joins the first earlier story whose best hit shares a
+/// band key with it and passes [`same_story`]. `body` reads an article's body.
+pub fn collapse(
+    searcher: &Searcher,
+    hits: &[DocAddress],
+    mut body: impl FnMut(DocAddress) -> Option<String>,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut stories: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Band key -> the stories whose best hit has it.
+    let mut by_band: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut bodies: HashMap<usize, Option<String>> = HashMap::new();
+    for (i, &address) in hits.iter().enumerate() {
+        let bands = article_bands(searcher, address);
+        let mut candidates: Vec<usize> = bands
+            .iter()
+            .filter_map(|k| by_band.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut joined = false;
+        for story in candidates {
+            let best = stories[story].0;
+            for k in [best, i] {
+                bodies.entry(k).or_insert_with(|| body(hits[k]));
+            }
+            if let (Some(Some(a)), Some(Some(b))) = (bodies.get(&best), bodies.get(&i)) {
+                if same_story(a, b) {
+                    stories[story].1.push(i);
+                    joined = true;
+                    break;
+                }
+            }
+        }
+        if !joined {
+            for key in bands {
+                by_band.entry(key).or_default().push(stories.len());
+            }
+            stories.push((i, Vec::new()));
+        }
+    }
+    stories
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The Security Council failed on Thursday to adopt a resolution that would \
+        have tightened sanctions on North Korea after China and Russia cast vetoes, the first \
+        serious split among the five permanent members over the country since 2006. Thirteen \
+        members voted in favour of the draft, which the United States wrote after a string of \
+        missile launches this year. The ambassador of China said more sanctions would lead \
+        nowhere and called for talks. Russia's envoy said the draft ignored the humanitarian \
+        situation in the country.";
+
+    #[test]
+    fn a_lightly_edited_copy_is_the_same_story() {
+        let edited = STORY.replace("on Thursday", "on Thursday in New York")
+            + " Diplomats said talks would go on.";
+        assert!(same_story(STORY, &edited));
+        let a = band_keys(STORY);
+        let b = band_keys(&edited);
+        assert_eq!(a.len(), BANDS);
+        assert!(a.iter().any(|k| b.contains(k)), "a copy shares a band");
+        assert_eq!(band_keys(STORY), a, "signatures are deterministic");
+    }
+
+    #[test]
+    fn other_figures_or_other_stories_are_not_copies() {
+        let report = "Gold closed at 1,812 dollars an ounce on Monday, up 3 dollars, and silver \
+                      at 22.10 dollars, traders in London said. Volume was thin ahead of the \
+                      holiday and dealers expected little change before the data.";
+        let next_day = report.replace("1,812", "1,790").replace("up 3", "down 22");
+        assert!(!same_story(report, &next_day));
+        assert!(!same_story(STORY, report));
+        assert!(same_story(report, report));
+        assert!(band_keys("").is_empty());
+    }
+}
