@@ -136,6 +136,9 @@ pub struct SearchArgs {
     /// story is shown once with its copies listed under it.
     #[arg(long)]
     pub all_copies: bool,
+    /// Count facet values once per story: near-identical copies count as one article.
+    #[arg(long)]
+    pub dedupe: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
@@ -279,6 +282,9 @@ pub struct FacetsArgs {
     /// Only values containing this text, ignoring case and accents (`--match nebenz`).
     #[arg(long = "match", value_name = "TEXT")]
     pub matching: Option<String>,
+    /// Count each story once: near-identical copies (wire copies) count as one article.
+    #[arg(long)]
+    pub dedupe: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]

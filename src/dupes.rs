@@ -14,13 +14,20 @@ with other numbers stay two stories.
 `search` collapses the copies among its best hits: a story is shown once, at its best-scoring
 copy, with the others listed under it (`--all-copies` shows every article). Copies are sought
 among the hits fetched for the page and a margin after it (wire copies of a story score almost
-the same, so they rank next to each other). Facet counts with `--dedupe` count each group of
-articles sharing a band key once.
+the same, so they rank next to each other). Facet counts with `--dedupe` ([`story_counts`])
+group all the matching articles the same way and count each story's values once.
 */
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::{DocAddress, Searcher};
+use tantivy::collector::DocSetCollector;
+use tantivy::fastfield::FacetReader;
+use tantivy::query::Query;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use crate::error::Result;
+use crate::search::Archive;
 
 /// Bands of the signature, and minima per band.
 pub const BANDS: usize = 8;
@@ -179,6 +186,69 @@ pub fn collapse(
         }
     }
     stories
+}
+
+/// The values of a one-level facet field (`speaker_facet`, `country_facet`) over the articles
+/// `query` matches, each story counted once (its copies together hold a value once), most first,
+/// ties by value. Speakers go through the archive's name aliases.
+///
+/// # Errors
+///
+/// Index read errors.
+pub fn story_counts(
+    archive: &Archive,
+    query: &dyn Query,
+    field: &str,
+) -> Result<Vec<(String, u64)>> {
+    let searcher = archive.searcher();
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort_unstable();
+    let body_field = archive.fields().body;
+    let stories = collapse(&searcher, &addresses, |address| {
+        let doc: TantivyDocument = searcher.doc(address).ok()?;
+        doc.get_first(body_field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    });
+    let mut readers: HashMap<u32, FacetReader> = HashMap::new();
+    let mut facet = Facet::root();
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    let speakers = field == "speaker_facet";
+    for (best, copies) in stories {
+        let mut values: Vec<String> = Vec::new();
+        for member in std::iter::once(best).chain(copies) {
+            let address = addresses[member];
+            let reader = match readers.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .facet_reader(field)?,
+                ),
+            };
+            let ords: Vec<u64> = reader.facet_ords(address.doc_id).collect();
+            for ord in ords {
+                reader.facet_from_ord(ord, &mut facet)?;
+                if let Some(value) = facet.to_path().last() {
+                    values.push(value.to_string());
+                }
+            }
+        }
+        if speakers {
+            values = archive.aliases().apply(values);
+        }
+        values.sort_unstable();
+        values.dedup();
+        for value in values {
+            *counts.entry(value).or_default() += 1;
+        }
+    }
+    let mut all: Vec<(String, u64)> = counts.into_iter().collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(all)
 }
 
 #[cfg(test)]

@@ -181,6 +181,17 @@ impl Archive {
                 .collect(),
             (None, None) => Vec::new(),
         };
+        if request.search.dedupe {
+            if request.kind == FacetKind::Region {
+                return Err(crate::Error::Usage(
+                    "--dedupe counts speakers and countries; leave it out for regions".to_string(),
+                ));
+            }
+            all = crate::dupes::story_counts(self, &*query, field_name)?
+                .into_iter()
+                .map(|(value, count)| FacetValue::new(value, count))
+                .collect();
+        }
         if let Some(text) = &request.matching {
             let wanted = fold(text);
             all.retain(|v| {

@@ -117,6 +117,7 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
     let has_query = args.query.is_some();
     let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
     apply_filters(&mut search, args.filters);
+    search.dedupe = args.dedupe;
     let request = FacetRequest {
         kind: args.facet.kind(),
         search,
@@ -336,6 +337,7 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         region_facet: args.facet.contains(&ExtraFacet::Region),
         sort: args.sort.sort(),
         all_copies: args.all_copies,
+        dedupe: args.dedupe,
         ..SearchRequest::new(args.query)
     };
     apply_filters(&mut request, args.filters);

@@ -74,6 +74,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Show every near-identical copy of a story as a hit of its own (see [`crate::dupes`]).
     pub all_copies: bool,
+    /// Count speakers and countries once per story, not per article (copies together).
+    pub dedupe: bool,
 }
 
 /// The order of search hits.
@@ -104,6 +106,7 @@ impl SearchRequest {
             until: None,
             sort: Sort::Score,
             all_copies: false,
+            dedupe: false,
         }
     }
 
@@ -521,7 +524,7 @@ impl Archive {
         } else {
             TopDocs::with_limit((request.offset + request.limit.max(1)) * 2 + COPY_MARGIN)
         };
-        let (top_docs, total_hits, facets) = match request.sort {
+        let (top_docs, total_hits, mut facets) = match request.sort {
             Sort::Score => self.collect(
                 &searcher,
                 &*query,
@@ -550,6 +553,23 @@ impl Archive {
                 (docs, total, facets)
             }
         };
+        if request.dedupe {
+            facets.speaker = dupes::story_counts(self, &*query, "speaker_facet")?
+                .into_iter()
+                .take(FACET_TOP)
+                .map(|(value, count)| FacetCount { value, count })
+                .collect();
+            facets.country = dupes::story_counts(self, &*query, "country_facet")?
+                .into_iter()
+                .take(FACET_TOP)
+                .map(|(code, count)| CountryCount {
+                    value: countries::by_code(&code)
+                        .map_or_else(|| code.clone(), |c| c.name.to_string()),
+                    code,
+                    count,
+                })
+                .collect();
+        }
 
         let terms = snippet::QueryTerms::of(&*query, self.fields.body);
         let mut analyzer = index::analyzer();

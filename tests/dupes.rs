@@ -89,3 +89,30 @@ fn the_shipped_corpus_has_no_wire_copies() {
     assert_eq!(all.hits.len(), all.total_hits);
     assert!(all.hits.iter().all(|h| h.copies.is_empty()));
 }
+
+#[test]
+fn dedupe_counts_a_story_and_its_copies_once() {
+    let fixture = archive();
+    let csv = |args: &[&str]| {
+        let output = fixture
+            .cmd(&["facets", "speaker", "--format", "csv"])
+            .args(args)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(csv(&[]), "speaker,articles,quotes\nZhang Jun,2,2\n");
+    assert_eq!(
+        csv(&["--dedupe"]),
+        "speaker,articles,quotes\nZhang Jun,1,2\n"
+    );
+    let counted = fixture.search_json("veto OR vetoes", &["--dedupe"]);
+    assert_eq!(counted.facets.speaker[0].count, 1);
+    let plain = fixture.search_json("veto OR vetoes", &[]);
+    assert_eq!(plain.facets.speaker[0].count, 2);
+    // Regions are not counted per story.
+    fixture
+        .cmd(&["facets", "region", "--dedupe"])
+        .assert()
+        .code(2);
+}
