@@ -412,46 +412,44 @@ impl Archive {
         let (user, notes) = self.parse_with_notes(&request.query)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
         let searcher = self.searcher();
-        if !request.speakers.is_empty() {
+        // Keeping and leaving out resolve names the same way.
+        let speakers = |names: &[String]| -> Result<Vec<Facet>> {
             let mut facets = Vec::new();
-            for name in &request.speakers {
+            for name in names {
                 facets.extend(self.speaker_facets(&searcher, name)?);
             }
-            clauses.push((Occur::Must, any_facet(self.fields.speaker_facet, &facets)));
+            Ok(facets)
+        };
+        let countries = |names: &[String]| -> Result<Vec<Facet>> {
+            names
+                .iter()
+                .map(|name| Ok(Facet::from_path([country_code(name)?])))
+                .collect()
+        };
+        let fields = &self.fields;
+        if !request.speakers.is_empty() {
+            let facets = speakers(&request.speakers)?;
+            clauses.push((Occur::Must, any_facet(fields.speaker_facet, &facets)));
         }
         if !request.countries.is_empty() {
-            let mut facets = Vec::new();
-            for name in &request.countries {
-                facets.push(Facet::from_path([country_code(name)?]));
-            }
-            clauses.push((Occur::Must, any_facet(self.fields.country_facet, &facets)));
+            let facets = countries(&request.countries)?;
+            clauses.push((Occur::Must, any_facet(fields.country_facet, &facets)));
         }
         if !request.regions.is_empty() {
-            let mut facets = Vec::new();
-            for name in &request.regions {
-                facets.push(region_facet(name)?);
-            }
-            clauses.push((Occur::Must, any_facet(self.fields.region_facet, &facets)));
+            let facets = request
+                .regions
+                .iter()
+                .map(|name| region_facet(name))
+                .collect::<Result<Vec<Facet>>>()?;
+            clauses.push((Occur::Must, any_facet(fields.region_facet, &facets)));
         }
         if !request.not_speakers.is_empty() {
-            let mut facets = Vec::new();
-            for name in &request.not_speakers {
-                facets.extend(self.speaker_facets(&searcher, name)?);
-            }
-            clauses.push((
-                Occur::MustNot,
-                any_facet(self.fields.speaker_facet, &facets),
-            ));
+            let facets = speakers(&request.not_speakers)?;
+            clauses.push((Occur::MustNot, any_facet(fields.speaker_facet, &facets)));
         }
         if !request.not_countries.is_empty() {
-            let mut facets = Vec::new();
-            for name in &request.not_countries {
-                facets.push(Facet::from_path([country_code(name)?]));
-            }
-            clauses.push((
-                Occur::MustNot,
-                any_facet(self.fields.country_facet, &facets),
-            ));
+            let facets = countries(&request.not_countries)?;
+            clauses.push((Occur::MustNot, any_facet(fields.country_facet, &facets)));
         }
         let mut undated = None;
         if request.has_date_filter() {
