@@ -46,6 +46,7 @@ documentation); `newsdex facets speaker --suggest-aliases` prints them in this f
 never applied on their own.
 */
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -56,7 +57,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 
 use crate::error::{Error, Result};
-use crate::export::io_error;
+use crate::export::Table;
 use crate::facet_count::FacetTop;
 use crate::output::{sanitize, Report, Style};
 use crate::search::{fold, Archive, SearchRequest};
@@ -910,37 +911,26 @@ impl Report for AliasSuggestions {
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
-        let field = |s: &str| -> String {
-            if clean {
-                sanitize(s).into_owned()
-            } else {
-                s.to_string()
-            }
-        };
-        writer
-            .write_record([
-                "name",
-                "name_articles",
-                "variant",
-                "variant_articles",
-                "reason",
-            ])
-            .map_err(io_error)?;
+        let header = [
+            "name",
+            "name_articles",
+            "variant",
+            "variant_articles",
+            "reason",
+        ];
+        let mut table = Table::new(out, clean, &header)?;
         for group in &self.groups {
             for v in &group.variants {
-                writer
-                    .write_record([
-                        field(&group.name),
-                        group.articles.to_string(),
-                        field(&v.name),
-                        v.articles.to_string(),
-                        v.reason.clone(),
-                    ])
-                    .map_err(io_error)?;
+                table.row(&[
+                    Cow::Borrowed(group.name.as_str()),
+                    Cow::Owned(group.articles.to_string()),
+                    Cow::Borrowed(v.name.as_str()),
+                    Cow::Owned(v.articles.to_string()),
+                    Cow::Borrowed(v.reason.as_str()),
+                ])?;
             }
         }
-        writer.flush()
+        table.finish()
     }
 }
 

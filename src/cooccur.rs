@@ -18,6 +18,7 @@ A filter on one of the paired facets pins that side: `cooccur speaker --with cou
 articles; with a one-facet pair (`cooccur country --country KP`), the pinned value is shown first.
 */
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -31,7 +32,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
 use crate::error::Result;
-use crate::export::io_error;
+use crate::export::Table;
 use crate::extract::countries;
 use crate::output::{sanitize, Report, Style};
 use crate::search::{country_code, Archive, SearchRequest};
@@ -516,28 +517,16 @@ impl Report for CooccurResults {
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
-        let field = |s: &str| -> String {
-            if clean {
-                sanitize(s).into_owned()
-            } else {
-                s.to_string()
-            }
-        };
-        writer
-            .write_record(["a", "a_code", "b", "b_code", "articles"])
-            .map_err(io_error)?;
+        let mut table = Table::new(out, clean, &["a", "a_code", "b", "b_code", "articles"])?;
         for p in &self.pairs {
-            writer
-                .write_record([
-                    field(&p.a),
-                    p.a_code.clone().unwrap_or_default(),
-                    field(&p.b),
-                    p.b_code.clone().unwrap_or_default(),
-                    p.articles.to_string(),
-                ])
-                .map_err(io_error)?;
+            table.row(&[
+                Cow::Borrowed(p.a.as_str()),
+                Cow::Borrowed(p.a_code.as_deref().unwrap_or("")),
+                Cow::Borrowed(p.b.as_str()),
+                Cow::Borrowed(p.b_code.as_deref().unwrap_or("")),
+                Cow::Owned(p.articles.to_string()),
+            ])?;
         }
-        writer.flush()
+        table.finish()
     }
 }

@@ -28,7 +28,7 @@ use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
 use crate::timeline::{PeriodCount, Timeline};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
-pub(crate) fn io_error(err: csv::Error) -> io::Error {
+fn io_error(err: csv::Error) -> io::Error {
     if !err.is_io_error() {
         return io::Error::other(err);
     }
@@ -39,13 +39,17 @@ pub(crate) fn io_error(err: csv::Error) -> io::Error {
 }
 
 /// A CSV writer that optionally sanitises every field.
-struct Table<'a> {
+pub(crate) struct Table<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
     clean: bool,
 }
 
 impl<'a> Table<'a> {
-    fn new(out: &'a mut dyn Write, clean: bool, header: &[&str]) -> io::Result<Table<'a>> {
+    pub(crate) fn new(
+        out: &'a mut dyn Write,
+        clean: bool,
+        header: &[&str],
+    ) -> io::Result<Table<'a>> {
         let mut table = Table {
             writer: csv::Writer::from_writer(out),
             clean,
@@ -54,7 +58,7 @@ impl<'a> Table<'a> {
         Ok(table)
     }
 
-    fn row(&mut self, fields: &[Cow<'_, str>]) -> io::Result<()> {
+    pub(crate) fn row(&mut self, fields: &[Cow<'_, str>]) -> io::Result<()> {
         let clean = self.clean;
         self.writer
             .write_record(fields.iter().map(|f| {
@@ -67,7 +71,7 @@ impl<'a> Table<'a> {
             .map_err(io_error)
     }
 
-    fn finish(mut self) -> io::Result<()> {
+    pub(crate) fn finish(mut self) -> io::Result<()> {
         self.writer.flush()
     }
 }
