@@ -38,38 +38,83 @@ const SHINGLE: usize = 5;
 
 /// The words of a text as compared: lower-cased runs of letters and digits.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// The hashes of a text's words, lower-cased.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut lower = String::new();
-    words(text)
-        .map(|w| {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
-        })
-        .collect()
-}
-
-/// The hashes of a text's 5-word shingles (the whole text as one shingle when it is shorter).
-fn shingles(text: &str) -> HashSet<u64> {
-    let words = word_hashes(text);
-    let hash = |ws: &[u64]| {
-        ws.iter().fold(0x9E37_79B9_7F4A_7C15_u64, |h, &w| {
-            (h.rotate_left(23) ^ w).wrapping_mul(0xA076_1D64_78BD_642F)
-        })
-    };
-    if words.len() < SHINGLE {
-        return if words.is_empty() {
-            HashSet::new()
+    let bytes = text.as_bytes();
+    // Whether the character at `i` is a letter or digit, and its length in bytes.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
         } else {
-            HashSet::from([hash(&words)])
-        };
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// The hashes of a text's words, lower-cased. Words of ASCII letters and digits (nearly all of
+/// a news text's) are lower-cased byte by byte; others go through `char::to_lowercase`, which
+/// gives the same bytes for ASCII.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(text.len() / 6);
+    let mut lower = String::new();
+    let mut buffer = [0u8; 32];
+    for word in words(text) {
+        let bytes = word.as_bytes();
+        if bytes.len() <= buffer.len() && bytes.is_ascii() {
+            let out = &mut buffer[..bytes.len()];
+            for (o, b) in out.iter_mut().zip(bytes) {
+                *o = b.to_ascii_lowercase();
+            }
+            hashes.push(xxhash_rust::xxh3::xxh3_64(out));
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            hashes.push(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()));
+        }
     }
-    words.windows(SHINGLE).map(hash).collect()
+    hashes
+}
+
+/// Hash of one shingle (a window of word hashes).
+fn shingle_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0x9E37_79B9_7F4A_7C15_u64, |h, &w| {
+        (h.rotate_left(23) ^ w).wrapping_mul(0xA076_1D64_78BD_642F)
+    })
+}
+
+/// The hashes of a text's 5-word shingles, repeats included (the whole text as one shingle
+/// when it is shorter).
+fn shingle_hashes(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let short = (!words.is_empty() && words.len() < SHINGLE).then(|| shingle_hash(words));
+    short
+        .into_iter()
+        .chain(words.windows(SHINGLE).map(shingle_hash))
+}
+
+/// The set of a text's shingle hashes.
+fn shingles(text: &str) -> HashSet<u64> {
+    shingle_hashes(&word_hashes(text)).collect()
 }
 
 /// Odd multipliers and offsets of the hash functions (fixed: signatures are stored).
@@ -87,13 +132,14 @@ fn functions() -> &'static [(u64, u64); HASHES] {
 
 /// The band keys of a body: `band << 32 | hash of the band's minima`; none for an empty body.
 pub fn band_keys(body: &str) -> Vec<u64> {
-    let shingles = shingles(body);
-    if shingles.is_empty() {
+    let words = word_hashes(body);
+    if words.is_empty() {
         return Vec::new();
     }
     let functions = functions();
     let mut minima = [u64::MAX; HASHES];
-    for &x in &shingles {
+    // Minima over every shingle, repeats included: the same as over the set, without building it.
+    for x in shingle_hashes(&words) {
         for (min, &(a, b)) in minima.iter_mut().zip(functions) {
             *min = (*min).min(x.wrapping_mul(a).wrapping_add(b));
         }
@@ -273,6 +319,66 @@ mod tests {
         assert_eq!(a.len(), BANDS);
         assert!(a.iter().any(|k| b.contains(k)), "a copy shares a band");
         assert_eq!(band_keys(STORY), a, "signatures are deterministic");
+    }
+
+    /// The signature as first defined: words split by `char`, lower-cased by `char`, minima
+    /// over the set of shingles. Stored signatures must not change without a format bump.
+    fn reference_band_keys(body: &str) -> Vec<u64> {
+        let words: Vec<u64> = body
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+                xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
+            })
+            .collect();
+        let set: HashSet<u64> = if words.len() < SHINGLE {
+            words
+                .first()
+                .map(|_| shingle_hash(&words))
+                .into_iter()
+                .collect()
+        } else {
+            words.windows(SHINGLE).map(shingle_hash).collect()
+        };
+        if set.is_empty() {
+            return Vec::new();
+        }
+        let mut minima = [u64::MAX; HASHES];
+        for &x in &set {
+            for (min, &(a, b)) in minima.iter_mut().zip(functions()) {
+                *min = (*min).min(x.wrapping_mul(a).wrapping_add(b));
+            }
+        }
+        minima
+            .chunks(ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let bytes: Vec<u8> = rows.iter().flat_map(|r| r.to_le_bytes()).collect();
+                let hash = xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64) & 0xFFFF_FFFF;
+                ((band as u64) << 32) | hash
+            })
+            .collect()
+    }
+
+    #[test]
+    fn signatures_match_the_reference_definition() {
+        let texts = [
+            STORY,
+            "",
+            "Only four words here",
+            "  ¡Señor Ñúñez! said ÉCOLE: «ça va» — 2,000 ÅNGSTRÖM-long İstanbul ǅemal ß ẞ …",
+            "Short, with repeats: the the the the the the the the the the the.",
+            "a b c d e",
+        ];
+        for text in texts {
+            assert_eq!(band_keys(text), reference_band_keys(text), "{text:?}");
+        }
+        let ascii_words: Vec<&str> = words("it's U.S.-led, 3-to-1; Zürich").collect();
+        assert_eq!(
+            ascii_words,
+            ["it", "s", "U", "S", "led", "3", "to", "1", "Zürich"]
+        );
     }
 
     #[test]

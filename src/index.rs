@@ -1170,17 +1170,23 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, u
     if quotes.is_empty() {
         return Vec::new();
     }
-    let byte_at: Vec<usize> = body
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(body.len()))
-        .collect();
+    let mut wanted: Vec<usize> = quotes.iter().flat_map(|q| [q.start, q.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let bytes = byte_offsets(body, &wanted);
+    let byte_at = |char_offset: usize| {
+        wanted
+            .binary_search(&char_offset)
+            .ok()
+            .and_then(|i| bytes.get(i).copied())
+            .unwrap_or(body.len())
+    };
     let sentences = crate::snippet::sentences(body);
     quotes
         .iter()
         .map(|quote| {
-            let start = byte_at.get(quote.start).copied().unwrap_or(body.len());
-            let end = byte_at.get(quote.end).copied().unwrap_or(body.len());
+            let start = byte_at(quote.start);
+            let end = byte_at(quote.end);
             let from = sentences
                 .iter()
                 .rev()
@@ -1193,6 +1199,23 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, u
             clamp_context(body, from, to.max(from), start, end)
         })
         .collect()
+}
+
+/// The byte offsets of the character offsets `chars` (sorted) in `text`, in one pass over the
+/// text up to the last of them; offsets past the end give `text.len()`.
+fn byte_offsets(text: &str, chars: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut wanted = chars.iter().copied().peekable();
+    for (n, (b, _)) in text.char_indices().enumerate() {
+        while wanted.next_if(|&c| c == n).is_some() {
+            out.push(b);
+        }
+        if wanted.peek().is_none() {
+            return out;
+        }
+    }
+    out.resize(chars.len(), text.len());
+    out
 }
 
 /// The longest quote context kept, in bytes. A "sentence" can be a whole paragraph of a
@@ -1272,6 +1295,17 @@ mod tests {
         let mut wide = "é".repeat(MAX_ARTICLE_BYTES);
         assert!(truncate_body(&mut wide));
         assert!(wide.len() <= MAX_ARTICLE_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn char_offsets_become_byte_offsets() {
+        let text = "a\u{e9}b\u{201c}c";
+        assert_eq!(
+            byte_offsets(text, &[0, 1, 2, 3, 4, 5, 9]),
+            [0, 1, 3, 4, 7, 8, 8]
+        );
+        assert_eq!(byte_offsets(text, &[]), Vec::<usize>::new());
+        assert_eq!(byte_offsets("", &[0]), [0]);
     }
 
     #[test]
