@@ -20,6 +20,8 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::column_index::MultiValueIndex;
+use tantivy::columnar::{Column, ColumnIndex};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
@@ -28,6 +30,7 @@ use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
 pub struct FacetTop {
     field: String,
     names: Names,
+    limit: Option<usize>,
 }
 
 impl FacetTop {
@@ -35,7 +38,15 @@ impl FacetTop {
         FacetTop {
             field: field.into(),
             names: None,
+            limit: None,
         }
+    }
+
+    /// Keeps only the `limit` most frequent values (all are still counted exactly; only the
+    /// values shown are turned into strings and sorted).
+    pub fn top(mut self, limit: usize) -> FacetTop {
+        self.limit = Some(limit);
+        self
     }
 
     /// Counts the values through name aliases: variants under their canonical name (an article
@@ -48,8 +59,29 @@ impl FacetTop {
 
 pub struct FacetTopSegment {
     reader: tantivy::fastfield::FacetReader,
+    /// The facet's column of term ordinals (the same column the reader reads).
+    ords: Column<u64>,
     counts: Vec<u32>,
     merged: Option<Merged>,
+    /// Documents collected and not counted yet (see [`BLOCK`]).
+    pending: Vec<DocId>,
+    scratch: Scratch,
+}
+
+/// Documents are counted in blocks of this many: their values are then read with one call into
+/// the column for the whole block instead of a few calls a document. On a 1M-article archive,
+/// reading the values one document at a time was half of a search for a common word.
+const BLOCK: usize = 1024;
+
+/// Buffers reused from block to block.
+#[derive(Default)]
+struct Scratch {
+    docs: Vec<DocId>,
+    rows: Vec<u32>,
+    next_rows: Vec<u32>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    values: Vec<u64>,
 }
 
 /// The alias groups of a segment: the slot of each ordinal and the articles of each group.
@@ -63,13 +95,54 @@ struct Merged {
 
 /// The last step of an encoded facet (`/speaker` -> `speaker`): steps are separated by a zero
 /// byte in the encoding.
-fn last_step(encoded: &[u8]) -> String {
-    let step = encoded.rsplit(|&b| b == 0).next().unwrap_or(encoded);
-    String::from_utf8_lossy(step).into_owned()
+fn last_step(encoded: &[u8]) -> &[u8] {
+    encoded.rsplit(|&b| b == 0).next().unwrap_or(encoded)
+}
+
+/// A segment's counts: its values laid end to end in one string, each with its count.
+pub struct SegmentValues {
+    text: String,
+    values: Vec<(u32, u32, u64)>,
+}
+
+impl SegmentValues {
+    /// Builds from `(bytes, count)` pairs, with one allocation for all the text (bytes that are
+    /// not UTF-8, which a facet cannot hold, are replaced as `String::from_utf8_lossy` does).
+    fn new<'a>(pairs: impl Iterator<Item = (&'a [u8], u64)> + Clone) -> SegmentValues {
+        let mut bytes = Vec::new();
+        let mut values = Vec::new();
+        for (value, count) in pairs.clone() {
+            let from = bytes.len() as u32;
+            bytes.extend_from_slice(value);
+            values.push((from, bytes.len() as u32, count));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => SegmentValues { text, values },
+            Err(_) => {
+                let mut text = String::new();
+                values.clear();
+                for (value, count) in pairs {
+                    let from = text.len() as u32;
+                    text.push_str(&String::from_utf8_lossy(value));
+                    values.push((from, text.len() as u32, count));
+                }
+                SegmentValues { text, values }
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
+        self.values.iter().map(|&(from, to, count)| {
+            (
+                self.text.get(from as usize..to as usize).unwrap_or(""),
+                count,
+            )
+        })
+    }
 }
 
 impl Collector for FacetTop {
-    /// Every value with its count, highest count first, ties by value.
+    /// Every value (or the `limit` first) with its count, highest count first, ties by value.
     type Fruit = Vec<(String, u64)>;
     type Child = FacetTopSegment;
 
@@ -78,7 +151,13 @@ impl Collector for FacetTop {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<FacetTopSegment> {
-        let reader = reader.facet_reader(&self.field)?;
+        // The facet reader checks that the field is a facet field.
+        reader.facet_reader(&self.field)?;
+        let column = reader.fast_fields().str(&self.field)?.ok_or_else(|| {
+            tantivy::TantivyError::SchemaError(format!("no column for facet `{}`", self.field))
+        })?;
+        let ords = column.ords().clone();
+        let reader = tantivy::fastfield::FacetReader::new(column);
         let counts = vec![0; reader.num_facets()];
         let merged = self.names.as_ref().map(|names| Merged {
             slots: names.segment_slots(&reader),
@@ -88,8 +167,11 @@ impl Collector for FacetTop {
         });
         Ok(FacetTopSegment {
             reader,
+            ords,
             counts,
             merged,
+            pending: Vec::with_capacity(BLOCK),
+            scratch: Scratch::default(),
         })
     }
 
@@ -97,80 +179,174 @@ impl Collector for FacetTop {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
-        let mut total: FxHashMap<String, u64> = FxHashMap::default();
-        for segment in segments {
-            for (value, count) in segment {
+    fn merge_fruits(&self, segments: Vec<SegmentValues>) -> tantivy::Result<Self::Fruit> {
+        let mut total: FxHashMap<&str, u64> = FxHashMap::default();
+        for segment in &segments {
+            for (value, count) in segment.iter() {
                 *total.entry(value).or_default() += count;
             }
         }
-        let mut all: Vec<(String, u64)> = total.into_iter().collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Ok(all)
+        let mut all: Vec<(&str, u64)> = total.into_iter().collect();
+        let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+        if let Some(limit) = self.limit {
+            if limit == 0 {
+                all.clear();
+            } else if all.len() > limit {
+                all.select_nth_unstable_by(limit - 1, order);
+                all.truncate(limit);
+            }
+        }
+        all.sort_by(order);
+        Ok(all
+            .into_iter()
+            .map(|(value, count)| (value.to_string(), count))
+            .collect())
     }
 }
 
-impl SegmentCollector for FacetTopSegment {
-    type Fruit = Vec<(String, u64)>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(merged) = &mut self.merged {
-            merged.seen.clear();
-            let mut previous = u64::MAX;
-            for ord in self.reader.facet_ords(doc) {
-                match merged.slots.get(ord as usize).copied().unwrap_or(PLAIN) {
-                    PLAIN => {
-                        if ord != previous {
-                            if let Some(count) = self.counts.get_mut(ord as usize) {
-                                *count += 1;
-                            }
-                        }
+impl FacetTopSegment {
+    /// Counts the pending documents.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let s = &mut self.scratch;
+        match &self.ords.index {
+            // Documents come in increasing order within a segment; the batch calls need that.
+            ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index))
+                if self.pending.is_sorted() =>
+            {
+                s.docs.clear();
+                s.rows.clear();
+                index
+                    .optional_index
+                    .rank_if_exists_batch(&self.pending, &mut s.docs, &mut s.rows);
+                // The values of the document of row `r` are `start[r]..start[r + 1]`.
+                s.next_rows.clear();
+                s.next_rows.extend(s.rows.iter().map(|r| r + 1));
+                s.starts.resize(s.rows.len(), 0);
+                s.ends.resize(s.rows.len(), 0);
+                index.start_index_column.get_vals(&s.rows, &mut s.starts);
+                index.start_index_column.get_vals(&s.next_rows, &mut s.ends);
+                // When the block's documents hold most of the values between its first and its
+                // last (a common word), read them all at once; otherwise document by document.
+                let (first, last) = (s.starts.first(), s.ends.last());
+                let span = first.zip(last).map_or(0, |(f, l)| l.saturating_sub(*f)) as usize;
+                let wanted: usize = s
+                    .starts
+                    .iter()
+                    .zip(&s.ends)
+                    .map(|(f, t)| t.saturating_sub(*f) as usize)
+                    .sum();
+                if let (Some(&first), true) = (first, span <= 2 * wanted + 64) {
+                    s.values.resize(span, 0);
+                    self.ords.values.get_range(u64::from(first), &mut s.values);
+                    for (&start, &end) in s.starts.iter().zip(&s.ends) {
+                        let from = (start - first) as usize;
+                        let to = (end.max(start) - first) as usize;
+                        let ords = s.values.get(from..to).unwrap_or_default();
+                        count_doc(&mut self.counts, &mut self.merged, ords.iter().copied());
                     }
-                    HIDDEN => {}
-                    group => {
-                        if !merged.seen.contains(&group) {
-                            merged.seen.push(group);
-                            *merged.counts.entry(group).or_default() += 1;
+                } else {
+                    for (&start, &end) in s.starts.iter().zip(&s.ends) {
+                        s.values.resize(end.saturating_sub(start) as usize, 0);
+                        self.ords.values.get_range(u64::from(start), &mut s.values);
+                        count_doc(&mut self.counts, &mut self.merged, s.values.iter().copied());
+                    }
+                }
+            }
+            _ => {
+                for &doc in &self.pending {
+                    count_doc(
+                        &mut self.counts,
+                        &mut self.merged,
+                        self.reader.facet_ords(doc),
+                    );
+                }
+            }
+        }
+        self.pending.clear();
+    }
+}
+
+/// Counts one document's values (its term ordinals, in increasing order).
+fn count_doc(counts: &mut [u32], merged: &mut Option<Merged>, ords: impl Iterator<Item = u64>) {
+    if let Some(merged) = merged {
+        merged.seen.clear();
+        let mut previous = u64::MAX;
+        for ord in ords {
+            match merged.slots.get(ord as usize).copied().unwrap_or(PLAIN) {
+                PLAIN => {
+                    if ord != previous {
+                        if let Some(count) = counts.get_mut(ord as usize) {
+                            *count += 1;
                         }
                     }
                 }
-                previous = ord;
-            }
-            return;
-        }
-        let mut previous = u64::MAX;
-        for ord in self.reader.facet_ords(doc) {
-            if ord != previous {
-                if let Some(count) = self.counts.get_mut(ord as usize) {
-                    *count += 1;
+                HIDDEN => {}
+                group => {
+                    if !merged.seen.contains(&group) {
+                        merged.seen.push(group);
+                        *merged.counts.entry(group).or_default() += 1;
+                    }
                 }
             }
             previous = ord;
         }
+        return;
+    }
+    let mut previous = u64::MAX;
+    for ord in ords {
+        if ord != previous {
+            if let Some(count) = counts.get_mut(ord as usize) {
+                *count += 1;
+            }
+        }
+        previous = ord;
+    }
+}
+
+impl SegmentCollector for FacetTopSegment {
+    type Fruit = SegmentValues;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.pending.push(doc);
+        if self.pending.len() >= BLOCK {
+            self.flush();
+        }
     }
 
-    fn harvest(self) -> Self::Fruit {
+    fn harvest(mut self) -> Self::Fruit {
+        self.flush();
         let ords: Vec<u64> = (0..self.counts.len() as u64)
             .filter(|&ord| self.counts[ord as usize] > 0)
             .collect();
-        let mut values = Vec::with_capacity(ords.len());
+        let mut steps: Vec<u8> = Vec::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(ords.len());
         // A dictionary that cannot be read leaves the counts empty rather than failing the
         // search (FacetCollector does the same).
-        let _ = self
+        let read = self
             .reader
             .facet_dict()
-            .sorted_ords_to_term_cb(&ords, |bytes| values.push(last_step(bytes)));
-        let mut all: Vec<(String, u64)> = values
-            .into_iter()
-            .zip(ords)
-            .map(|(value, ord)| (value, u64::from(self.counts[ord as usize])))
-            .collect();
-        if let Some(merged) = self.merged {
-            all.extend(merged.counts.iter().map(|(&group, &count)| {
-                (merged.names.canonical(group).to_string(), u64::from(count))
-            }));
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                steps.extend_from_slice(last_step(bytes));
+                ends.push(steps.len());
+            });
+        if read.is_err() {
+            ends.clear();
         }
-        all
+        let counts = &self.counts;
+        let plain = ends.iter().zip(&ords).scan(0, |from, (&end, &ord)| {
+            let value = steps.get(*from..end).unwrap_or_default();
+            *from = end;
+            Some((value, u64::from(counts[ord as usize])))
+        });
+        let groups = self.merged.iter().flat_map(|merged| {
+            merged.counts.iter().map(|(&group, &count)| {
+                (merged.names.canonical(group).as_bytes(), u64::from(count))
+            })
+        });
+        SegmentValues::new(plain.chain(groups))
     }
 }
 
@@ -194,7 +370,8 @@ mod tests {
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let names = ["Zhang Jun", "Ann", "Bob", "Émile", "Ann Lee", "Cy"];
         for segment in 0..3 {
-            for i in 0..40usize {
+            // More documents than a block (BLOCK), so that counting runs block by block.
+            for i in 0..(BLOCK + 300) {
                 let mut d = doc!(tag => if i % 3 == 0 { "x" } else { "y" });
                 for k in 0..(i % 4) {
                     let name = names[(i * 7 + k * 3 + segment) % names.len()];
@@ -224,6 +401,10 @@ mod tests {
                     .collect();
                 let got: Vec<(String, u64)> = ours.iter().take(k).cloned().collect();
                 assert_eq!(got, expected, "top {k}");
+                let limited = searcher
+                    .search(query, &FacetTop::for_field("speaker_facet").top(k))
+                    .unwrap();
+                assert_eq!(limited, expected, "FacetTop::top({k})");
             }
         }
     }

@@ -1149,7 +1149,9 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         }
     }
     let contexts = quote_contexts(&article.body, &extraction.quotes);
-    for &(from, to) in &contexts {
+    // Each stretch of the body indexed once: quotes in one sentence share their context, and
+    // the contexts of neighbouring quotes overlap.
+    for (from, to) in merged_ranges(&contexts) {
         doc.add_text(fields.quote, article.body.get(from..to).unwrap_or(""));
     }
     let record = Record {
@@ -1199,6 +1201,20 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, u
             clamp_context(body, from, to.max(from), start, end)
         })
         .collect()
+}
+
+/// The union of byte ranges, as sorted disjoint ranges (touching ranges joined).
+fn merged_ranges(ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (from, to) in sorted {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 /// The byte offsets of the character offsets `chars` (sorted) in `text`, in one pass over the
@@ -1295,6 +1311,15 @@ mod tests {
         let mut wide = "é".repeat(MAX_ARTICLE_BYTES);
         assert!(truncate_body(&mut wide));
         assert!(wide.len() <= MAX_ARTICLE_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn overlapping_contexts_are_indexed_once() {
+        assert_eq!(
+            merged_ranges(&[(10, 20), (0, 5), (10, 20), (15, 30), (30, 32), (40, 41)]),
+            [(0, 5), (10, 32), (40, 41)]
+        );
+        assert!(merged_ranges(&[]).is_empty());
     }
 
     #[test]

@@ -641,8 +641,10 @@ impl Archive {
     {
         // FacetTop, not tantivy's FacetCollector, for the two facets counted on every search:
         // same counts, without a dictionary block decompressed per distinct value (issue 6).
-        let speakers = FacetTop::for_field("speaker_facet").with_names(self.names()?);
-        let countries = FacetTop::for_field("country_facet");
+        let speakers = FacetTop::for_field("speaker_facet")
+            .with_names(self.names()?)
+            .top(FACET_TOP);
+        let countries = FacetTop::for_field("country_facet").top(FACET_TOP);
         // tantivy counts one level below each facet added, and refuses a facet next to its
         // descendant: one collector counts regions, another their sub-regions. Only collected
         // when asked for (`--facet region`): listing the regions loads the gazetteer.

@@ -213,5 +213,21 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
         countries::detect(&a.headline, a.dateline.as_deref(), &a.body).len()
     });
     time("both", &|a| newsdex::extract::extract(a).speakers.len());
+    // What the indexing thread does to each body besides extraction: the analyzer (newsdex's,
+    // with its table of words, and tantivy's chain alone) and the wire-copy signature.
+    let tokens = |analyzer: &std::cell::RefCell<tantivy::tokenizer::TextAnalyzer>, a: &Article| {
+        let mut analyzer = analyzer.borrow_mut();
+        let mut stream = analyzer.token_stream(&a.body);
+        let mut n = 0;
+        while stream.advance() {
+            n += 1;
+        }
+        n
+    };
+    let cached = std::cell::RefCell::new(newsdex::analyzer::analyzer());
+    time("analyzer", &|a| tokens(&cached, a));
+    let uncached = std::cell::RefCell::new(newsdex::analyzer::uncached_analyzer());
+    time("tantivy", &|a| tokens(&uncached, a));
+    time("dupes", &|a| newsdex::dupes::band_keys(&a.body).len());
     Ok(())
 }
