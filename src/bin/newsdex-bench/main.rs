@@ -65,6 +65,10 @@ enum Command {
         /// Runs of each whole-process query (the median is kept).
         #[arg(long, default_value_t = 3)]
         process_rounds: usize,
+        /// Runs of each indexer on the real archive, engines taking turns (the run with the
+        /// median wall time is kept); the generated archive is indexed once by each.
+        #[arg(long, default_value_t = 3)]
+        index_rounds: usize,
         /// On the generated archive, ripgrep runs every Nth query only (each of its runs reads
         /// the whole archive): 8 of the 56 queries by default.
         #[arg(long, default_value_t = 7)]
@@ -123,6 +127,7 @@ fn run() -> anyhow::Result<()> {
             seed,
             rounds,
             process_rounds,
+            index_rounds,
             rg_every,
             json,
         } => run::run(&run::RunOptions {
@@ -133,6 +138,7 @@ fn run() -> anyhow::Result<()> {
             seed,
             rounds: rounds.max(1),
             process_rounds,
+            index_rounds: index_rounds.max(1),
             rg_every_large: rg_every,
             json,
         }),
