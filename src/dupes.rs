@@ -136,10 +136,15 @@ pub fn band_keys(body: &str) -> Vec<u64> {
     if words.is_empty() {
         return Vec::new();
     }
+    // Minima over every shingle, repeats included: the same as over the set, without building it.
+    signature_keys(shingle_hashes(&words))
+}
+
+/// The band keys of the MinHash signature of some shingle hashes (at least one).
+fn signature_keys(shingles: impl Iterator<Item = u64>) -> Vec<u64> {
     let functions = functions();
     let mut minima = [u64::MAX; HASHES];
-    // Minima over every shingle, repeats included: the same as over the set, without building it.
-    for x in shingle_hashes(&words) {
+    for x in shingles {
         for (min, &(a, b)) in minima.iter_mut().zip(functions) {
             *min = (*min).min(x.wrapping_mul(a).wrapping_add(b));
         }
@@ -322,7 +327,8 @@ mod tests {
     }
 
     /// The signature as first defined: words split by `char`, lower-cased by `char`, minima
-    /// over the set of shingles. Stored signatures must not change without a format bump.
+    /// over the set of shingles (the keys of the minima are `signature_keys` either way).
+    /// Stored signatures must not change without a format bump.
     fn reference_band_keys(body: &str) -> Vec<u64> {
         let words: Vec<u64> = body
             .split(|c: char| !c.is_alphanumeric())
@@ -344,21 +350,7 @@ mod tests {
         if set.is_empty() {
             return Vec::new();
         }
-        let mut minima = [u64::MAX; HASHES];
-        for &x in &set {
-            for (min, &(a, b)) in minima.iter_mut().zip(functions()) {
-                *min = (*min).min(x.wrapping_mul(a).wrapping_add(b));
-            }
-        }
-        minima
-            .chunks(ROWS)
-            .enumerate()
-            .map(|(band, rows)| {
-                let bytes: Vec<u8> = rows.iter().flat_map(|r| r.to_le_bytes()).collect();
-                let hash = xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64) & 0xFFFF_FFFF;
-                ((band as u64) << 32) | hash
-            })
-            .collect()
+        signature_keys(set.into_iter())
     }
 
     #[test]
