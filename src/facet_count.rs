@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::column_index::MultiValueIndex;
 use tantivy::columnar::{Column, ColumnIndex};
+use tantivy::schema::Type;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
@@ -151,8 +152,15 @@ impl Collector for FacetTop {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<FacetTopSegment> {
-        // The facet reader checks that the field is a facet field.
-        reader.facet_reader(&self.field)?;
+        // What `SegmentReader::facet_reader` checks, without opening the column a second time.
+        let schema = reader.schema();
+        let field = schema.get_field(&self.field)?;
+        if schema.get_field_entry(field).field_type().value_type() != Type::Facet {
+            return Err(tantivy::TantivyError::SchemaError(format!(
+                "`{}` is not a facet field",
+                self.field
+            )));
+        }
         let column = reader.fast_fields().str(&self.field)?.ok_or_else(|| {
             tantivy::TantivyError::SchemaError(format!("no column for facet `{}`", self.field))
         })?;
@@ -242,8 +250,8 @@ impl FacetTopSegment {
                     s.values.resize(span, 0);
                     self.ords.values.get_range(u64::from(first), &mut s.values);
                     for (&start, &end) in s.starts.iter().zip(&s.ends) {
-                        let from = (start - first) as usize;
-                        let to = (end.max(start) - first) as usize;
+                        let from = start.saturating_sub(first) as usize;
+                        let to = end.saturating_sub(first) as usize;
                         let ords = s.values.get(from..to).unwrap_or_default();
                         count_doc(&mut self.counts, &mut self.merged, ords.iter().copied());
                     }
