@@ -47,6 +47,8 @@ const COPY_MARGIN: usize = 10;
 
 /// How many values each facet lists.
 pub const FACET_TOP: usize = 10;
+/// Archives with at least this many articles have their segments searched on several threads.
+const PARALLEL_SEARCH_ARTICLES: u64 = 100_000;
 
 /// A search to run.
 #[derive(Clone, Debug)]
@@ -324,9 +326,13 @@ impl Archive {
     fn open_index(path: &Path) -> Result<Archive> {
         let (mut index, fields) = index::open(path)?;
         // Segments are searched in parallel when there are several (an archive indexed in many
-        // runs, or a large one: segments stop growing at the merge cap).
+        // runs, or a large one: segments stop growing at the merge cap) and enough articles to
+        // be worth a thread pool: on a 23k archive a search takes 1-2 ms, and starting the pool
+        // and waiting on it cost a whole `newsdex search` process more than that.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        if threads > 1 && index.searchable_segment_ids()?.len() > 1 {
+        let metas = index.searchable_segment_metas()?;
+        let articles: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
+        if threads > 1 && metas.len() > 1 && articles >= PARALLEL_SEARCH_ARTICLES {
             index.set_multithread_executor(threads)?;
         }
         let reader = index

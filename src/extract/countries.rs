@@ -127,8 +127,6 @@ struct Pattern {
 struct Table {
     countries: Vec<Country>,
     by_code: HashMap<&'static str, Cx>,
-    /// Folded lower-case name/alias/demonym/code -> countries, for [`resolve`].
-    lookup: HashMap<String, Vec<Cx>>,
 }
 
 struct Gazetteer {
@@ -308,6 +306,24 @@ impl Table {
     fn load() -> Table {
         let mut countries = Vec::new();
         let mut by_code = HashMap::new();
+        for f in data_lines(COUNTRIES_TSV) {
+            let field = |i: usize| f.get(i).copied().unwrap_or("");
+            let country = Country {
+                code: field(0),
+                name: field(1),
+                region: field(2),
+                subregion: field(3),
+            };
+            by_code.insert(country.code, countries.len() as Cx);
+            countries.push(country);
+        }
+        Table { countries, by_code }
+    }
+
+    /// Folded lower-case name/alias/demonym/code -> countries, for [`resolve`] (built on its
+    /// first call: folding every alias is most of the table's cost, and a search without
+    /// `--country` never needs it).
+    fn lookup(&self) -> HashMap<String, Vec<Cx>> {
         let mut lookup: HashMap<String, Vec<Cx>> = HashMap::new();
         let mut add_lookup = |key: &str, cx: Cx| {
             let k = fold_query(key);
@@ -316,41 +332,26 @@ impl Table {
                 v.push(cx);
             }
         };
-        for f in data_lines(COUNTRIES_TSV) {
-            let cx = countries.len() as Cx;
+        for (cx, f) in data_lines(COUNTRIES_TSV).enumerate() {
+            let cx = cx as Cx;
             let field = |i: usize| f.get(i).copied().unwrap_or("");
-            let country = Country {
-                code: field(0),
-                name: field(1),
-                region: field(2),
-                subregion: field(3),
-            };
-            by_code.insert(country.code, cx);
-            add_lookup(country.code, cx);
-            add_lookup(country.name, cx);
+            add_lookup(field(0), cx);
+            add_lookup(field(1), cx);
             for col in [4, 5] {
                 for phrase in split_list(field(col)) {
                     add_lookup(phrase.strip_suffix('~').unwrap_or(phrase), cx);
                 }
             }
-            countries.push(country);
         }
         // "Korea"/"Congo" are ambiguous for a user query too
         for (word, codes) in [("korea", ["KP", "KR"]), ("congo", ["CD", "CG"])] {
-            let v: Vec<Cx> = codes
-                .iter()
-                .filter_map(|c| by_code.get(c).copied())
-                .collect();
+            let v: Vec<Cx> = codes.iter().filter_map(|c| self.cx(c)).collect();
             lookup.insert(word.to_string(), v);
         }
         if let Some(korea) = lookup.get("korea").cloned() {
             lookup.insert("korean".to_string(), korea);
         }
-        Table {
-            countries,
-            by_code,
-            lookup,
-        }
+        lookup
     }
 
     fn cx(&self, code: &str) -> Option<Cx> {
@@ -360,6 +361,8 @@ impl Table {
 
 /// The country table: cheap, loaded on first use by [`all`], [`by_code`] and [`resolve`].
 static TABLE: LazyLock<Table> = LazyLock::new(Table::load);
+/// The user-value lookup of [`resolve`]: built on its first call.
+static LOOKUP: LazyLock<HashMap<String, Vec<Cx>>> = LazyLock::new(|| TABLE.lookup());
 /// The detection gazetteer and its automaton: loaded on the first [`detect`].
 static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -381,7 +384,7 @@ pub fn by_code(code: &str) -> Option<Country> {
 pub fn resolve(query: &str) -> Resolved {
     let q = fold_query(query);
     let q = q.strip_prefix("the ").unwrap_or(&q);
-    match TABLE.lookup.get(q) {
+    match LOOKUP.get(q) {
         Some(v) if v.len() == 1 => Resolved::One(TABLE.countries[v[0] as usize].clone()),
         Some(v) if !v.is_empty() => {
             let mut all: Vec<Country> = v
