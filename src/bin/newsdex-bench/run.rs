@@ -116,11 +116,6 @@ fn warm(dir: &Path) -> anyhow::Result<f64> {
     Ok(started.elapsed().as_secs_f64())
 }
 
-/// Whether the archive labelled `label` is indexed `--index-rounds` times (the real one) or once.
-fn index_rounds_apply(label: &str) -> bool {
-    label == "23k"
-}
-
 /// The run with the median wall time (the lower middle one of an even number).
 fn median_run(mut runs: Vec<Usage>) -> Usage {
     runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
@@ -227,6 +222,7 @@ fn measure(
     dir: &Path,
     all_queries: &[BenchQuery],
     rg_every: usize,
+    index_rounds: usize,
     tools: &Tools,
     options: &RunOptions,
 ) -> anyhow::Result<Value> {
@@ -241,11 +237,7 @@ fn measure(
 
     // Indexing, each engine in its own process, the engines taking turns when there are several
     // rounds (so that a slower spell of a shared machine does not fall on one engine only).
-    let rounds = if index_rounds_apply(label) {
-        options.index_rounds
-    } else {
-        1
-    };
+    let rounds = index_rounds.max(1);
     let newsdex_index = work.join("newsdex");
     let plain_index = work.join("plain");
     let db = work.join("fts5.db");
@@ -691,7 +683,15 @@ pub fn run(options: &RunOptions) -> anyhow::Result<()> {
     let machine_before = machine();
     eprintln!("machine: {machine_before}");
 
-    let small = measure("23k", &options.corpus, &all_queries, 1, &tools, options)?;
+    let small = measure(
+        "23k",
+        &options.corpus,
+        &all_queries,
+        1,
+        options.index_rounds,
+        &tools,
+        options,
+    )?;
     print_tables(&small);
 
     let mut generated = Value::Null;
@@ -721,6 +721,8 @@ pub fn run(options: &RunOptions) -> anyhow::Result<()> {
             &dir,
             &all_queries,
             options.rg_every_large,
+            // Each engine takes minutes on the generated archive: one run each.
+            1,
             &tools,
             options,
         )?;
