@@ -787,6 +787,44 @@ fn classify(
     walked
 }
 
+/// The threads that read and extract files: one per core, named, and on Linux at a lower
+/// scheduling priority than the rest of the process.
+///
+/// The one tantivy indexing thread is the critical path of a run (it does more work than either
+/// extraction thread), and tantivy queues up to 10,000 documents for it. At equal priority the
+/// extraction threads, running ahead into that queue, took a third of its core; the run then
+/// ended with the indexing thread working through the queue alone on one core while the other
+/// idled. Yielding to it keeps both cores busy to the end: `index` on the 22,884-article
+/// archive 2.94 s -> 2.50-2.57 s, with less memory (the queue stays short). On a large archive,
+/// where the queue is full most of the time anyway, it makes no difference (1M articles: 119.9 s
+/// vs 118.1 s). `None` when the pool cannot be built (the global pool is used then).
+fn extraction_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("newsdex-extract-{i}"))
+        .start_handler(|_| yield_to_indexing())
+        .build()
+        .ok()
+}
+
+/// How much lower the extraction threads' priority is (a `nice` increment: raising one's own
+/// niceness needs no privilege, and a process started with `nice` stays as nice or nicer).
+const EXTRACTION_NICENESS: i32 = 10;
+
+#[cfg(target_os = "linux")]
+fn yield_to_indexing() {
+    // SAFETY: `nice` only reads its integer argument. On Linux it adjusts the calling thread
+    // alone (threads have their own nice values), so this lowers this extraction thread only. A
+    // failure leaves the priority as it was, which is harmless.
+    unsafe {
+        libc::nice(EXTRACTION_NICENESS);
+    }
+}
+
+/// Elsewhere `nice` would lower the whole process, the indexing thread included: the
+/// threads keep the process's priority.
+#[cfg(not(target_os = "linux"))]
+fn yield_to_indexing() {}
+
 /// Files travel between the walk, the readers and the writer in batches: one message (and one
 /// thread wake-up) per file cost a sixth of the CPU time of a run on small files.
 #[derive(Default)]
@@ -914,17 +952,23 @@ pub fn build(
                 )
             });
             scope.spawn(move || {
-                // Ends early when the receiver is gone (the writer failed).
-                let _ = work_receiver.into_iter().par_bridge().try_for_each_with(
-                    sender,
-                    |sender, batch| {
-                        let done = batch
-                            .iter()
-                            .map(|todo| (todo.previous, process(fields, todo)))
-                            .collect();
-                        sender.send(done).map_err(drop)
-                    },
-                );
+                let extract = move || {
+                    // Ends early when the receiver is gone (the writer failed).
+                    let _ = work_receiver.into_iter().par_bridge().try_for_each_with(
+                        sender,
+                        |sender, batch| {
+                            let done = batch
+                                .iter()
+                                .map(|todo| (todo.previous, process(fields, todo)))
+                                .collect();
+                            sender.send(done).map_err(drop)
+                        },
+                    );
+                };
+                match extraction_pool() {
+                    Some(pool) => pool.install(extract),
+                    None => extract(),
+                }
             });
             for (previous, outcome) in receiver.iter().flatten() {
                 match outcome {
