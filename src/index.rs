@@ -1397,4 +1397,23 @@ mod tests {
         );
         assert_eq!(date_time("20x2-05-27"), None);
     }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn extraction_threads_run_nicer_than_the_caller_and_only_they_do() {
+        // SAFETY: `getpriority` only reads its integer arguments (this thread's nice value).
+        let niceness = || unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let caller = niceness();
+        let pool = extraction_pool().expect("the extraction pool");
+        let names: Vec<(i32, Option<String>)> = pool.broadcast(|_| {
+            let name = std::thread::current().name().map(str::to_string);
+            (niceness(), name)
+        });
+        assert_eq!(names.len(), pool.current_num_threads());
+        for (nice, name) in names {
+            assert_eq!(nice, (caller + EXTRACTION_NICENESS).min(19));
+            assert!(name.is_some_and(|n| n.starts_with("newsdex-extract-")));
+        }
+        assert_eq!(niceness(), caller, "the calling thread keeps its priority");
+    }
 }
