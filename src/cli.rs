@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdex::cooccur::PairFacet;
-use newsdex::dates::{Day, End};
 use newsdex::facets::FacetKind;
+use newsdex::ingest::dates::{Day, End};
 use newsdex::output::Format;
 use newsdex::search::Sort;
 use newsdex::timeline::Period;

@@ -56,9 +56,9 @@ use tantivy::schema::{
 use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use crate::analyzer::{analyzer, ANALYZER};
-use crate::corpus::{self, Article, Encoding, Found, WalkOptions};
 use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
+use crate::ingest::corpus::{self, Article, Encoding, Found, WalkOptions};
 
 /// Version of the schema and of the way documents are laid out in it.
 pub const FORMAT_VERSION: u32 = 6;
@@ -1315,7 +1315,7 @@ pub fn date_time(date: &str) -> Option<DateTime> {
     let month: i64 = date.get(5..7)?.parse().ok()?;
     let day: i64 = date.get(8..10)?.parse().ok()?;
     Some(DateTime::from_timestamp_secs(
-        crate::dates::Day::from_civil(year, month, day).timestamp(),
+        crate::ingest::dates::Day::from_civil(year, month, day).timestamp(),
     ))
 }
 
@@ -1389,8 +1389,8 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(crate::dates::Day::from_civil(1970, 1, 1).0, 0);
-        assert_eq!(crate::dates::Day::from_civil(2000, 3, 1).0, 11_017);
+        assert_eq!(crate::ingest::dates::Day::from_civil(1970, 1, 1).0, 0);
+        assert_eq!(crate::ingest::dates::Day::from_civil(2000, 3, 1).0, 11_017);
         assert_eq!(
             date_time("2022-05-27").map(|d| d.into_timestamp_secs()),
             Some(1_653_609_600)

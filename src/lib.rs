@@ -17,8 +17,6 @@ pub mod aliases;
 pub mod analyzer;
 pub mod batch;
 pub mod cooccur;
-pub mod corpus;
-pub mod dates;
 pub mod dupes;
 pub mod error;
 pub mod export;
@@ -26,6 +24,7 @@ pub mod extract;
 pub mod facet_count;
 pub mod facets;
 pub mod index;
+pub mod ingest;
 pub mod output;
 pub mod search;
 pub mod show;
@@ -35,3 +34,4 @@ pub mod terms;
 pub mod timeline;
 
 pub use error::{Error, Result};
+pub(crate) use ingest::corpus; // until src/extract is moved (the extract branch)

@@ -19,10 +19,10 @@ use cli::{
     StatsArgs, TimelineArgs,
 };
 use newsdex::cooccur::CooccurRequest;
-use newsdex::corpus::{self, Found};
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::facets::FacetRequest;
 use newsdex::index::{self, IndexOptions};
+use newsdex::ingest::corpus::{self, Found};
 use newsdex::output::{self, Format, Report, Style};
 use newsdex::search::{Archive, QuoteRequest, SearchRequest};
 use progress::Progress;

@@ -30,12 +30,12 @@ use tantivy::{
 };
 
 use crate::aliases::{Aliases, Names};
-use crate::dates::Day;
 use crate::dupes;
 use crate::error::{Error, Result};
 use crate::extract::countries::{self, Resolved};
 use crate::facet_count::FacetTop;
 use crate::index::{self, Fields, Record};
+use crate::ingest::dates::Day;
 use crate::snippet;
 use crate::terms;
 

@@ -14,10 +14,10 @@ use tantivy::query::AllQuery;
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED};
 
-use crate::dates::{self, Day};
 use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::IndexInfo;
+use crate::ingest::dates::{self, Day};
 use crate::search::{last_step, Archive, CountryCount, FacetCount};
 
 /// How many speakers and countries `stats` lists.

@@ -18,8 +18,8 @@ use tantivy::collector::Count;
 use tantivy::query::{AllQuery, Query};
 use tantivy::Searcher;
 
-use crate::dates::Day;
 use crate::error::{Error, Result};
+use crate::ingest::dates::Day;
 use crate::search::{Archive, SearchRequest};
 
 /// The length of a timeline's periods.

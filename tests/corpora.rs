@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use newsdex::corpus::{self, Found};
+use newsdex::ingest::corpus::{self, Found};
 use newsdex::{extract, index};
 
 use crate::util::shared;

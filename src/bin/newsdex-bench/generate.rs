@@ -17,8 +17,8 @@ use std::time::Instant;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use newsdex::corpus::{self, Found};
 use newsdex::index;
+use newsdex::ingest::corpus::{self, Found};
 
 const DESKS: &[&str] = &[
     "world", "business", "politics", "markets", "science", "sport", "culture", "regions",

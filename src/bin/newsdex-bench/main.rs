@@ -24,9 +24,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use newsdex::corpus::{self, Article, Found};
 use newsdex::extract::{countries, speakers};
 use newsdex::index;
+use newsdex::ingest::corpus::{self, Article, Found};
 
 #[derive(Parser)]
 #[command(name = "newsdex-bench", about = "Benchmarks for newsdex")]

@@ -19,7 +19,7 @@ use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use newsdex::analyzer::{uncached_analyzer, ANALYZER};
-use newsdex::corpus::{self, Found};
+use newsdex::ingest::corpus::{self, Found};
 
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::Context;
 use serde_json::{json, Value};
 
-use newsdex::corpus::{self, Found};
+use newsdex::ingest::corpus::{self, Found};
 use newsdex::output::{self, Style};
 use newsdex::search::{Archive, SearchRequest};
 

@@ -667,7 +667,7 @@ pub fn date_from_path(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../corpus/000_f539c37ecbe7f26d.txt");
+    const SEED: &str = include_str!("../../corpus/000_f539c37ecbe7f26d.txt");
 
     #[test]
     fn seed_holds_two_stories() {
