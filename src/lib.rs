@@ -14,7 +14,6 @@ binary is a thin command-line layer over these.
 */
 
 pub mod aliases;
-pub mod analyzer;
 pub mod batch;
 pub mod cooccur;
 pub mod dupes;

@@ -230,9 +230,9 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
         }
         n
     };
-    let cached = std::cell::RefCell::new(newsdex::analyzer::analyzer());
+    let cached = std::cell::RefCell::new(newsdex::index::analyzer::analyzer());
     time("analyzer", &|a| tokens(&cached, a));
-    let uncached = std::cell::RefCell::new(newsdex::analyzer::uncached_analyzer());
+    let uncached = std::cell::RefCell::new(newsdex::index::analyzer::uncached_analyzer());
     time("tantivy", &|a| tokens(&uncached, a));
     time("dupes", &|a| newsdex::dupes::band_keys(&a.body).len());
     Ok(())

@@ -18,7 +18,7 @@ use tantivy::query::QueryParser;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-use newsdex::analyzer::{uncached_analyzer, ANALYZER};
+use newsdex::index::analyzer::{uncached_analyzer, ANALYZER};
 use newsdex::ingest::corpus::{self, Found};
 
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;

@@ -55,10 +55,12 @@ use tantivy::schema::{
 };
 use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-pub use crate::analyzer::{analyzer, ANALYZER};
+pub mod analyzer;
+
 use crate::error::{Error, Result};
 use crate::extract::{self, countries, Extraction, EXTRACTION_VERSION};
 use crate::ingest::corpus::{self, Article, Encoding, Found, WalkOptions};
+pub use analyzer::{analyzer, ANALYZER};
 
 /// Version of the schema and of the way documents are laid out in it.
 pub const FORMAT_VERSION: u32 = 6;
