@@ -19,7 +19,7 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::search::{facet_values, fold, Archive};
+use crate::query::search::{facet_values, fold, Archive};
 
 /// One line of the list.
 #[derive(Clone, Debug, PartialEq, Eq)]

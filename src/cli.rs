@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdex::cooccur::PairFacet;
-use newsdex::facets::FacetKind;
 use newsdex::ingest::dates::{Day, End};
 use newsdex::output::Format;
-use newsdex::search::Sort;
+use newsdex::query::facets::FacetKind;
+use newsdex::query::search::Sort;
 use newsdex::timeline::Period;
 
 #[derive(Parser, Debug)]

@@ -5,7 +5,7 @@ with North Korea").
 
 Pairs are counted in articles: an article adds one to each distinct pair of its values, however
 often they occur in it. Pairs of one facet (speaker × speaker, country × country) are unordered
-and never pair a value with itself. Speakers go through the name aliases ([`crate::aliases`]):
+and never pair a value with itself. Speakers go through the name aliases ([`crate::query::aliases`]):
 variants count as their canonical name (so two variants of one person in an article are not a
 pair) and hidden names are left out.
 
@@ -30,12 +30,12 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
 use crate::error::Result;
 use crate::export::Table;
 use crate::extract::countries;
 use crate::output::{sanitize, Report, Style};
-use crate::search::{country_code, Archive, SearchRequest};
+use crate::query::aliases::{NameMap, Names, HIDDEN, PLAIN};
+use crate::query::search::{country_code, Archive, SearchRequest};
 
 /// A facet that can be paired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,7 +30,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An aliases file that cannot be read or does not follow the format (see
-    /// [`crate::aliases`]).
+    /// [`crate::query::aliases`]).
     #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Aliases {
         path: PathBuf,

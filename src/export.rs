@@ -22,9 +22,9 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::batch::{BatchResults, BatchRow};
-use crate::facets::{FacetKind, FacetResults, FacetValue};
 use crate::output::{self, sanitize, Report, Style};
-use crate::search::{Hit, QuoteHit, QuoteResults, SearchResults};
+use crate::query::facets::{FacetKind, FacetResults, FacetValue};
+use crate::query::search::{Hit, QuoteHit, QuoteResults, SearchResults};
 use crate::timeline::{PeriodCount, Timeline};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
@@ -311,8 +311,8 @@ impl Report for BatchResults {
 mod tests {
     use super::*;
     use crate::output::{print, Format};
-    use crate::search::FacetCounts;
-    use crate::snippet::Snippet;
+    use crate::query::search::FacetCounts;
+    use crate::query::snippet::Snippet;
 
     fn results() -> SearchResults {
         SearchResults {

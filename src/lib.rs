@@ -13,24 +13,17 @@ speakers and countries appear together. The `newsdex`
 binary is a thin command-line layer over these.
 */
 
-pub mod aliases;
 pub mod batch;
 pub mod cooccur;
-pub mod dupes;
 pub mod error;
 pub mod export;
 pub mod extract;
-pub mod facet_count;
-pub mod facets;
 pub mod index;
 pub mod ingest;
 pub mod output;
-pub mod search;
-pub mod show;
-pub mod snippet;
 pub mod stats;
-pub mod terms;
 pub mod timeline;
 
 pub use error::{Error, Result};
 pub(crate) use ingest::corpus; // until src/extract is moved (the extract branch)
+pub mod query;

@@ -20,11 +20,11 @@ use cli::{
 };
 use newsdex::cooccur::CooccurRequest;
 use newsdex::extract::{self, ArticleExtraction};
-use newsdex::facets::FacetRequest;
 use newsdex::index::{self, IndexOptions};
 use newsdex::ingest::corpus::{self, Found};
 use newsdex::output::{self, Format, Report, Style};
-use newsdex::search::{Archive, QuoteRequest, SearchRequest};
+use newsdex::query::facets::FacetRequest;
+use newsdex::query::search::{Archive, QuoteRequest, SearchRequest};
 use progress::Progress;
 
 fn main() -> ExitCode {
@@ -126,7 +126,7 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         matching: args.matching,
     };
     if args.suggest_aliases {
-        if request.kind != newsdex::facets::FacetKind::Speaker {
+        if request.kind != newsdex::query::facets::FacetKind::Speaker {
             return Err(newsdex::Error::Usage(
                 "--suggest-aliases lists speaker names; use it with `newsdex facets speaker`"
                     .to_string(),

@@ -16,11 +16,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::extract::{ArticleExtraction, How};
-use crate::facets::{FacetKind, FacetResults};
 use crate::index::Summary;
-use crate::search::{QuoteResults, SearchResults};
-use crate::show::FullArticle;
-use crate::snippet::Snippet;
+use crate::query::facets::{FacetKind, FacetResults};
+use crate::query::search::{QuoteResults, SearchResults};
+use crate::query::show::FullArticle;
+use crate::query::snippet::Snippet;
 use crate::stats::Stats;
 
 /// How results are printed.

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::IndexInfo;
 use crate::ingest::dates::{self, Day};
-use crate::search::{last_step, Archive, CountryCount, FacetCount};
+use crate::query::search::{last_step, Archive, CountryCount, FacetCount};
 
 /// How many speakers and countries `stats` lists.
 pub const STATS_TOP: usize = 10;
@@ -133,7 +133,7 @@ impl Archive {
             Some(names) => searcher
                 .search(
                     &AllQuery,
-                    &crate::facet_count::FacetTop::for_field("speaker_facet")
+                    &crate::query::facet_count::FacetTop::for_field("speaker_facet")
                         .with_names(Some(names)),
                 )?
                 .into_iter()

@@ -20,7 +20,7 @@ use tantivy::Searcher;
 
 use crate::error::{Error, Result};
 use crate::ingest::dates::Day;
-use crate::search::{Archive, SearchRequest};
+use crate::query::search::{Archive, SearchRequest};
 
 /// The length of a timeline's periods.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -110,7 +110,7 @@ pub struct Fields {
     pub file_mtime: Field,
     /// xxh3 hash of the file's bytes.
     pub file_hash: Field,
-    /// The body's MinHash band keys (fast, several values; see [`crate::dupes`]).
+    /// The body's MinHash band keys (fast, several values; see [`crate::query::dupes`]).
     pub dup_band: Field,
 }
 
@@ -1170,7 +1170,7 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         doc.add_date(fields.date, date);
     }
     doc.add_text(fields.body, &article.body);
-    for key in crate::dupes::band_keys(&article.body) {
+    for key in crate::query::dupes::band_keys(&article.body) {
         doc.add_u64(fields.dup_band, key);
     }
     for speaker in &extraction.speakers {
@@ -1229,7 +1229,7 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, u
             .and_then(|i| bytes.get(i).copied())
             .unwrap_or(body.len())
     };
-    let sentences = crate::snippet::sentences(body);
+    let sentences = crate::query::snippet::sentences(body);
     quotes
         .iter()
         .map(|quote| {

@@ -234,6 +234,8 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
     time("analyzer", &|a| tokens(&cached, a));
     let uncached = std::cell::RefCell::new(newsdex::index::analyzer::uncached_analyzer());
     time("tantivy", &|a| tokens(&uncached, a));
-    time("dupes", &|a| newsdex::dupes::band_keys(&a.body).len());
+    time("dupes", &|a| {
+        newsdex::query::dupes::band_keys(&a.body).len()
+    });
     Ok(())
 }

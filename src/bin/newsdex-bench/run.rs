@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use newsdex::ingest::corpus::{self, Found};
 use newsdex::output::{self, Style};
-use newsdex::search::{Archive, SearchRequest};
+use newsdex::query::search::{Archive, SearchRequest};
 
 use crate::generate;
 use crate::peers::{self, Usage};

@@ -25,7 +25,7 @@ use tantivy::columnar::{Column, ColumnIndex};
 use tantivy::schema::Type;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::aliases::{NameMap, Names, HIDDEN, PLAIN};
+use crate::query::aliases::{NameMap, Names, HIDDEN, PLAIN};
 
 /// A collector of value counts for a one-level facet field.
 pub struct FacetTop {

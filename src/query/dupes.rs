@@ -27,7 +27,7 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::error::Result;
-use crate::search::Archive;
+use crate::query::search::Archive;
 
 /// Bands of the signature, and minima per band.
 pub const BANDS: usize = 8;

@@ -18,12 +18,12 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Facet, Value};
 use tantivy::TantivyDocument;
 
-use crate::aliases::NameMap;
 use crate::error::Result;
 use crate::extract::countries;
-use crate::facet_count::FacetTop;
 use crate::index::Record;
-use crate::search::{any_facet, fold, last_step, region_names, Archive, SearchRequest};
+use crate::query::aliases::NameMap;
+use crate::query::facet_count::FacetTop;
+use crate::query::search::{any_facet, fold, last_step, region_names, Archive, SearchRequest};
 
 /// Up to how many speakers the quote count reads only their own articles.
 const MAX_SPEAKER_CLAUSES: usize = 256;
@@ -187,7 +187,7 @@ impl Archive {
                     "--dedupe counts speakers and countries; leave it out for regions".to_string(),
                 ));
             }
-            all = crate::dupes::story_counts(self, &*query, field_name)?
+            all = crate::query::dupes::story_counts(self, &*query, field_name)?
                 .into_iter()
                 .map(|(value, count)| FacetValue::new(value, count))
                 .collect();

@@ -5,7 +5,7 @@ counts over all matching articles, computed in one pass over the index.
 The query language is tantivy's (`AND`, `OR`, `NOT`, `+`/`-`, parentheses, `"phrases"`,
 `field:term` for `headline`, `body`, `speaker`, `country`), with AND as the default operator and
 headline matches weighted twice as much as body matches. `*` matches every article; a word
-ending in `*` is a prefix, expanded over the term dictionary (see [`crate::terms`], which also
+ending in `*` is a prefix, expanded over the term dictionary (see [`crate::query::terms`], which also
 suggests corrections when nothing matches).
 
 Filters: facets (speaker, country, region; any value of one facet, all facets together) and a
@@ -29,15 +29,15 @@ use tantivy::{
     DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
-use crate::aliases::{Aliases, Names};
-use crate::dupes;
 use crate::error::{Error, Result};
 use crate::extract::countries::{self, Resolved};
-use crate::facet_count::FacetTop;
 use crate::index::{self, Fields, Record};
 use crate::ingest::dates::Day;
-use crate::snippet;
-use crate::terms;
+use crate::query::aliases::{Aliases, Names};
+use crate::query::dupes;
+use crate::query::facet_count::FacetTop;
+use crate::query::snippet;
+use crate::query::terms;
 
 /// The name of the schema's date field (a fast field: sorting and `--since`/`--until`).
 const DATE_FIELD: &str = "date";
@@ -74,7 +74,7 @@ pub struct SearchRequest {
     pub until: Option<Day>,
     /// The order of the hits.
     pub sort: Sort,
-    /// Show every near-identical copy of a story as a hit of its own (see [`crate::dupes`]).
+    /// Show every near-identical copy of a story as a hit of its own (see [`crate::query::dupes`]).
     pub all_copies: bool,
     /// Count speakers and countries once per story, not per article (copies together).
     pub dedupe: bool,
@@ -375,7 +375,7 @@ impl Archive {
         self.parse_with_notes(query).map(|(query, _)| query)
     }
 
-    /// Parses a user query, expanding prefix words (`sanc*`, see [`crate::terms`]); the notes
+    /// Parses a user query, expanding prefix words (`sanc*`, see [`crate::query::terms`]); the notes
     /// say when a prefix was capped or matched nothing.
     pub fn parse_with_notes(&self, query: &str) -> Result<(Box<dyn Query>, Vec<String>)> {
         if query.trim().is_empty() {
@@ -627,7 +627,7 @@ impl Archive {
         })
     }
 
-    /// A corrected query when some words of `query` are in no article (see [`crate::terms`]).
+    /// A corrected query when some words of `query` are in no article (see [`crate::query::terms`]).
     pub fn suggest(&self, query: &str) -> Result<Option<String>> {
         let fields = [self.fields.headline, self.fields.body];
         terms::suggest(&self.searcher(), &fields, &fields, query)

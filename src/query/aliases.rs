@@ -58,9 +58,9 @@ use tantivy::schema::Facet;
 
 use crate::error::{Error, Result};
 use crate::export::Table;
-use crate::facet_count::FacetTop;
 use crate::output::{sanitize, Report, Style};
-use crate::search::{fold, Archive, SearchRequest};
+use crate::query::facet_count::FacetTop;
+use crate::query::search::{fold, Archive, SearchRequest};
 
 /// The name of the aliases file read from the index folder.
 pub const FILE_NAME: &str = "aliases.toml";
