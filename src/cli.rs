@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsdex::cooccur::PairFacet;
+use newsdex::analysis::cooccur::PairFacet;
+use newsdex::analysis::timeline::Period;
 use newsdex::ingest::dates::{Day, End};
-use newsdex::output::Format;
 use newsdex::query::facets::FacetKind;
 use newsdex::query::search::Sort;
-use newsdex::timeline::Period;
+use newsdex::report::Format;
 
 #[derive(Parser, Debug)]
 #[command(

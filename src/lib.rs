@@ -13,17 +13,13 @@ speakers and countries appear together. The `newsdex`
 binary is a thin command-line layer over these.
 */
 
-pub mod batch;
-pub mod cooccur;
 pub mod error;
-pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;
-pub mod output;
-pub mod stats;
-pub mod timeline;
 
 pub use error::{Error, Result};
 pub(crate) use ingest::corpus; // until src/extract is moved (the extract branch)
+pub mod analysis;
 pub mod query;
+pub mod report;

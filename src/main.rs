@@ -18,13 +18,13 @@ use cli::{
     FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs,
     StatsArgs, TimelineArgs,
 };
-use newsdex::cooccur::CooccurRequest;
+use newsdex::analysis::cooccur::CooccurRequest;
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::index::{self, IndexOptions};
 use newsdex::ingest::corpus::{self, Found};
-use newsdex::output::{self, Format, Report, Style};
 use newsdex::query::facets::FacetRequest;
 use newsdex::query::search::{Archive, QuoteRequest, SearchRequest};
+use newsdex::report::{self, Format, Report, Style};
 use progress::Progress;
 
 fn main() -> ExitCode {
@@ -83,11 +83,11 @@ fn print_report<R: Report>(report: &R, output: &OutputArgs, notes: &[String]) ->
     let format = output.format();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    output::print(&mut out, report, format, style(output.color))?;
+    report::print(&mut out, report, format, style(output.color))?;
     out.flush()?;
     if matches!(format, Format::Ndjson | Format::Csv) {
         for note in notes {
-            eprintln!("newsdex: {}", output::sanitize(note));
+            eprintln!("newsdex: {}", report::sanitize(note));
         }
     }
     Ok(())
@@ -138,7 +138,7 @@ fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let results = archive.facets(&request)?;
-    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
         .into_iter()
         .collect();
     notes.extend(results.notes.iter().cloned());
@@ -160,7 +160,7 @@ fn run_cooccur(args: CooccurArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
     };
     let results = archive.cooccur(&request)?;
-    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
         .into_iter()
         .collect();
     notes.extend(results.notes.iter().cloned());
@@ -185,7 +185,7 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
-    let lines = newsdex::batch::read_list(&args.list)?;
+    let lines = newsdex::analysis::batch::read_list(&args.list)?;
     let archive = Archive::open(&args.index)?;
     let results = archive.batch(&lines, args.limit)?;
     let found = results.rows.iter().any(|r| r.hits > 0);
@@ -200,7 +200,7 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
                 source,
             })?;
             let mut out = io::BufWriter::new(file);
-            output::print(&mut out, &results, Format::Csv, Style::default())?;
+            report::print(&mut out, &results, Format::Csv, Style::default())?;
             out.flush()?;
             eprintln!(
                 "newsdex: {} lines searched, {} found; results in {}",
@@ -233,9 +233,9 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        output::json(&mut out, &article)?;
+        report::json(&mut out, &article)?;
     } else {
-        output::article_text(&mut out, &article, style(args.color))?;
+        report::article_text(&mut out, &article, style(args.color))?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -247,9 +247,9 @@ fn run_stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        output::json(&mut out, &stats)?;
+        report::json(&mut out, &stats)?;
     } else {
-        output::stats_text(&mut out, &stats)?;
+        report::stats_text(&mut out, &stats)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -320,7 +320,7 @@ fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     let summary = summary?;
     if !args.quiet {
-        println!("{}", output::summary_line(&summary));
+        println!("{}", report::summary_line(&summary));
     }
     Ok(if summary.unreadable() > 0 {
         ExitCode::from(2)
@@ -342,7 +342,7 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     apply_filters(&mut request, args.filters);
     let results = archive.search(&request)?;
-    let mut notes: Vec<String> = output::undated_note(results.undated_excluded)
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
         .into_iter()
         .collect();
     notes.extend(results.notes.iter().cloned());
@@ -389,9 +389,9 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             for article in articles {
                 let record = ArticleExtraction::new(&article, extract::extract(&article));
                 if args.json {
-                    output::json_line(&mut out, &record)?;
+                    report::json_line(&mut out, &record)?;
                 } else {
-                    output::extraction_text(&mut out, &record)?;
+                    report::extraction_text(&mut out, &record)?;
                 }
             }
         }

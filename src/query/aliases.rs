@@ -57,10 +57,10 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 
 use crate::error::{Error, Result};
-use crate::export::Table;
-use crate::output::{sanitize, Report, Style};
 use crate::query::facet_count::FacetTop;
 use crate::query::search::{fold, Archive, SearchRequest};
+use crate::report::export::Table;
+use crate::report::{sanitize, Report, Style};
 
 /// The name of the aliases file read from the index folder.
 pub const FILE_NAME: &str = "aliases.toml";

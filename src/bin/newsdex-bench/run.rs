@@ -12,8 +12,8 @@ use anyhow::Context;
 use serde_json::{json, Value};
 
 use newsdex::ingest::corpus::{self, Found};
-use newsdex::output::{self, Style};
 use newsdex::query::search::{Archive, SearchRequest};
+use newsdex::report::{self, Style};
 
 use crate::generate;
 use crate::peers::{self, Usage};
@@ -171,7 +171,7 @@ pub fn newsdex_latencies(
             let results = archive
                 .search(&request(q))
                 .with_context(|| format!("query {} ({:?})", q.id, q.newsdex))?;
-            output::search_text(
+            report::search_text(
                 &mut page,
                 &results,
                 Style {

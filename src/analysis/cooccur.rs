@@ -31,11 +31,11 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
-use crate::export::Table;
 use crate::extract::countries;
-use crate::output::{sanitize, Report, Style};
 use crate::query::aliases::{NameMap, Names, HIDDEN, PLAIN};
 use crate::query::search::{country_code, Archive, SearchRequest};
+use crate::report::export::Table;
+use crate::report::{sanitize, Report, Style};
 
 /// A facet that can be paired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -507,7 +507,7 @@ impl Report for CooccurResults {
             if self.distinct_pairs == 1 { "" } else { "s" },
             self.total_articles
         )?;
-        if let Some(note) = crate::output::undated_note(self.undated_excluded) {
+        if let Some(note) = crate::report::undated_note(self.undated_excluded) {
             writeln!(out, "{note}")?;
         }
         for note in &self.notes {

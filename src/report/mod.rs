@@ -1,7 +1,7 @@
 /*!
 Output: search results, facets, articles, statistics, extractions and index summaries printed
 for people (text, with highlights in colour only when asked to) or for scripts (JSON, NDJSON and
-CSV, see [`Format`] and [`crate::export`]). Printers take any writer, so tests print into a
+CSV, see [`Format`] and [`crate::report::export`]). Printers take any writer, so tests print into a
 `Vec<u8>` and compare strings.
 
 Text from articles is sanitised before it is printed: control characters (escape sequences,
@@ -10,18 +10,20 @@ control characters anyway, and newsdex also escapes bidi controls (`\u202e`), wh
 same JSON.
 */
 
+pub mod export;
+
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::stats::Stats;
 use crate::extract::{ArticleExtraction, How};
 use crate::index::Summary;
 use crate::query::facets::{FacetKind, FacetResults};
 use crate::query::search::{QuoteResults, SearchResults};
 use crate::query::show::FullArticle;
 use crate::query::snippet::Snippet;
-use crate::stats::Stats;
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -651,7 +653,7 @@ const BAR: usize = 40;
 /// period's articles.
 pub fn timeline_text<W: Write + ?Sized>(
     out: &mut W,
-    timeline: &crate::timeline::Timeline,
+    timeline: &crate::analysis::timeline::Timeline,
 ) -> io::Result<()> {
     let most = timeline.periods.iter().map(|p| p.hits).max().unwrap_or(0);
     let width = timeline
@@ -701,14 +703,14 @@ pub fn timeline_text<W: Write + ?Sized>(
         if dated == 1 { "" } else { "s" },
         timeline.periods.len(),
         match (timeline.by, timeline.periods.len() == 1) {
-            (crate::timeline::Period::Day, true) => "day",
-            (crate::timeline::Period::Day, false) => "days",
-            (crate::timeline::Period::Week, true) => "week",
-            (crate::timeline::Period::Week, false) => "weeks",
-            (crate::timeline::Period::Month, true) => "month",
-            (crate::timeline::Period::Month, false) => "months",
-            (crate::timeline::Period::Year, true) => "year",
-            (crate::timeline::Period::Year, false) => "years",
+            (crate::analysis::timeline::Period::Day, true) => "day",
+            (crate::analysis::timeline::Period::Day, false) => "days",
+            (crate::analysis::timeline::Period::Week, true) => "week",
+            (crate::analysis::timeline::Period::Week, false) => "weeks",
+            (crate::analysis::timeline::Period::Month, true) => "month",
+            (crate::analysis::timeline::Period::Month, false) => "months",
+            (crate::analysis::timeline::Period::Year, true) => "year",
+            (crate::analysis::timeline::Period::Year, false) => "years",
         },
         if timeline.undated_hits > 0 {
             format!(
@@ -735,7 +737,7 @@ pub fn timeline_text<W: Write + ?Sized>(
 /// A batch's answers for people: one block per line of the list.
 pub fn batch_text<W: Write + ?Sized>(
     out: &mut W,
-    results: &crate::batch::BatchResults,
+    results: &crate::analysis::batch::BatchResults,
     style: Style,
 ) -> io::Result<()> {
     for row in &results.rows {

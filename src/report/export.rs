@@ -21,11 +21,11 @@ with `"; "`.
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::batch::{BatchResults, BatchRow};
-use crate::output::{self, sanitize, Report, Style};
+use crate::analysis::batch::{BatchResults, BatchRow};
+use crate::analysis::timeline::{PeriodCount, Timeline};
 use crate::query::facets::{FacetKind, FacetResults, FacetValue};
 use crate::query::search::{Hit, QuoteHit, QuoteResults, SearchResults};
-use crate::timeline::{PeriodCount, Timeline};
+use crate::report::{self, sanitize, Report, Style};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.
 fn io_error(err: csv::Error) -> io::Error {
@@ -105,7 +105,7 @@ impl Report for SearchResults {
     }
 
     fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
-        output::search_text(out, self, style)
+        report::search_text(out, self, style)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
@@ -140,7 +140,7 @@ impl Report for QuoteResults {
     }
 
     fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
-        output::quotes_text(out, self, style)
+        report::quotes_text(out, self, style)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
@@ -177,7 +177,7 @@ impl Report for FacetResults {
     }
 
     fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
-        output::facets_text(out, self, style)
+        report::facets_text(out, self, style)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
@@ -224,7 +224,7 @@ impl Report for Timeline {
     }
 
     fn write_text(&self, out: &mut dyn Write, _style: Style) -> io::Result<()> {
-        output::timeline_text(out, self)
+        report::timeline_text(out, self)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
@@ -254,7 +254,7 @@ impl Report for BatchResults {
     }
 
     fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
-        output::batch_text(out, self, style)
+        report::batch_text(out, self, style)
     }
 
     fn write_csv(&self, out: &mut dyn Write, clean: bool) -> io::Result<()> {
@@ -310,9 +310,9 @@ impl Report for BatchResults {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::{print, Format};
     use crate::query::search::FacetCounts;
     use crate::query::snippet::Snippet;
+    use crate::report::{print, Format};
 
     fn results() -> SearchResults {
         SearchResults {
