@@ -1,0 +1,374 @@
+//! One function per command: builds the library request from the arguments, calls the
+//! library, hands the result to [`newsdex::report`] and says which exit code it means.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use super::args::{
+    BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs,
+    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs,
+    StatsArgs, TimelineArgs,
+};
+use super::progress::Progress;
+use newsdex::analysis::cooccur::CooccurRequest;
+use newsdex::extract::{self, ArticleExtraction};
+use newsdex::index::{self, IndexOptions};
+use newsdex::ingest::corpus::{self, Found};
+use newsdex::query::facets::FacetRequest;
+use newsdex::query::search::{Archive, QuoteRequest, SearchRequest};
+use newsdex::report::{self, Format, Report, Style};
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Quotes(args) => run_quotes(args),
+        Command::Facets(args) => run_facets(args),
+        Command::Cooccur(args) => run_cooccur(args),
+        Command::Timeline(args) => run_timeline(args),
+        Command::Batch(args) => run_batch(args),
+        Command::Show(args) => run_show(args),
+        Command::Stats(args) => run_stats(args),
+        Command::Extract(args) => run_extract(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
+    }
+}
+
+/// The text style for stdout.
+fn style(color: ColorWhen) -> Style {
+    use std::io::IsTerminal;
+    Style {
+        color: color.enabled(),
+        terminal: io::stdout().is_terminal(),
+    }
+}
+
+/// Prints a report in the chosen format through a buffered, locked stdout. Notes that are part
+/// of text and JSON output go to stderr for NDJSON and CSV, which hold only rows.
+fn print_report<R: Report>(report: &R, output: &OutputArgs, notes: &[String]) -> io::Result<()> {
+    let format = output.format();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    report::print(&mut out, report, format, style(output.color))?;
+    out.flush()?;
+    if matches!(format, Format::Ndjson | Format::Csv) {
+        for note in notes {
+            eprintln!("newsdex: {}", report::sanitize(note));
+        }
+    }
+    Ok(())
+}
+
+/// Turns the filter flags into the filters of a request.
+fn apply_filters(request: &mut SearchRequest, filters: FilterArgs) {
+    request.speakers = filters.speaker;
+    request.countries = filters.country;
+    request.regions = filters.region;
+    request.not_speakers = filters.not_speaker;
+    request.not_countries = filters.not_country;
+    request.since = filters.since;
+    request.until = filters.until;
+}
+
+fn exit_for(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run_facets(args: FacetsArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let has_query = args.query.is_some();
+    let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
+    apply_filters(&mut search, args.filters);
+    search.dedupe = args.dedupe;
+    let request = FacetRequest {
+        kind: args.facet.kind(),
+        search,
+        has_query,
+        limit: args.limit,
+        matching: args.matching,
+    };
+    if args.suggest_aliases {
+        if request.kind != newsdex::query::facets::FacetKind::Speaker {
+            return Err(newsdex::Error::Usage(
+                "--suggest-aliases lists speaker names; use it with `newsdex facets speaker`"
+                    .to_string(),
+            )
+            .into());
+        }
+        let suggestions = archive.suggest_aliases(&request.search)?;
+        print_report(&suggestions, &args.output, &[])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results = archive.facets(&request)?;
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(results.total_articles > 0))
+}
+
+fn run_cooccur(args: CooccurArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let has_query = args.query.is_some();
+    let mut search = SearchRequest::new(args.query.unwrap_or_else(|| "*".to_string()));
+    apply_filters(&mut search, args.filters);
+    let facet = args.facet.facet();
+    let request = CooccurRequest {
+        facet,
+        with: args.with.map_or(facet, |w| w.facet()),
+        search,
+        has_query,
+        limit: args.limit,
+    };
+    let results = archive.cooccur(&request)?;
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(!results.pairs.is_empty()))
+}
+
+fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let mut request = SearchRequest::new(args.query);
+    apply_filters(&mut request, args.filters);
+    let timeline = archive.timeline(&request, args.by.period())?;
+    let mut notes = timeline.notes.clone();
+    if timeline.undated_hits > 0 && matches!(args.output.format(), Format::Ndjson | Format::Csv) {
+        notes.push(format!(
+            "{} matching article(s) have no date and are not in any period",
+            timeline.undated_hits
+        ));
+    }
+    print_report(&timeline, &args.output, &notes)?;
+    Ok(exit_for(timeline.total_hits > 0))
+}
+
+fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
+    let lines = newsdex::analysis::batch::read_list(&args.list)?;
+    let archive = Archive::open(&args.index)?;
+    let results = archive.batch(&lines, args.limit)?;
+    let found = results.rows.iter().any(|r| r.hits > 0);
+    let errors = results.rows.iter().filter(|r| r.error.is_some()).count();
+    if errors > 0 {
+        eprintln!("newsdex: {errors} line(s) could not be searched: see the error column");
+    }
+    match &args.out {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|source| newsdex::Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let mut out = io::BufWriter::new(file);
+            report::print(&mut out, &results, Format::Csv, Style::default())?;
+            out.flush()?;
+            eprintln!(
+                "newsdex: {} lines searched, {} found; results in {}",
+                results.lines,
+                results.rows.iter().filter(|r| r.hits > 0).count(),
+                path.display()
+            );
+        }
+        None => {
+            let output = OutputArgs {
+                format: args.format,
+                json: false,
+                color: ColorWhen::Auto,
+            };
+            print_report(&results, &output, &[])?;
+        }
+    }
+    Ok(exit_for(found))
+}
+
+fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let article = archive.article(&args.target)?;
+    if article.articles_in_file > 1 && !args.target.contains('#') {
+        eprintln!(
+            "newsdex: {} holds {} stories; showing #0 (name another as {}#N)",
+            article.path, article.articles_in_file, article.path
+        );
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        report::json(&mut out, &article)?;
+    } else {
+        report::article_text(&mut out, &article, style(args.color))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(&args.index)?;
+    let stats = archive.stats()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        report::json(&mut out, &stats)?;
+    } else {
+        report::stats_text(&mut out, &stats)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_completions(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+    // clap_complete panics when its writer fails (a closed pipe): generate into memory first.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "newsdex", &mut script);
+    let mut out = io::stdout().lock();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_man(args: ManArgs) -> anyhow::Result<ExitCode> {
+    let command = Cli::command();
+    let page = match &args.command {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command.find_subcommand(name).cloned() else {
+                let names: Vec<String> = command
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                return Err(newsdex::Error::Usage(format!(
+                    "no command {name:?}; the commands are {}",
+                    names.join(", ")
+                ))
+                .into());
+            };
+            let name = format!("newsdex-{}", sub.get_name());
+            let usage = format!("newsdex {}", sub.get_name());
+            sub.display_name(name).bin_name(usage)
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    let mut out = io::stdout().lock();
+    out.write_all(&roff)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let request = QuoteRequest {
+        query: args.query,
+        speakers: args.speaker,
+        limit: args.limit,
+    };
+    let results = archive.quotes(&request)?;
+    print_report(&results, &args.output, &[])?;
+    Ok(exit_for(results.total_quotes > 0))
+}
+
+fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
+    let mut options = IndexOptions {
+        rebuild: args.rebuild,
+        ..IndexOptions::default()
+    };
+    options.walk.extensions.extend(args.extensions);
+    if let Some(n) = args.commit_every {
+        options.commit_articles = n;
+    }
+    let progress = Progress::new(!args.quiet && io::IsTerminal::is_terminal(&io::stderr()));
+    let summary = index::build(&args.dir, &args.index, &options, &progress);
+    progress.finish();
+    let summary = summary?;
+    if !args.quiet {
+        println!("{}", report::summary_line(&summary));
+    }
+    Ok(if summary.unreadable() > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let mut request = SearchRequest {
+        limit: args.limit,
+        offset: args.offset,
+        region_facet: args.facet.contains(&ExtraFacet::Region),
+        sort: args.sort.sort(),
+        all_copies: args.all_copies,
+        dedupe: args.dedupe,
+        ..SearchRequest::new(args.query)
+    };
+    apply_filters(&mut request, args.filters);
+    let results = archive.search(&request)?;
+    let mut notes: Vec<String> = report::undated_note(results.undated_excluded)
+        .into_iter()
+        .collect();
+    notes.extend(results.notes.iter().cloned());
+    if let Some(suggestion) = &results.did_you_mean {
+        notes.push(format!("no hits; did you mean `{suggestion}`?"));
+    }
+    print_report(&results, &args.output, &notes)?;
+    Ok(exit_for(results.total_hits > 0))
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in &args.paths {
+        let files: Vec<(std::path::PathBuf, String)> = if path.is_dir() {
+            let mut files = Vec::new();
+            for found in corpus::walk(path, &Default::default())? {
+                match found {
+                    Found::File { path: file, .. } => {
+                        let shown = file.display().to_string();
+                        files.push((file, shown));
+                    }
+                    Found::Link { .. } => {}
+                    Found::Problem { path, reason } => {
+                        eprintln!("newsdex: {}: {reason}", path.display());
+                        failed = true;
+                    }
+                }
+            }
+            files
+        } else {
+            vec![(path.clone(), path.display().to_string())]
+        };
+        for (file, shown) in files {
+            let articles = match index::read_articles(&file, &shown) {
+                Ok(articles) => articles,
+                Err((reason, _)) => {
+                    eprintln!("newsdex: {shown}: {reason}");
+                    failed = true;
+                    continue;
+                }
+            };
+            for article in articles {
+                let record = ArticleExtraction::new(&article, extract::extract(&article));
+                if args.json {
+                    report::json_line(&mut out, &record)?;
+                } else {
+                    report::extraction_text(&mut out, &record)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
