@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use newsdex::extract;
 use newsdex::ingest::corpus::{self, Found};
-use newsdex::{extract, index};
 
 use crate::util::shared;
 
@@ -19,7 +19,7 @@ fn no_corpus_file_is_split_and_extraction_never_panics() {
         let Found::File { path, relative } = entry else {
             panic!("unexpected problem in {}: {entry:?}", root.display())
         };
-        let articles = index::read_articles(&path, &relative).expect("readable");
+        let articles = newsdex::ingest::read::read_articles(&path, &relative).expect("readable");
         files += 1;
         if articles.len() != 1 {
             split.push(format!("{relative}: {} articles", articles.len()));
@@ -39,7 +39,8 @@ fn no_corpus_file_is_split_and_extraction_never_panics() {
 fn the_seed_file_in_shared_is_two_articles() {
     let Some(shared) = shared() else { return };
     let path = shared.join("seed/000_f539c37ecbe7f26d.txt");
-    let articles = index::read_articles(&path, "000_f539c37ecbe7f26d.txt").expect("seed");
+    let articles =
+        newsdex::ingest::read::read_articles(&path, "000_f539c37ecbe7f26d.txt").expect("seed");
     assert_eq!(articles.len(), 2);
     assert!(Path::new(&articles[1].path).ends_with("000_f539c37ecbe7f26d.txt"));
 }

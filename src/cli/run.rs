@@ -347,7 +347,7 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             vec![(path.clone(), path.display().to_string())]
         };
         for (file, shown) in files {
-            let articles = match index::read_articles(&file, &shown) {
+            let articles = match newsdex::ingest::read::read_articles(&file, &shown) {
                 Ok(articles) => articles,
                 Err((reason, _)) => {
                     eprintln!("newsdex: {shown}: {reason}");

@@ -211,4 +211,21 @@ mod tests {
             .collect();
         assert_eq!(tokens(&mut cached, &text), tokens(&mut plain, &text));
     }
+
+    fn stemmed(text: &str) -> Vec<String> {
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn analyzer_stems_and_folds() {
+        assert_eq!(stemmed("vetoed vetoes veto"), ["veto", "veto", "veto"]);
+        assert_eq!(stemmed("Sanctions"), ["sanction"]);
+        assert_eq!(stemmed("Nébenzia"), stemmed("Nebenzia"));
+    }
 }

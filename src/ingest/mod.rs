@@ -7,3 +7,4 @@ This is the bottom stage of the pipeline: it uses nothing of the crate but [`cra
 
 pub mod corpus;
 pub mod dates;
+pub mod read;

@@ -17,7 +17,6 @@ use std::time::Instant;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use newsdex::index;
 use newsdex::ingest::corpus::{self, Found};
 
 const DESKS: &[&str] = &[
@@ -51,7 +50,7 @@ impl Pool {
             let Found::File { path, relative } = entry else {
                 continue;
             };
-            let Ok(articles) = index::read_articles(&path, &relative) else {
+            let Ok(articles) = newsdex::ingest::read::read_articles(&path, &relative) else {
                 continue;
             };
             for article in articles {

@@ -25,7 +25,6 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use newsdex::extract::{countries, speakers};
-use newsdex::index;
 use newsdex::ingest::corpus::{self, Article, Found};
 
 #[derive(Parser)]
@@ -181,7 +180,7 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
     let mut articles: Vec<Article> = Vec::new();
     for found in corpus::walk(dir, &Default::default()).context("walking the archive")? {
         if let Found::File { path, relative } = found {
-            if let Ok(list) = index::read_articles(&path, &relative) {
+            if let Ok(list) = newsdex::ingest::read::read_articles(&path, &relative) {
                 articles.extend(list);
             }
         }

@@ -1,0 +1,194 @@
+/*!
+The tantivy document of an article: its text fields, facets, wire-copy band keys, the sentences
+around each quote, and the stored [`Record`].
+*/
+
+use tantivy::TantivyDocument;
+
+use super::schema::{date_time, Fields, Record};
+use crate::extract::{countries, Extraction};
+use crate::ingest::corpus::Article;
+
+/// Builds the tantivy document of an article.
+pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.path, &article.path);
+    doc.add_u64(fields.article, article.article as u64);
+    doc.add_text(fields.headline, &article.headline);
+    if let Some(dateline) = &article.dateline {
+        doc.add_text(fields.dateline, dateline);
+    }
+    if let Some(date) = article.date.as_deref().and_then(date_time) {
+        doc.add_date(fields.date, date);
+    }
+    doc.add_text(fields.body, &article.body);
+    for key in crate::query::dupes::band_keys(&article.body) {
+        doc.add_u64(fields.dup_band, key);
+    }
+    for speaker in &extraction.speakers {
+        doc.add_text(fields.speaker, speaker);
+        doc.add_facet(
+            fields.speaker_facet,
+            tantivy::schema::Facet::from_path([speaker]),
+        );
+    }
+    for country in &extraction.countries {
+        doc.add_text(fields.country, &country.name);
+        doc.add_text(fields.country, &country.code);
+        doc.add_facet(
+            fields.country_facet,
+            tantivy::schema::Facet::from_path([country.code.as_str()]),
+        );
+        if let Some(c) = countries::by_code(&country.code) {
+            doc.add_facet(
+                fields.region_facet,
+                tantivy::schema::Facet::from_path([c.region, c.subregion, c.name]),
+            );
+        }
+    }
+    let contexts = quote_contexts(&article.body, &extraction.quotes);
+    // Each stretch of the body indexed once: quotes in one sentence share their context, and
+    // the contexts of neighbouring quotes overlap.
+    for (from, to) in merged_ranges(&contexts) {
+        doc.add_text(fields.quote, article.body.get(from..to).unwrap_or(""));
+    }
+    let record = Record {
+        date: article.date.clone(),
+        extraction,
+        contexts,
+    };
+    doc.add_text(
+        fields.record,
+        serde_json::to_string(&record).unwrap_or_default(),
+    );
+    doc
+}
+
+/// The byte ranges of the sentences of `body` that hold each quote (quote offsets are in
+/// characters).
+fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, usize)> {
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted: Vec<usize> = quotes.iter().flat_map(|q| [q.start, q.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let bytes = byte_offsets(body, &wanted);
+    let byte_at = |char_offset: usize| {
+        wanted
+            .binary_search(&char_offset)
+            .ok()
+            .and_then(|i| bytes.get(i).copied())
+            .unwrap_or(body.len())
+    };
+    let sentences = crate::query::snippet::sentences(body);
+    quotes
+        .iter()
+        .map(|quote| {
+            let start = byte_at(quote.start);
+            let end = byte_at(quote.end);
+            let from = sentences
+                .iter()
+                .rev()
+                .find(|(s, _)| *s <= start)
+                .map_or(start, |(s, _)| *s);
+            let to = sentences
+                .iter()
+                .find(|(_, e)| *e >= end)
+                .map_or(end, |(_, e)| *e);
+            clamp_context(body, from, to.max(from), start, end)
+        })
+        .collect()
+}
+
+/// The union of byte ranges, as sorted disjoint ranges (touching ranges joined).
+fn merged_ranges(ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (from, to) in sorted {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
+}
+
+/// The byte offsets of the character offsets `chars` (sorted) in `text`, in one pass over the
+/// text up to the last of them; offsets past the end give `text.len()`.
+fn byte_offsets(text: &str, chars: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut wanted = chars.iter().copied().peekable();
+    for (n, (b, _)) in text.char_indices().enumerate() {
+        while wanted.next_if(|&c| c == n).is_some() {
+            out.push(b);
+        }
+        if wanted.peek().is_none() {
+            return out;
+        }
+    }
+    out.resize(chars.len(), text.len());
+    out
+}
+
+/// The longest quote context kept, in bytes. A "sentence" can be a whole paragraph of a
+/// badly punctuated file (one 300 KB line with thousands of quotes would otherwise store
+/// thousands of copies of itself).
+const MAX_CONTEXT: usize = 2_000;
+
+/// Narrows a context `from..to` around the quote `start..end` to at most [`MAX_CONTEXT`] bytes,
+/// on character boundaries.
+fn clamp_context(body: &str, from: usize, to: usize, start: usize, end: usize) -> (usize, usize) {
+    if to - from <= MAX_CONTEXT {
+        return (from, to);
+    }
+    let floor = |mut i: usize| {
+        i = i.min(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(from.max(start.saturating_sub(MAX_CONTEXT / 4)));
+    let to = floor(
+        to.min(end.saturating_add(MAX_CONTEXT / 4))
+            .min(from + MAX_CONTEXT),
+    );
+    (from, to.max(from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_contexts_are_indexed_once() {
+        assert_eq!(
+            merged_ranges(&[(10, 20), (0, 5), (10, 20), (15, 30), (30, 32), (40, 41)]),
+            [(0, 5), (10, 32), (40, 41)]
+        );
+        assert!(merged_ranges(&[]).is_empty());
+    }
+
+    #[test]
+    fn char_offsets_become_byte_offsets() {
+        let text = "a\u{e9}b\u{201c}c";
+        assert_eq!(
+            byte_offsets(text, &[0, 1, 2, 3, 4, 5, 9]),
+            [0, 1, 3, 4, 7, 8, 8]
+        );
+        assert_eq!(byte_offsets(text, &[]), Vec::<usize>::new());
+        assert_eq!(byte_offsets("", &[0]), [0]);
+    }
+
+    #[test]
+    fn quote_contexts_are_capped() {
+        let body = "ä".repeat(10_000);
+        let (from, to) = clamp_context(&body, 0, body.len(), 8_001, 8_101);
+        assert!(to - from <= MAX_CONTEXT);
+        assert!(from <= 8_001 && to >= 8_101);
+        assert!(body.get(from..to).is_some());
+        assert_eq!(clamp_context(&body, 10, 20, 12, 14), (10, 20));
+    }
+}

@@ -1,0 +1,94 @@
+/*!
+Reading one file into articles: bounded reads, decoding, story splitting and the cut of very
+long bodies.
+*/
+use std::io::Read;
+use std::path::Path;
+
+use super::corpus::{self, Article};
+
+/// Files larger than this are skipped: an archive file is a few stories, not a database dump.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Article bodies longer than this are cut (at a line end) before extraction and indexing.
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+
+/// Reads one file into articles. `Err` carries the reason and whether it was an I/O error.
+pub fn read_articles(
+    path: &Path,
+    relative: &str,
+) -> std::result::Result<Vec<Article>, (String, bool)> {
+    let bytes = read_file(path).map_err(|e| (e.to_string(), true))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((too_large(bytes.len() as u64), false));
+    }
+    let (text, _) = corpus::decode_owned(bytes).map_err(|reason| (reason, false))?;
+    articles_of(relative, &text).map_err(|reason| (reason, false))
+}
+
+pub(crate) fn too_large(size: u64) -> String {
+    format!(
+        "too large ({:.1} MB; newsdex reads files up to {} MB)",
+        size as f64 / 1e6,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file.
+pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Splits decoded text into articles; refuses text with nothing in it.
+pub(crate) fn articles_of(relative: &str, text: &str) -> std::result::Result<Vec<Article>, String> {
+    if text.trim().is_empty() {
+        return Err("empty file".to_string());
+    }
+    let articles = corpus::split_articles(relative, text);
+    if articles.is_empty() {
+        return Err("no article in the file".to_string());
+    }
+    Ok(articles)
+}
+
+/// Cuts a body longer than [`MAX_ARTICLE_BYTES`] at its last line end before the limit.
+pub(crate) fn truncate_body(body: &mut String) -> bool {
+    if body.len() <= MAX_ARTICLE_BYTES {
+        return false;
+    }
+    let mut cut = MAX_ARTICLE_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(line_end) = body[..cut].rfind('\n') {
+        if line_end > 0 {
+            cut = line_end;
+        }
+    }
+    body.truncate(cut);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_bodies_are_cut_at_a_line_end() {
+        let line = "x".repeat(999) + "\n";
+        let mut body = line.repeat(2_000);
+        assert!(truncate_body(&mut body));
+        assert!(body.len() <= MAX_ARTICLE_BYTES);
+        assert!(body.ends_with('x'));
+        assert_eq!(body.len() % 1000, 999);
+        let mut short = "short body".to_string();
+        assert!(!truncate_body(&mut short));
+        // One long line of multi-byte characters: cut on a character boundary.
+        let mut wide = "é".repeat(MAX_ARTICLE_BYTES);
+        assert!(truncate_body(&mut wide));
+        assert!(wide.len() <= MAX_ARTICLE_BYTES && wide.chars().all(|c| c == 'é'));
+    }
+}
