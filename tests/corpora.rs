@@ -1,10 +1,11 @@
 //! Runs over the real corpora in `../shared/corpora` (skipped when it is absent): none of their
 //! one-story files may be split, and extraction must not panic on any of them.
 
+use newsdex::ingest::walk;
 use std::path::Path;
 
 use newsdex::extract;
-use newsdex::ingest::corpus::{self, Found};
+use newsdex::ingest::walk::Found;
 
 use crate::util::shared;
 
@@ -12,7 +13,7 @@ use crate::util::shared;
 fn no_corpus_file_is_split_and_extraction_never_panics() {
     let Some(shared) = shared() else { return };
     let root = shared.join("corpora");
-    let found = corpus::walk(&root, &Default::default()).expect("the corpora folder");
+    let found = walk::walk(&root, &Default::default()).expect("the corpora folder");
     let mut files = 0;
     let mut split = Vec::new();
     for entry in found {

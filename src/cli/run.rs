@@ -1,6 +1,7 @@
 //! One function per command: builds the library request from the arguments, calls the
 //! library, hands the result to [`newsdex::report`] and says which exit code it means.
 
+use newsdex::ingest::walk;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -15,7 +16,7 @@ use super::progress::Progress;
 use newsdex::analysis::cooccur::CooccurRequest;
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::index::{self, IndexOptions};
-use newsdex::ingest::corpus::{self, Found};
+use newsdex::ingest::walk::Found;
 use newsdex::query::facets::FacetRequest;
 use newsdex::query::search::{Archive, QuoteRequest, SearchRequest};
 use newsdex::report::{self, Format, Report, Style};
@@ -329,7 +330,7 @@ fn run_extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     for path in &args.paths {
         let files: Vec<(std::path::PathBuf, String)> = if path.is_dir() {
             let mut files = Vec::new();
-            for found in corpus::walk(path, &Default::default())? {
+            for found in walk::walk(path, &Default::default())? {
                 match found {
                     Found::File { path: file, .. } => {
                         let shown = file.display().to_string();

@@ -7,7 +7,7 @@ use tantivy::TantivyDocument;
 
 use super::schema::{date_time, Fields, Record};
 use crate::extract::{countries, Extraction};
-use crate::ingest::corpus::Article;
+use crate::ingest::stories::Article;
 
 /// Builds the tantivy document of an article.
 pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> TantivyDocument {
@@ -81,7 +81,7 @@ fn quote_contexts(body: &str, quotes: &[crate::extract::Quote]) -> Vec<(usize, u
             .and_then(|i| bytes.get(i).copied())
             .unwrap_or(body.len())
     };
-    let sentences = crate::query::snippet::sentences(body);
+    let sentences = crate::ingest::sentences::sentences(body);
     quotes
         .iter()
         .map(|quote| {

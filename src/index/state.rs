@@ -3,6 +3,7 @@ The incremental state: what the index records about each file (size, modificatio
 hash, in fast fields committed with the documents), and sorting a walk of the archive into files
 to read and files known to be unchanged.
 */
+use crate::ingest::walk;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -14,7 +15,7 @@ use tantivy::{Index, ReloadPolicy};
 use super::schema::Fields;
 use super::summary::{Observer, Skipped};
 use crate::error::{Error, Result};
-use crate::ingest::corpus::{self, Found};
+use crate::ingest::walk::Found;
 
 /// What the index records about one file (on each of its articles).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,7 +145,7 @@ pub(crate) struct Walked {
 /// Sorts the walk into files to read (sent to `todo` as they are found) and files known to be
 /// unchanged; what is left of `state` afterwards is the index's files the walk did not find.
 pub(crate) fn classify(
-    walk: corpus::Walk,
+    walk: walk::Walk,
     mut state: HashMap<String, FileState>,
     trusted_before: i64,
     vanish: &[String],

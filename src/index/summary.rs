@@ -5,7 +5,7 @@ What an indexing run is asked to do ([`IndexOptions`]), what it tells its caller
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::ingest::corpus::WalkOptions;
+use crate::ingest::walk::WalkOptions;
 
 /// Default commit interval, in articles and in bytes of article text.
 pub const COMMIT_ARTICLES: usize = 50_000;

@@ -34,6 +34,7 @@ extraction version it was built with (see [`IndexInfo`]). An index of another ve
 updated in place: `index` rebuilds it from scratch and `search` asks for a rebuild.
 */
 
+use crate::ingest::{decode, walk};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -48,10 +49,11 @@ use super::state::{classify, load_state, FileState, Todo};
 use super::summary::{IndexOptions, Observer, Skipped, Summary};
 use crate::error::{Error, Result};
 use crate::extract::{self};
-use crate::ingest::corpus::{self, Encoding, Found};
+use crate::ingest::decode::Encoding;
 use crate::ingest::read::{
     articles_of, read_file, too_large, truncate_body, MAX_ARTICLE_BYTES, MAX_FILE_BYTES,
 };
+use crate::ingest::walk::Found;
 
 /// The lock file that one indexing process holds for the whole run.
 pub const LOCK_FILE: &str = "newsdex.lock";
@@ -124,7 +126,7 @@ fn process(fields: &Fields, todo: &Todo) -> Outcome {
     {
         return Outcome::Unchanged { bytes: size };
     }
-    let (text, encoding) = match corpus::decode_owned(bytes) {
+    let (text, encoding) = match decode::decode_owned(bytes) {
         Ok(decoded) => decoded,
         Err(reason) => return skip(reason, false, size),
     };
@@ -303,12 +305,12 @@ pub fn build(
 
     let mut summary = Summary::default();
     if observer.wants_total() {
-        let files = corpus::walk_iter(root, &options.walk)?
+        let files = walk::walk_iter(root, &options.walk)?
             .filter(|found| matches!(found, Found::File { .. }))
             .count();
         observer.started(files as u64, 0);
     }
-    let walk = corpus::walk_iter(root, &options.walk)?;
+    let walk = walk::walk_iter(root, &options.walk)?;
     let vanish: Vec<String> = std::env::var_os(VANISH_HOOK)
         .map(|list| {
             list.to_string_lossy()

@@ -5,7 +5,8 @@ long bodies.
 use std::io::Read;
 use std::path::Path;
 
-use super::corpus::{self, Article};
+use super::decode;
+use super::stories::{self, Article};
 
 /// Files larger than this are skipped: an archive file is a few stories, not a database dump.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -22,7 +23,7 @@ pub fn read_articles(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err((too_large(bytes.len() as u64), false));
     }
-    let (text, _) = corpus::decode_owned(bytes).map_err(|reason| (reason, false))?;
+    let (text, _) = decode::decode_owned(bytes).map_err(|reason| (reason, false))?;
     articles_of(relative, &text).map_err(|reason| (reason, false))
 }
 
@@ -47,7 +48,7 @@ pub(crate) fn articles_of(relative: &str, text: &str) -> std::result::Result<Vec
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
-    let articles = corpus::split_articles(relative, text);
+    let articles = stories::split_articles(relative, text);
     if articles.is_empty() {
         return Err("no article in the file".to_string());
     }

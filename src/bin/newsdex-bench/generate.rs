@@ -10,6 +10,7 @@ left out of the pool so that newsdex's story splitter sees one story per file, a
 The same seed and source always give the same files.
 */
 
+use newsdex::ingest::{stories, walk};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -17,7 +18,7 @@ use std::time::Instant;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use newsdex::ingest::corpus::{self, Found};
+use newsdex::ingest::walk::Found;
 
 const DESKS: &[&str] = &[
     "world", "business", "politics", "markets", "science", "sport", "culture", "regions",
@@ -44,7 +45,7 @@ impl Pool {
             paragraphs: Vec::new(),
             body_lengths: Vec::new(),
         };
-        let found = corpus::walk(source, &Default::default())
+        let found = walk::walk(source, &Default::default())
             .with_context(|| format!("walking {}", source.display()))?;
         for entry in found {
             let Found::File { path, relative } = entry else {
@@ -57,7 +58,7 @@ impl Pool {
                 pool.headlines.push(article.headline);
                 pool.body_lengths.push(article.body.len());
                 for paragraph in article.body.lines().map(str::trim) {
-                    if paragraph.len() >= 60 && !corpus::is_headline_shaped(paragraph) {
+                    if paragraph.len() >= 60 && !stories::is_headline_shaped(paragraph) {
                         pool.paragraphs.push(paragraph.to_string());
                     }
                 }

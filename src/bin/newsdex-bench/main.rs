@@ -18,6 +18,7 @@ mod plain;
 mod queries;
 mod run;
 
+use newsdex::ingest::{stories, walk};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -25,7 +26,8 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use newsdex::extract::{countries, speakers};
-use newsdex::ingest::corpus::{self, Article, Found};
+use newsdex::ingest::stories::Article;
+use newsdex::ingest::walk::Found;
 
 #[derive(Parser)]
 #[command(name = "newsdex-bench", about = "Benchmarks for newsdex")]
@@ -178,7 +180,7 @@ fn run() -> anyhow::Result<()> {
 
 fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
     let mut articles: Vec<Article> = Vec::new();
-    for found in corpus::walk(dir, &Default::default()).context("walking the archive")? {
+    for found in walk::walk(dir, &Default::default()).context("walking the archive")? {
         if let Found::File { path, relative } = found {
             if let Ok(list) = newsdex::ingest::read::read_articles(&path, &relative) {
                 articles.extend(list);
@@ -209,7 +211,7 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
         );
     };
     time("splitting", &|a| {
-        corpus::split_articles(&a.path, &format!("{}\n{}", a.headline, a.body)).len()
+        stories::split_articles(&a.path, &format!("{}\n{}", a.headline, a.body)).len()
     });
     time("speakers", &|a| {
         speakers::attribute(&a.headline, &a.body).speakers.len()

@@ -8,6 +8,7 @@ found), the path stored. No story splitting, no extraction, no facets, no snippe
 is the first non-empty line of a file, the body the rest.
 */
 
+use newsdex::ingest::walk;
 use std::path::Path;
 use std::time::Instant;
 
@@ -19,7 +20,7 @@ use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use newsdex::index::analyzer::{uncached_analyzer, ANALYZER};
-use newsdex::ingest::corpus::{self, Found};
+use newsdex::ingest::walk::Found;
 
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
@@ -56,7 +57,7 @@ pub fn build(dir: &Path, out: &Path) -> anyhow::Result<usize> {
     let writer_ref = &writer;
     // The file list is read first, like newsdex's own walk.
     let walk_options = Default::default();
-    let count = corpus::walk(dir, &walk_options)?
+    let count = walk::walk(dir, &walk_options)?
         .into_iter()
         .par_bridge()
         .map(|found| -> anyhow::Result<usize> {

@@ -4,6 +4,7 @@ one. Prints tables and writes a JSON file; every newsdex figure is also given as
 peers measured in the same run, since absolute times move with the machine's load.
 */
 
+use newsdex::ingest::walk;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -11,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use serde_json::{json, Value};
 
-use newsdex::ingest::corpus::{self, Found};
+use newsdex::ingest::walk::Found;
 use newsdex::query::search::{Archive, SearchRequest};
 use newsdex::report::{self, Style};
 
@@ -90,7 +91,7 @@ fn dir_bytes(dir: &Path) -> u64 {
 fn raw_text(dir: &Path) -> anyhow::Result<(u64, usize)> {
     let mut bytes = 0;
     let mut files = 0;
-    for found in corpus::walk(dir, &Default::default())? {
+    for found in walk::walk(dir, &Default::default())? {
         if let Found::File { path, .. } = found {
             bytes += std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             files += 1;
@@ -106,7 +107,7 @@ fn raw_text(dir: &Path) -> anyhow::Result<(u64, usize)> {
 fn warm(dir: &Path) -> anyhow::Result<f64> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
-    corpus::walk(dir, &Default::default())?
+    walk::walk(dir, &Default::default())?
         .into_par_iter()
         .for_each(|found| {
             if let Found::File { path, .. } = found {

@@ -1,0 +1,133 @@
+/*!
+Walking an archive folder for article files: hidden entries skipped, symbolic links never
+followed, unreadable folders reported, paths made relative to the root.
+*/
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+
+/// Options for walking an archive.
+#[derive(Clone, Debug)]
+pub struct WalkOptions {
+    /// File extensions to take, without the dot, compared case-insensitively.
+    pub extensions: Vec<String>,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            extensions: vec!["txt".to_string()],
+        }
+    }
+}
+
+/// A file found by [`walk`], or a problem met on the way.
+#[derive(Debug)]
+pub enum Found {
+    File {
+        path: PathBuf,
+        relative: String,
+    },
+    /// A symbolic link with an article file's name, or to a folder: never followed.
+    Link {
+        path: PathBuf,
+    },
+    Problem {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+fn is_shown(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Walks `root` recursively and lists the article files in a stable (sorted) order.
+///
+/// Hidden files and folders are skipped; symbolic links are not followed, so a link loop cannot
+/// trap the walk (they are listed as [`Found::Link`]). Problems (unreadable folders, vanished
+/// entries) are returned in order, not raised, so that one bad entry never stops the walk.
+pub fn walk(root: &Path, options: &WalkOptions) -> Result<Vec<Found>> {
+    Ok(walk_iter(root, options)?.collect())
+}
+
+/// [`walk`], one entry at a time: the list of a million files is never held in memory.
+pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
+    if !root.is_dir() {
+        return Err(Error::NotADirectory(root.to_path_buf()));
+    }
+    let entries = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(is_shown as fn(&walkdir::DirEntry) -> bool);
+    Ok(Walk {
+        root: root.to_path_buf(),
+        extensions: options.extensions.clone(),
+        entries,
+    })
+}
+
+/// The iterator of [`walk_iter`].
+pub struct Walk {
+    root: PathBuf,
+    extensions: Vec<String>,
+    entries: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
+}
+
+impl Iterator for Walk {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let entry = match self.entries.next()? {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(&self.root).to_path_buf();
+                    let reason = match err.io_error() {
+                        Some(io) => io.to_string(),
+                        None => err.to_string(),
+                    };
+                    return Some(Found::Problem { path, reason });
+                }
+            };
+            let path = entry.path();
+            let wanted = path.extension().is_some_and(|ext| {
+                let ext = ext.to_string_lossy();
+                self.extensions
+                    .iter()
+                    .any(|want| want.eq_ignore_ascii_case(&ext))
+            });
+            if entry.file_type().is_symlink() {
+                // Reported when it could hold articles: a link with an article file's name, or
+                // one to a folder (or a loop, or nowhere). Links to other files are ignored
+                // silently.
+                let to_folder_or_nowhere = std::fs::metadata(path).map_or(true, |m| m.is_dir());
+                if wanted || to_folder_or_nowhere {
+                    return Some(Found::Link {
+                        path: path.to_path_buf(),
+                    });
+                }
+                continue;
+            }
+            if entry.file_type().is_file() && wanted {
+                return Some(Found::File {
+                    path: path.to_path_buf(),
+                    relative: relative_path(&self.root, path),
+                });
+            }
+        }
+    }
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
