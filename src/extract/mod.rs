@@ -8,6 +8,7 @@ Both extractors are plain functions over the article text with no index involved
 */
 
 pub mod countries;
+pub mod signature;
 pub mod speakers;
 
 use serde::{Deserialize, Serialize};

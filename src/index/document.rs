@@ -22,7 +22,7 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         doc.add_date(fields.date, date);
     }
     doc.add_text(fields.body, &article.body);
-    for key in crate::query::dupes::band_keys(&article.body) {
+    for key in crate::extract::signature::band_keys(&article.body) {
         doc.add_u64(fields.dup_band, key);
     }
     for speaker in &extraction.speakers {

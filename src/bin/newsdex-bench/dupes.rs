@@ -58,7 +58,7 @@ pub fn run(index: &Path, sample: usize, seed: u64) -> anyhow::Result<()> {
                     continue;
                 }
                 candidates += 1;
-                let same = dupes::same_story(
+                let same = newsdex::extract::signature::same_story(
                     &text(addresses[i], fields.body),
                     &text(addresses[j], fields.body),
                 );

@@ -236,7 +236,7 @@ fn extract(dir: &std::path::Path, rounds: usize) -> anyhow::Result<()> {
     let uncached = std::cell::RefCell::new(newsdex::index::analyzer::uncached_analyzer());
     time("tantivy", &|a| tokens(&uncached, a));
     time("dupes", &|a| {
-        newsdex::query::dupes::band_keys(&a.body).len()
+        newsdex::extract::signature::band_keys(&a.body).len()
     });
     Ok(())
 }
