@@ -19,7 +19,8 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::query::search::{facet_values, fold, Archive};
+use crate::query::archive::Archive;
+use crate::query::lookup::{facet_values, fold};
 
 /// One line of the list.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -33,7 +33,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use crate::error::Result;
 use crate::extract::countries;
 use crate::query::aliases::{NameMap, Names, HIDDEN, PLAIN};
-use crate::query::search::{country_code, Archive, SearchRequest};
+use crate::query::archive::Archive;
+use crate::query::lookup::country_code;
+use crate::query::request::SearchRequest;
 use crate::report::export::Table;
 use crate::report::{sanitize, Report, Style};
 

@@ -18,7 +18,9 @@ use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::IndexInfo;
 use crate::ingest::dates::{self, Day};
-use crate::query::search::{last_step, Archive, CountryCount, FacetCount};
+use crate::query::archive::Archive;
+use crate::query::lookup::last_step;
+use crate::query::search::{CountryCount, FacetCount};
 
 /// How many speakers and countries `stats` lists.
 pub const STATS_TOP: usize = 10;

@@ -20,7 +20,8 @@ use tantivy::Searcher;
 
 use crate::error::{Error, Result};
 use crate::ingest::dates::Day;
-use crate::query::search::{Archive, SearchRequest};
+use crate::query::archive::Archive;
+use crate::query::request::SearchRequest;
 
 /// The length of a timeline's periods.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use newsdex::analysis::cooccur::PairFacet;
 use newsdex::analysis::timeline::Period;
 use newsdex::ingest::dates::{Day, End};
 use newsdex::query::facets::FacetKind;
-use newsdex::query::search::Sort;
+use newsdex::query::request::Sort;
 use newsdex::report::Format;
 
 #[derive(Parser, Debug)]

@@ -17,8 +17,10 @@ use newsdex::analysis::cooccur::CooccurRequest;
 use newsdex::extract::{self, ArticleExtraction};
 use newsdex::index::{self, IndexOptions};
 use newsdex::ingest::walk::Found;
+use newsdex::query::archive::Archive;
 use newsdex::query::facets::FacetRequest;
-use newsdex::query::search::{Archive, QuoteRequest, SearchRequest};
+use newsdex::query::quotes::QuoteRequest;
+use newsdex::query::request::SearchRequest;
 use newsdex::report::{self, Format, Report, Style};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -19,7 +19,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::error::Result;
 use crate::extract::signature::same_story;
-use crate::query::search::Archive;
+use crate::query::archive::Archive;
 
 /// The band keys of an article, read from the fast field.
 pub fn article_bands(searcher: &Searcher, address: DocAddress) -> Vec<u64> {

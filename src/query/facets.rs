@@ -22,8 +22,10 @@ use crate::error::Result;
 use crate::extract::countries;
 use crate::index::Record;
 use crate::query::aliases::NameMap;
+use crate::query::archive::Archive;
 use crate::query::facet_count::FacetTop;
-use crate::query::search::{any_facet, fold, last_step, region_names, Archive, SearchRequest};
+use crate::query::lookup::{any_facet, fold, last_step, region_names};
+use crate::query::request::SearchRequest;
 
 /// Up to how many speakers the quote count reads only their own articles.
 const MAX_SPEAKER_CLAUSES: usize = 256;

@@ -17,7 +17,8 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::Record;
-use crate::query::search::{Archive, CountryName};
+use crate::query::archive::Archive;
+use crate::query::search::CountryName;
 
 /// The stories of a file: story number and where the index keeps it, in order.
 type Stories = Vec<(u64, DocAddress)>;

@@ -24,7 +24,8 @@ use std::io::{self, Write};
 use crate::analysis::batch::{BatchResults, BatchRow};
 use crate::analysis::timeline::{PeriodCount, Timeline};
 use crate::query::facets::{FacetKind, FacetResults, FacetValue};
-use crate::query::search::{Hit, QuoteHit, QuoteResults, SearchResults};
+use crate::query::quotes::{QuoteHit, QuoteResults};
+use crate::query::search::{Hit, SearchResults};
 use crate::report::{self, sanitize, Report, Style};
 
 /// The I/O error inside a CSV error, so that a closed pipe is still recognised as one.

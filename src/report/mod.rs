@@ -10,6 +10,7 @@ control characters anyway, and newsdex also escapes bidi controls (`\u202e`), wh
 same JSON.
 */
 
+pub mod aliases;
 pub mod export;
 
 use std::borrow::Cow;
@@ -21,7 +22,8 @@ use crate::analysis::stats::Stats;
 use crate::extract::{ArticleExtraction, How};
 use crate::index::Summary;
 use crate::query::facets::{FacetKind, FacetResults};
-use crate::query::search::{QuoteResults, SearchResults};
+use crate::query::quotes::QuoteResults;
+use crate::query::search::SearchResults;
 use crate::query::show::FullArticle;
 use crate::query::snippet::Snippet;
 

@@ -8,8 +8,8 @@ use std::path::Path;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
+use newsdex::query::archive::Archive;
 use newsdex::query::dupes;
-use newsdex::query::search::Archive;
 
 /// Union-find root.
 fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -13,7 +13,8 @@ use anyhow::Context;
 use serde_json::{json, Value};
 
 use newsdex::ingest::walk::Found;
-use newsdex::query::search::{Archive, SearchRequest};
+use newsdex::query::archive::Archive;
+use newsdex::query::request::SearchRequest;
 use newsdex::report::{self, Style};
 
 use crate::generate;

@@ -1,0 +1,219 @@
+/*!
+From a user's query to a tantivy query: parsing with AND as the default operator, headline
+matches weighted twice, prefix words expanded (see [`crate::query::terms`]), a one-line message
+that says how to fix a query that does not parse, and the filters of a [`SearchRequest`] (facets
+and the date range) added as clauses.
+*/
+
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, QueryParserError, RangeQuery};
+use tantivy::schema::Facet;
+use tantivy::Term;
+
+use crate::error::{Error, Result};
+use crate::ingest::dates::Day;
+use crate::query::archive::Archive;
+use crate::query::lookup::{any_facet, country_code, region_facet};
+use crate::query::request::SearchRequest;
+use crate::query::terms;
+
+/// The name of the schema's date field (a fast field: sorting and `--since`/`--until`).
+pub(crate) const DATE_FIELD: &str = "date";
+
+/// A user query with its filters, ready to run.
+pub struct PreparedQuery {
+    /// The query and all filters.
+    pub query: Box<dyn Query>,
+    /// With a date filter: the same query without it, restricted to undated articles (to count
+    /// what the date filter left out).
+    pub undated: Option<Box<dyn Query>>,
+    /// What the user should be told (prefixes capped or matching nothing).
+    pub notes: Vec<String>,
+}
+
+impl Archive {
+    /// Parses a user query, with a message that says how to fix it when it does not parse.
+    pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        self.parse_with_notes(query).map(|(query, _)| query)
+    }
+
+    /// Parses a user query, expanding prefix words (`sanc*`, see [`crate::query::terms`]); the notes
+    /// say when a prefix was capped or matched nothing.
+    pub fn parse_with_notes(&self, query: &str) -> Result<(Box<dyn Query>, Vec<String>)> {
+        if query.trim().is_empty() {
+            return Err(Error::Query {
+                query: query.to_string(),
+                reason: "the query is empty; use '*' to match every article".to_string(),
+            });
+        }
+        if terms::may_have_prefix(query) {
+            let searcher = self.searcher();
+            let schema = self.index().schema();
+            let default_fields = [(self.fields().headline, 2.0), (self.fields().body, 1.0)];
+            let mut rewriter = terms::PrefixRewriter {
+                parser: self.parser(),
+                searcher: &searcher,
+                schema: &schema,
+                default_fields: &default_fields,
+                notes: Vec::new(),
+            };
+            if let Some(parsed) = rewriter
+                .rewrite(query)
+                .map_err(|err| query_error(query, err))?
+            {
+                return Ok((with_positive_clauses(parsed), rewriter.notes));
+            }
+        }
+        self.parser()
+            .parse_query(query)
+            .map(|parsed| (with_positive_clauses(parsed), Vec::new()))
+            .map_err(|err| query_error(query, err))
+    }
+
+    /// The user query combined with the facet filters and the date range.
+    pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        Ok(self.prepare(request)?.query)
+    }
+
+    /// The user query combined with the filters, plus what the user should be told about it.
+    pub fn prepare(&self, request: &SearchRequest) -> Result<PreparedQuery> {
+        let (user, notes) = self.parse_with_notes(&request.query)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
+        let searcher = self.searcher();
+        // Keeping and leaving out resolve names the same way.
+        let speakers = |names: &[String]| -> Result<Vec<Facet>> {
+            let mut facets = Vec::new();
+            for name in names {
+                facets.extend(self.speaker_facets(&searcher, name)?);
+            }
+            Ok(facets)
+        };
+        let countries = |names: &[String]| -> Result<Vec<Facet>> {
+            names
+                .iter()
+                .map(|name| Ok(Facet::from_path([country_code(name)?])))
+                .collect()
+        };
+        let fields = self.fields();
+        if !request.speakers.is_empty() {
+            let facets = speakers(&request.speakers)?;
+            clauses.push((Occur::Must, any_facet(fields.speaker_facet, &facets)));
+        }
+        if !request.countries.is_empty() {
+            let facets = countries(&request.countries)?;
+            clauses.push((Occur::Must, any_facet(fields.country_facet, &facets)));
+        }
+        if !request.regions.is_empty() {
+            let facets = request
+                .regions
+                .iter()
+                .map(|name| region_facet(name))
+                .collect::<Result<Vec<Facet>>>()?;
+            clauses.push((Occur::Must, any_facet(fields.region_facet, &facets)));
+        }
+        if !request.not_speakers.is_empty() {
+            let facets = speakers(&request.not_speakers)?;
+            clauses.push((Occur::MustNot, any_facet(fields.speaker_facet, &facets)));
+        }
+        if !request.not_countries.is_empty() {
+            let facets = countries(&request.not_countries)?;
+            clauses.push((Occur::MustNot, any_facet(fields.country_facet, &facets)));
+        }
+        let mut undated = None;
+        if request.has_date_filter() {
+            if let (Some(since), Some(until)) = (request.since, request.until) {
+                if since > until {
+                    return Err(Error::Usage(format!(
+                        "--since {since} is after --until {until}; swap them"
+                    )));
+                }
+            }
+            let mut without_date: Vec<(Occur, Box<dyn Query>)> = clauses
+                .iter()
+                .map(|(occur, query)| (*occur, query.box_clone()))
+                .collect();
+            without_date.push((
+                Occur::MustNot,
+                Box::new(ExistsQuery::new(DATE_FIELD.to_string(), false)),
+            ));
+            undated = Some(Box::new(BooleanQuery::new(without_date)) as Box<dyn Query>);
+            let bound = |day: Day| {
+                Term::from_field_date_for_search(
+                    self.fields().date,
+                    tantivy::DateTime::from_timestamp_secs(day.timestamp()),
+                )
+            };
+            let lower = request
+                .since
+                .map_or(Bound::Unbounded, |d| Bound::Included(bound(d)));
+            let upper = request
+                .until
+                .map_or(Bound::Unbounded, |d| Bound::Excluded(bound(d.next())));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        let query = if clauses.len() == 1 {
+            clauses.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        Ok(PreparedQuery {
+            query,
+            undated,
+            notes,
+        })
+    }
+}
+
+/// Turns a parser error into a one-line message that says how to write the query.
+/// Gives every boolean group that only excludes (`NOT veto`, as in `sanctions AND NOT veto`) an
+/// all-articles clause to exclude from. tantivy's parser turns `a AND NOT b` into `+a +(-b)` with
+/// more than one default field, and a group of `MustNot` clauses alone matches nothing
+/// (quickwit-oss/tantivy#1980, #2584), so without this the whole query found no article.
+fn with_positive_clauses(query: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = boolean
+        .clauses()
+        .iter()
+        .map(|(occur, sub)| (*occur, with_positive_clauses(sub.box_clone())))
+        .collect();
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+pub(crate) fn query_error(query: &str, err: QueryParserError) -> Error {
+    let reason = match err {
+        QueryParserError::SyntaxError(_) => {
+            let opens = query.matches('(').count();
+            let closes = query.matches(')').count();
+            let quotes = query.matches('"').count();
+            if opens != closes {
+                format!(
+                    "unbalanced parentheses ({opens} '(' and {closes} ')'); close each group, e.g. `sanctions AND (veto OR vetoed)`"
+                )
+            } else if quotes % 2 == 1 {
+                "unclosed quote; phrases need a closing '\"', e.g. `\"path to a dead end\"`"
+                    .to_string()
+            } else {
+                "syntax error; write terms joined by AND / OR / NOT, `\"phrases\"`, `(groups)` or `field:term`".to_string()
+            }
+        }
+        QueryParserError::FieldDoesNotExist(field) => format!(
+            "unknown field '{field}'; the fields are headline, body, speaker and country (e.g. `headline:veto`)"
+        ),
+        QueryParserError::UnsupportedQuery(reason) => reason,
+        QueryParserError::AllButQueryForbidden => {
+            "a query cannot only exclude terms; add a term to search for, e.g. `sanctions -veto`"
+                .to_string()
+        }
+        other => other.to_string(),
+    };
+    Error::Query {
+        query: query.to_string(),
+        reason,
+    }
+}
