@@ -5,9 +5,9 @@ Printing alias suggestions: as an aliases file with the counts in comments (text
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use super::format::{sanitize, Report, Style};
+use super::table::Table;
 use crate::query::alias_suggest::{toml_string, AliasGroup, AliasSuggestions};
-use crate::report::export::Table;
-use crate::report::{sanitize, Report, Style};
 
 fn articles(n: u64) -> String {
     format!("{n} article{}", if n == 1 { "" } else { "s" })

@@ -173,7 +173,7 @@ pub fn newsdex_latencies(
             let results = archive
                 .search(&request(q))
                 .with_context(|| format!("query {} ({:?})", q.id, q.newsdex))?;
-            report::search_text(
+            report::search::search_text(
                 &mut page,
                 &results,
                 Style {
