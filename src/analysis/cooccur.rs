@@ -63,7 +63,7 @@ impl PairFacet {
 }
 
 /// A co-occurrence count to compute.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CooccurRequest {
     /// The first value of each pair.
     pub facet: PairFacet,

@@ -195,7 +195,7 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
 
 fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let archive = Archive::open(&args.index)?;
-    let article = archive.article(&args.target)?;
+    let article = archive.show(&args.target)?;
     if article.articles_in_file > 1 && !args.target.contains('#') {
         eprintln!(
             "newsdex: {} holds {} stories; showing #0 (name another as {}#N)",

@@ -7,6 +7,8 @@ Article dates are days (the index stores them as midnight UTC). A filter value m
 period and `--until` ends with its last day, so `--since 2023 --until 2023` is the whole year.
 */
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::error::{Error, Result};
 
 /// A day of the proleptic Gregorian calendar, as days since 1970-01-01.
@@ -106,6 +108,27 @@ impl Day {
     /// The next day.
     pub fn next(self) -> Day {
         Day(self.0 + 1)
+    }
+}
+
+/// A day is written `YYYY-MM-DD` in JSON.
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A day is read from `YYYY-MM-DD` (a whole day: months and years are for the command line,
+/// where it is known which end of the period is meant).
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Day, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.len() != 10 {
+            return Err(serde::de::Error::custom(format!(
+                "{text:?} is not a day; write YYYY-MM-DD"
+            )));
+        }
+        Day::parse(&text, End::First).map_err(serde::de::Error::custom)
     }
 }
 

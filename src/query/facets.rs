@@ -54,7 +54,7 @@ impl FacetKind {
 }
 
 /// A facet listing to compute.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FacetRequest {
     pub kind: FacetKind,
     /// The articles to count over: the query (`*` for all) and its filters; paging and sorting
@@ -185,7 +185,7 @@ impl Archive {
         };
         if request.search.dedupe {
             if request.kind == FacetKind::Region {
-                return Err(crate::Error::Usage(
+                return Err(crate::error::Error::Usage(
                     "--dedupe counts speakers and countries; leave it out for regions".to_string(),
                 ));
             }

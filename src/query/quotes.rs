@@ -17,7 +17,8 @@ use crate::query::parse::query_error;
 use crate::query::{snippet, terms};
 
 /// A search inside attributed quotes (`newsdex quotes`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuoteRequest {
     /// Words to look for around the quotes; `None` lists every quote.
     pub query: Option<String>,

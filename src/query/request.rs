@@ -4,10 +4,14 @@ dates), the order and how wire copies are treated. Every question (search, facet
 co-occurrence) starts from one.
 */
 
+use serde::{Deserialize, Serialize};
+
 use crate::ingest::dates::Day;
 
-/// A search to run.
-#[derive(Clone, Debug)]
+/// A search to run. In JSON every field but `query` may be left out (the defaults of
+/// [`SearchRequest::new`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchRequest {
     pub query: String,
     pub limit: usize,
@@ -37,7 +41,8 @@ pub struct SearchRequest {
 }
 
 /// The order of search hits.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Best BM25 score first.
     #[default]
@@ -48,7 +53,16 @@ pub enum Sort {
     DateDesc,
 }
 
+impl Default for SearchRequest {
+    /// Every article (`*`), first page.
+    fn default() -> Self {
+        SearchRequest::new("*")
+    }
+}
+
 impl SearchRequest {
+    /// A search for `query` (the query language of `newsdex search`), ten hits a page, no
+    /// filter, best first, wire copies collapsed.
     pub fn new(query: impl Into<String>) -> Self {
         SearchRequest {
             query: query.into(),

@@ -92,7 +92,7 @@ impl Archive {
     ///
     /// [`Error::Usage`] naming the path when the index holds no such file or story; index read
     /// errors.
-    pub fn article(&self, target: &str) -> Result<FullArticle> {
+    pub fn show(&self, target: &str) -> Result<FullArticle> {
         let (path, number) = parse_target(target)?;
         let Some((stored_path, stories)) = self.stories(&path)? else {
             return Err(Error::Usage(format!(

@@ -80,7 +80,7 @@ impl Report for CooccurResults {
             if self.distinct_pairs == 1 { "" } else { "s" },
             self.total_articles
         )?;
-        if let Some(note) = crate::report::undated_note(self.undated_excluded) {
+        if let Some(note) = super::search::undated_note(self.undated_excluded) {
             writeln!(out, "{note}")?;
         }
         for note in &self.notes {

@@ -211,7 +211,7 @@ mod tests {
     use super::*;
     use crate::query::search::FacetCounts;
     use crate::query::snippet::Snippet;
-    use crate::report::{print, Format};
+    use crate::report::format::{print, Format};
 
     fn results() -> SearchResults {
         SearchResults {
