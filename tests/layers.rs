@@ -334,7 +334,7 @@ fn read_crate(dir: &Path, root_files: &[&str], skip: &[&str]) -> Crate {
     let mut files = Vec::new();
     collect(dir, &[], skip, &mut files);
     files.retain(|f| {
-        f.module.len() > 0
+        !f.module.is_empty()
             || root_files.contains(
                 &f.path
                     .file_name()
