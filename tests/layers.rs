@@ -409,12 +409,17 @@ impl Crate {
                 self.next += 1;
                 self.stack.push(v);
                 self.on_stack[v] = true;
-                let targets: Vec<usize> = self
-                    .krate
-                    .edges
-                    .get(&v)
-                    .map(|t| t.iter().copied().collect())
-                    .unwrap_or_default();
+                // The root's re-exports are not uses (the test above keeps files from
+                // importing through the root).
+                let targets: Vec<usize> = match self.krate.files[v].module.is_empty() {
+                    true => Vec::new(),
+                    false => self
+                        .krate
+                        .edges
+                        .get(&v)
+                        .map(|t| t.iter().copied().collect())
+                        .unwrap_or_default(),
+                };
                 for w in targets {
                     match self.index[w] {
                         None => {
@@ -469,7 +474,10 @@ fn imports_only_point_down_the_pipeline() {
             continue; // lib.rs: declarations and re-exports
         };
         for &to in targets {
-            if krate.stage(to).is_some_and(|s| s > stage) {
+            // The crate root only declares the stages and re-exports for other crates: inside
+            // the crate, name the module that defines an item.
+            let is_root = krate.files[to].module.is_empty();
+            if is_root || krate.stage(to).is_some_and(|s| s > stage) {
                 upward.push(format!("{} uses {}", krate.name(from), krate.name(to)));
             }
         }
