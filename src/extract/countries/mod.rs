@@ -66,9 +66,9 @@ pub enum Resolved {
     Unknown,
 }
 
-const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
-const PLACES_TSV: &str = include_str!("../../data/places.tsv");
-const SUPPLEMENT_TSV: &str = include_str!("../../data/supplement.tsv");
+const COUNTRIES_TSV: &str = include_str!("../../../data/countries.tsv");
+const PLACES_TSV: &str = include_str!("../../../data/places.tsv");
+const SUPPLEMENT_TSV: &str = include_str!("../../../data/supplement.tsv");
 
 /// Index into [`Gazetteer::countries`].
 type Cx = u16;
