@@ -58,7 +58,7 @@ itself (`"..." That was what Smith said.`) is missed.
 # Layout
 One file per stage, each a set of methods of the one `State` an article is read with (lower
 stages first; a stage imports only from the ones above it in this list):
-- `lexicon`: the word tables;
+- `lexicon`: the word tables (their lists are text files in `src/extract/data/lexicon/`);
 - `tokens`: the `Doc` of tokens, paragraphs and bylines; `marks`: quotation marks paired into
   quote spans;
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
