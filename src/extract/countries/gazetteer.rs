@@ -45,6 +45,7 @@ pub(super) enum Special {
     Georgia,
 }
 
+/// A phrase of the gazetteer and what it may refer to.
 #[derive(Clone, Debug)]
 pub(super) struct Pattern {
     /// The phrase as written in the data (letter case matters for the case check).
@@ -76,6 +77,8 @@ pub(super) struct Table {
     by_code: HashMap<&'static str, Cx>,
 }
 
+/// The detection gazetteer: the country table, every phrase with its readings, and one
+/// automaton over the phrases.
 pub(super) struct Gazetteer {
     pub(super) countries: Vec<Country>,
     by_code: HashMap<&'static str, Cx>,
@@ -244,6 +247,7 @@ impl Gazetteer {
         }
     }
 
+    /// The index of the country with this ISO code (in capitals).
     pub(super) fn cx(&self, code: &str) -> Option<Cx> {
         self.by_code.get(code).copied()
     }
@@ -301,6 +305,7 @@ impl Table {
         lookup
     }
 
+    /// The index of the country with this ISO code (in capitals).
     pub(super) fn cx(&self, code: &str) -> Option<Cx> {
         self.by_code.get(code).copied()
     }

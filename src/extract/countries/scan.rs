@@ -119,6 +119,7 @@ fn title_case(line: &str) -> bool {
     words >= 3 && caps * 10 >= words * 6
 }
 
+/// A gazetteer phrase found in an article, with what its context says about it.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Mention {
     pub(super) pat: usize,
@@ -142,6 +143,8 @@ pub(super) struct Mention {
     pub(super) pos: usize,
 }
 
+/// Scans `text` (a headline, or the body at byte offset `base` with its dateline's byte range)
+/// and appends the mentions it finds to `out`.
 pub(super) fn scan(
     text: &str,
     base: usize,

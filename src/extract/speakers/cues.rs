@@ -13,6 +13,8 @@ use super::tokens::Kind;
 use super::State;
 
 impl<'d> State<'d> {
+    /// Finds the cues of one sentence and records their speakers, then (with `with_quotes`) the
+    /// sentence's quotes.
     pub(super) fn sentence(&mut self, items: &[Item], with_quotes: bool) {
         let d = self.doc;
         let start = match items[0] {

@@ -516,6 +516,7 @@ impl<'d> State<'d> {
 
 /// Resolving a name in a sentence to a registered person.
 impl<'d> State<'d> {
+    /// The fullest name of person `p`: its aliases followed (at most four links).
     pub(super) fn canonical(&self, mut p: usize) -> usize {
         for _ in 0..4 {
             match self.names.people.get(p).and_then(|x| x.alias) {
@@ -653,6 +654,7 @@ fn is_courtesy_title(w: &str) -> bool {
     .any(|t| t.eq_ignore_ascii_case(w))
 }
 
+/// A common preposition (`to`, `of`, `for`, ...), in lower case.
 pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,

@@ -55,6 +55,7 @@ impl<'d> State<'d> {
         }
     }
 
+    /// Makes `p` the most recent salient person (the six most recent are kept).
     pub(super) fn make_salient(&mut self, p: usize) {
         self.salient.retain(|&(x, _)| x != p);
         self.salient.push((p, self.sent_start));

@@ -9,6 +9,7 @@ use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Quote, State};
 
 impl<'d> State<'d> {
+    /// Records a sentence's quotes, given its cues `found` (item, speaker, finite).
     pub(super) fn emit_quotes(&mut self, items: &[Item], found: &[(usize, Option<usize>, bool)]) {
         let d = self.doc;
         let para = match items[0] {

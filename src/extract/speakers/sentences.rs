@@ -15,6 +15,7 @@ pub(super) enum Item {
     Q(usize),
 }
 
+/// The token of an item (0 for a quote span).
 pub(super) fn items_tok(it: Item) -> usize {
     match it {
         Item::T(i) => i,
@@ -109,6 +110,7 @@ impl<'d> State<'d> {
         }
     }
 
+    /// The token of an item, `None` for a quote span.
     pub(super) fn tok(&self, it: Item) -> Option<&Tok> {
         match it {
             Item::T(i) => Some(&self.doc.toks[i]),
@@ -116,10 +118,12 @@ impl<'d> State<'d> {
         }
     }
 
+    /// Whether there is an item `k` and it is the word `w` (ASCII case ignored).
     pub(super) fn word_at_is(&self, items: &[Item], k: usize, w: &str) -> bool {
         items.get(k).is_some_and(|&it| self.word_is(it, w))
     }
 
+    /// Whether the item is the word `w` (ASCII case ignored).
     pub(super) fn word_is(&self, it: Item, w: &str) -> bool {
         match it {
             Item::T(i) => self.doc.toks[i].is_word() && self.doc.word(i).eq_ignore_ascii_case(w),

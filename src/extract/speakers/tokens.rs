@@ -9,6 +9,7 @@
 
 use super::lexicon::{self, class, lookup, Lex};
 
+/// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     Word,
@@ -31,6 +32,7 @@ pub(super) enum Side {
     Neither,
 }
 
+/// A token: its byte range, first character, paragraph, kind, shape and lexicon entry.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
     pub(super) bs: u32,
@@ -50,12 +52,15 @@ pub(super) struct Tok {
 }
 
 impl Tok {
+    /// A word (not a number, punctuation or a quotation mark).
     pub(super) fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
+    /// A word in one of the lexicon classes `c` (bit flags of `lexicon::class`).
     pub(super) fn has(&self, c: u32) -> bool {
         self.kind == Kind::Word && self.lex.classes & c != 0
     }
+    /// The punctuation character `c`.
     pub(super) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
@@ -69,6 +74,7 @@ const ABBREVIATIONS: &[&str] = &[
     "hon", "msgr", "gov", "supt", "insp", "det", "brig", "pres", "sens", "reps", "del", "gens",
 ];
 
+/// A character that may be a quotation mark (straight or curly, a guillemet, a backtick).
 pub(super) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
@@ -93,6 +99,8 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
+/// A tokenized text (an article body or a headline) with its quote spans and what is known
+/// of its paragraphs.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     pub(super) toks: Vec<Tok>,
@@ -109,6 +117,7 @@ pub(super) struct Doc<'a> {
     lower: Vec<u64>,
 }
 
+/// A quote span: the tokens between a pair of quotation marks (or up to the paragraph end).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Span {
     /// First token inside the quote.
@@ -122,6 +131,7 @@ pub(super) struct Span {
 
 /// Building a document: tokens, quote spans and bylines.
 impl<'a> Doc<'a> {
+    /// Tokenizes `text` and pairs its quotation marks; in a body, also finds the bylines.
     pub(super) fn new(text: &'a str, is_headline: bool) -> Self {
         let mut doc = Doc {
             text,
@@ -428,6 +438,7 @@ impl<'a> Doc<'a> {
             .all(|&b| self.lower[b / 64] & (1 << (b % 64)) != 0)
     }
 
+    /// Whether token `i` lies in a byline paragraph.
     pub(super) fn is_byline(&self, i: usize) -> bool {
         self.byline
             .get(self.toks[i].para as usize)
@@ -435,6 +446,7 @@ impl<'a> Doc<'a> {
             .unwrap_or(false)
     }
 
+    /// The text of token `i`, a possessive `'s` removed.
     pub(super) fn word(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         let w = &self.text[t.bs as usize..t.be as usize];
@@ -445,6 +457,8 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether capitalisation says nothing at token `i`: a headline, or a paragraph mostly in
+    /// capitals.
     pub(super) fn caps(&self, i: usize) -> bool {
         self.is_headline
             || self
