@@ -1,7 +1,7 @@
-//! The gazetteer: the embedded data files read into the country [`Table`] (names, codes, regions
-//! and the user-value lookup of `resolve`) and, for detection, the [`Gazetteer`] of every phrase
-//! ([`Pattern`]) with its readings and one Aho-Corasick automaton over them. Each is built once, on
-//! first use.
+//! The gazetteer: the embedded data files read into the country [`Table`] of [`Country`] rows
+//! (names, codes, regions, and the user-value lookup of `resolve`) and, for detection, the
+//! [`Gazetteer`] of every phrase ([`Pattern`]) with its readings and one Aho-Corasick automaton
+//! over them. Each is built once, on first use.
 //!
 //! Uses only the data files.
 
@@ -11,7 +11,15 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use unicode_normalization::UnicodeNormalization;
 
-use super::Country;
+/// A country of the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// UN M49 region ("Asia") and sub-region ("Eastern Asia").
+    pub region: &'static str,
+    pub subregion: &'static str,
+}
 
 const COUNTRIES_TSV: &str = include_str!("../../../data/countries.tsv");
 const PLACES_TSV: &str = include_str!("../../../data/places.tsv");

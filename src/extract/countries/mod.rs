@@ -21,10 +21,11 @@ or dateline may say "TURKEY"), and the ambiguous ones are settled from the rest 
 build of the automaton.
 
 # Layout
-One file per stage, each using only the ones before it: `gazetteer` (the data files read into the
-country table and the detection automaton), `context` (the words around a hit that say what it
+One file per stage, each using only the ones before it: `gazetteer` (the data files read into
+[`Country`] rows and the detection automaton), `context` (the words around a hit that say what it
 is), `scan` (matching a text into mentions) and `settle` (an article's mentions settled into
-countries: [`detect`] and `explain`). This file holds the public types and the table look-ups.
+[`CountryRef`]s: [`detect`] and `explain`). This file holds the table look-ups ([`all`],
+[`by_code`], [`resolve`]) and re-exports the stages' public types; no stage file imports it.
 */
 
 mod context;
@@ -32,41 +33,10 @@ mod gazetteer;
 mod scan;
 mod settle;
 
-use serde::{Deserialize, Serialize};
-
 use gazetteer::{fold_query, LOOKUP, TABLE};
 
-pub use settle::{detect, explain};
-
-/// How an article refers to a country.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum How {
-    /// By name, alias, demonym, capital-as-government or institution.
-    Explicit,
-    /// Only through a place inside it (a city, region, or a dateline).
-    Place,
-}
-
-/// A country an article refers to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountryRef {
-    /// ISO 3166-1 alpha-2 code (`XK` for Kosovo).
-    pub code: String,
-    /// Canonical English short name ("United States", "North Korea").
-    pub name: String,
-    pub how: How,
-}
-
-/// A country of the gazetteer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Country {
-    pub code: &'static str,
-    pub name: &'static str,
-    /// UN M49 region ("Asia") and sub-region ("Eastern Asia").
-    pub region: &'static str,
-    pub subregion: &'static str,
-}
+pub use gazetteer::Country;
+pub use settle::{detect, explain, CountryRef, How};
 
 /// What a user's country name resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,11 +3,32 @@
 //! article, a shared place name given to the country the article mentions most (or to its clearly
 //! biggest bearer), a capital explicit only when the government acts.
 //!
-//! Uses the gazetteer and the matching.
+//! Defines the public [`CountryRef`] and [`How`]; uses the gazetteer and the matching.
+
+use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{Cx, Kind, Special, GAZ};
 use super::scan::{scan, Mention, BIG_CITY};
-use super::{CountryRef, How};
+
+/// How an article refers to a country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// By name, alias, demonym, capital-as-government or institution.
+    Explicit,
+    /// Only through a place inside it (a city, region, or a dateline).
+    Place,
+}
+
+/// A country an article refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryRef {
+    /// ISO 3166-1 alpha-2 code (`XK` for Kosovo).
+    pub code: String,
+    /// Canonical English short name ("United States", "North Korea").
+    pub name: String,
+    pub how: How,
+}
 
 /// A shared place name with no context goes to its most populous bearer only when that one is
 /// this many times bigger than the next.

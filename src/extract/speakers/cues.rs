@@ -6,7 +6,7 @@
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
 use super::lexicon::{class, Form, Strength};
-use super::names::Names;
+use super::people::Names;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;

@@ -56,18 +56,21 @@ or group sources are never named, and a quote attributed in a later sentence tha
 itself (`"..." That was what Smith said.`) is missed.
 
 # Layout
-One file per stage, each a set of methods of the one `State` an article is read with (lower
-stages first; a stage imports only from the ones above it in this list):
+One file per stage, lower stages first; a file imports only from the ones above it in this list,
+and from this file its `State` (the one type every stage adds methods to) and `Quote`:
 - `lexicon`: the word tables (their lists are text files in `src/extract/data/lexicon/`);
 - `tokens`: the `Doc` of tokens, paragraphs and bylines; `marks`: quotation marks paired into
   quote spans;
+- `people`: the `Person`s an article names and the `Names` index over them;
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
-- `names`: candidate names, the article's people, short forms and resolving a name;
+- `names`: candidate names, registering the article's people, short forms, resolving a name;
 - `sources`: the phrase left or right of a cue that names its source;
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
 - `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
 - `cues`: the cues of a sentence, the stage that drives the others.
+
+This file itself uses only `tokens` and `people`, so no two files import each other.
 */
 
 mod attribution;
@@ -75,13 +78,14 @@ mod cues;
 mod lexicon;
 mod marks;
 mod names;
+mod people;
 mod pronouns;
 mod quotes;
 mod sentences;
 mod sources;
 mod tokens;
 
-use names::Names;
+use people::Names;
 use serde::{Deserialize, Serialize};
 use tokens::Doc;
 

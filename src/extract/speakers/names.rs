@@ -1,80 +1,14 @@
 //! Names: reads every capitalised run as a candidate name (leading titles, places and acronyms
 //! stripped; organisations, common phrases and lone titles rejected), registers the article's
-//! [`Person`]s in [`Names`] with their gender and roles, links short forms to the fullest name with
-//! the same surname, and resolves a name in a sentence to a person.
+//! people in [`Names`] with their gender and roles, links short forms to the fullest name with the
+//! same surname, and resolves a name in a sentence to a person.
 //!
-//! Uses the tokens and the lexicon.
+//! Uses the tokens, the people index and the lexicon.
 
 use super::lexicon::{self, class};
+use super::people::{surname, Names};
 use super::tokens::{is_adjective_suffix, Doc};
 use super::State;
-
-/// A person the article names.
-#[derive(Clone, Debug)]
-pub(super) struct Person {
-    pub(super) display: String,
-    /// Lower-cased name words.
-    words: Vec<String>,
-    /// 1 male, 2 female, 0 unknown (from titles and given names).
-    pub(super) gender: u8,
-    /// A fuller name of the same person (`Trump` → `Donald Trump`).
-    alias: Option<usize>,
-    /// Named once after a title (`President Obama`): a person even when the article never
-    /// gives a fuller name.
-    titled: bool,
-}
-
-type FastMap<K, V> = std::collections::HashMap<K, V, lexicon::FnvBuild>;
-
-/// The people an article names, indexed by surname, given name and full name (articles with
-/// thousands of names stay linear).
-#[derive(Default)]
-pub(super) struct Names {
-    pub(super) people: Vec<Person>,
-    by_surname: FastMap<String, Vec<usize>>,
-    by_first: FastMap<String, Vec<usize>>,
-    by_key: FastMap<String, usize>,
-    /// Role noun → (token position, person), in text order.
-    pub(super) roles: FastMap<String, Vec<(usize, usize)>>,
-    /// Every registered name: (first token, person), in text order.
-    pub(super) mentions: Vec<(usize, usize)>,
-}
-
-impl Names {
-    fn with_surname(&self, w: &str) -> &[usize] {
-        self.by_surname.get(w).map_or(&[], |v| v.as_slice())
-    }
-
-    fn with_first(&self, w: &str) -> &[usize] {
-        self.by_first.get(w).map_or(&[], |v| v.as_slice())
-    }
-
-    /// Whether someone with two or more name words has this surname (any case).
-    pub(super) fn has_full_surname(&self, w: &str) -> bool {
-        self.with_surname(&w.to_lowercase())
-            .iter()
-            .any(|&p| self.people[p].words.len() >= 2)
-    }
-
-    fn add(&mut self, key: String, words: Vec<String>, display: String) -> usize {
-        let k = self.people.len();
-        if let Some(last) = surname(&words) {
-            self.by_surname.entry(last.clone()).or_default().push(k);
-        }
-        if words.len() >= 2 {
-            self.by_first.entry(words[0].clone()).or_default().push(k);
-        }
-        self.by_key.insert(key, k);
-        self.people.push(Person {
-            display,
-            words,
-            gender: 0,
-            alias: None,
-            titled: false,
-        });
-        k
-    }
-}
 
 /// Name runs: where a name starts and ends, and what part of a run is a person's name.
 impl<'d> State<'d> {
@@ -627,20 +561,6 @@ impl<'d> State<'d> {
         }
         self.resolved_names.push(name);
         self.resolved_names.len() - 1
-    }
-}
-
-/// The last word of a name before a suffix (`Roberts` in `John G. Roberts Jr.`).
-fn surname(words: &[String]) -> Option<&String> {
-    let is_suffix = |w: &String| {
-        matches!(
-            w.as_str(),
-            "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv"
-        )
-    };
-    match words.last() {
-        Some(w) if is_suffix(w) && words.len() > 1 => words.get(words.len() - 2),
-        w => w,
     }
 }
 
