@@ -1,0 +1,349 @@
+//! Attribution: finds the source of a cue. To the left past adverbs, auxiliaries and a bracket
+//! (`Gwen Moore (D-Wis.) said`); to the right after a quote or a clause and a comma (`"...," said
+//! X`); the sentence's subject for participles, infinitives and `and`/`but` (`, adding that`); and
+//! none for passives, negation, nouns (`Pyongyang's appeals`), `declined to comment`, intentions
+//! and credit lines.
+//!
+//! Uses the tokens, sentences, names (through `person_part`) and sources.
+
+use super::lexicon::{self, class, Form, Strength, Verb};
+use super::sentences::{items_tok, Item};
+use super::sources::Src;
+use super::tokens::Kind;
+use super::State;
+
+impl<'d> State<'d> {
+    /// Finds the source of the cue at item `k`.
+    pub(super) fn cue_source(
+        &self,
+        items: &[Item],
+        k: usize,
+        verb: Verb,
+        subject: Option<Src>,
+    ) -> Src {
+        let d = self.doc;
+        // `Julie Davis reported from Midway Atoll`, `X contributed reporting`: credit lines.
+        if self.word_is(items[k], "reported") && self.word_at_is(items, k + 1, "from")
+            || self.word_is(items[k], "reporting")
+                && k > 0
+                && (self.word_is(items[k - 1], "contributed")
+                    || self.word_is(items[k - 1], "additional"))
+        {
+            return Src::Nothing;
+        }
+        // `the ministry official quoted Garn as saying`: the one quoting is not the speaker.
+        if verb.form != Form::Ing && {
+            let w = d.word(items_tok(items[k])).to_ascii_lowercase();
+            w.starts_with("quot") || w.starts_with("cit")
+        } && (k + 1..(k + 8).min(items.len())).any(|m| {
+            self.word_is(items[m], "as")
+                && matches!(items.get(m + 1), Some(&Item::T(x)) if d.toks[x].lex.verb.is_some_and(|v| v.form == Form::Ing))
+        }) {
+            return Src::Nothing;
+        }
+        // Skip adverbs and auxiliaries to the left; note passives and negation.
+        let mut j = k;
+        let mut passive = false;
+        // `Rep. Gwen Moore (D-Wis.) said`: skip a parenthesis before the verb.
+        if j >= 2 && matches!(self.tok(items[j - 1]), Some(t) if t.is_punct(')')) {
+            let mut m = j - 1;
+            while m > 0 && j - m < 8 {
+                m -= 1;
+                if matches!(self.tok(items[m]), Some(t) if t.is_punct('(')) {
+                    // `Bloomsbury Minerals Economics (BME) said`: an acronym names a body.
+                    if j - m == 3 {
+                        if let Item::T(a) = items[m + 1] {
+                            let w = d.word(a);
+                            if d.toks[a].upper && !d.caps(a) && !w.contains(['-', '.']) {
+                                return Src::Unnamed;
+                            }
+                        }
+                    }
+                    j = m;
+                    break;
+                }
+            }
+        }
+        while j > 0 {
+            let Some(t) = self.tok(items[j - 1]) else {
+                break;
+            };
+            if t.is_punct(')') && j >= 3 {
+                // `Robert Menendez (D-N.J.) all suggested`
+                let mut m = j - 1;
+                let mut found = None;
+                while m > 0 && j - m < 8 {
+                    m -= 1;
+                    if matches!(self.tok(items[m]), Some(t) if t.is_punct('(')) {
+                        found = Some(m);
+                        break;
+                    }
+                }
+                match found {
+                    Some(m) => {
+                        j = m;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if !t.is_word() || t.cap && !d.caps(items_tok(items[j - 1])) {
+                break;
+            }
+            if t.lex.classes & class::NEG != 0 {
+                return Src::Nothing;
+            }
+            if t.lex.classes & class::BE != 0 {
+                passive = true;
+                j -= 1;
+                continue;
+            }
+            if t.lex.classes & class::AUX != 0 || d.word(items_tok(items[j - 1])).ends_with("ly") {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if verb.form == Form::Ing
+            || verb.form == Form::Base && j > 0 && self.word_is(items[j - 1], "to")
+        {
+            if verb.form == Form::Ing && j > 0 {
+                if let Some(t) = self.tok(items[j - 1]) {
+                    if t.has(class::DET) {
+                        return Src::Nothing;
+                    }
+                }
+                // `Gazeta Wyborcza quoted Rosati as saying ...`: the one quoted speaks.
+                if self.word_is(items[j - 1], "as") {
+                    for m in (j.saturating_sub(10)..j - 1).rev() {
+                        if let Item::T(q) = items[m] {
+                            let w = d.word(q);
+                            if w.starts_with("quot") || w.starts_with("cit") {
+                                return match self.right_source(items, m + 1) {
+                                    n @ (Src::Name { .. } | Src::Pronoun(_)) => n,
+                                    _ => Src::Unnamed,
+                                };
+                            }
+                        }
+                    }
+                }
+            }
+            if verb.form == Form::Base {
+                // `declined to comment`, `refused to say`
+                if j >= 2 {
+                    if let Some(t) = self.tok(items[j - 2]) {
+                        let w = d.word(items_tok(items[j - 2])).to_ascii_lowercase();
+                        if t.is_word()
+                            && (w.starts_with("declin")
+                                || w.starts_with("refus")
+                                || w.starts_with("unable")
+                                || w.starts_with("fail")
+                                || w == "reached")
+                        {
+                            return Src::Nothing;
+                        }
+                        // `needs to tell the truth`, `plans to announce`: an intention, not
+                        // something said.
+                        if t.is_word() && is_intent_word(&w) {
+                            return Src::Nothing;
+                        }
+                    }
+                }
+            }
+            // Participles and infinitives take the sentence subject.
+            return subject.unwrap_or(Src::Nothing);
+        }
+        // `Pyongyang's appeals`, `the claims`, `his remarks`: nouns, not verbs.
+        if j == k && k > 0 && matches!(verb.form, Form::Third | Form::Past | Form::Base) {
+            if let Some(p) = self.tok(items[k - 1]) {
+                if p.is_word() && (p.poss || p.has(class::DET)) {
+                    return Src::Nothing;
+                }
+                // `the video signal`, `a phone call`: a weak verb's bare form after a singular
+                // common noun is a compound noun (`officials say`, `they call` stay verbs).
+                let w = d.word(items_tok(items[k - 1]));
+                if verb.form == Form::Base
+                    && verb.strength == Strength::Weak
+                    && p.is_word()
+                    && !p.cap
+                    && p.lex.classes & (class::PRONOUN | class::AUX) == 0
+                    && !matches!(w, "i" | "we" | "they" | "you" | "to" | "who" | "that")
+                    && !w.ends_with('s')
+                {
+                    return Src::Nothing;
+                }
+            }
+        }
+        if verb.form == Form::Past && self.word_at_is(items, k + 1, "by") {
+            // `the opinion written by Stevens`, `a statement issued by Jane Smith`
+            return match self.right_source(items, k + 2) {
+                n @ Src::Name { .. } => n,
+                _ => Src::Nothing,
+            };
+        }
+        if passive && verb.form == Form::Past {
+            return Src::Nothing;
+        }
+        if j == 0 {
+            return self.invert(items, k, verb);
+        }
+        match items[j - 1] {
+            Item::Q(_) => self.invert(items, k, verb),
+            Item::T(ti) => {
+                let t = &d.toks[ti];
+                if t.is_punct(',') {
+                    if j >= 2 {
+                        match items[j - 2] {
+                            Item::Q(_) => return self.invert(items, k, verb),
+                            Item::T(pi) => {
+                                let src = self.appositive_subject(items, j - 1, pi);
+                                if matches!(src, Src::Name { .. } | Src::Pronoun(_) | Src::Role(_))
+                                {
+                                    return src;
+                                }
+                                // `It is not for the Court to opine, argued the government's
+                                // lawyer, Richard Keen.`
+                                let inv = self.invert(items, k, verb);
+                                return match (inv, src) {
+                                    (Src::Nothing, s) => s,
+                                    (Src::Unnamed, s @ Src::Unnamed) => s,
+                                    (i, _) => i,
+                                };
+                            }
+                        }
+                    }
+                    return Src::Nothing;
+                }
+                if t.is_word() {
+                    let w = d.word(ti);
+                    if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but") {
+                        // `X backed the plan but said ...`
+                        return subject.unwrap_or(Src::Nothing);
+                    }
+                    if w.eq_ignore_ascii_case("who") {
+                        // `John Inienger, who told officers ...`
+                        return match j.checked_sub(2).map(|c| items[c]) {
+                            Some(Item::T(c)) if d.toks[c].is_punct(',') && j >= 3 => {
+                                self.left_np(items, j - 3)
+                            }
+                            _ => Src::Nothing,
+                        };
+                    }
+                    let src = self.left_np(items, j - 1);
+                    if src == Src::Unnamed {
+                        // `Marc Ostwald, a strategist at Monument Securities told` (the
+                        // appositive's closing comma missing).
+                        if let Some(n) = self.unclosed_appositive(items, j - 1) {
+                            return n;
+                        }
+                    }
+                    return src;
+                }
+                Src::Nothing
+            }
+        }
+    }
+
+    /// The source after an inverted verb (`"...," said X`).
+    fn invert(&self, items: &[Item], k: usize, verb: Verb) -> Src {
+        if verb.takes_addressee || verb.form == Form::Ing {
+            return Src::Nothing;
+        }
+        self.right_source(items, k + 1)
+    }
+
+    /// The subject a sentence opens with, after an introductory phrase.
+    pub(super) fn subject(&self, items: &[Item]) -> Option<Src> {
+        let d = self.doc;
+        // A title-cased run-in heading (`Limited Tools to Fight Terrorism: ...`) has no subject.
+        if let Some(c) = items
+            .iter()
+            .take(10)
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
+        {
+            let heading = c >= 3
+                && !matches!(items.get(c + 1), Some(Item::Q(_)))
+                && items[..c].iter().all(|&it| {
+                    matches!(self.tok(it), Some(t) if t.is_word()
+                        && (t.cap || matches!(d.word(items_tok(it)), "to" | "of" | "the" | "and" | "for" | "in" | "on" | "a" | "an")))
+                });
+            if heading && !d.is_headline {
+                return None;
+            }
+        }
+        let mut s = 0;
+        // `In a statement, X ...`, `Meanwhile, X ...`
+        if let Some(c) = items
+            .iter()
+            .take(25)
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(',')))
+        {
+            // Only after an introductory phrase (`In a statement,`, `Meanwhile,`, `Asked ...,`).
+            let intro = matches!(items[0], Item::T(i) if d.toks[i].is_word()
+                && d.toks[i].lex.classes & (class::STOP | class::TIME) != 0
+                && d.toks[i].lex.classes & (class::PRONOUN | class::DET) == 0
+                || d.toks[i].kind == Kind::Num);
+            if intro {
+                s = c + 1;
+            }
+        }
+        let Some(&Item::T(mut ti)) = items.get(s) else {
+            return None;
+        };
+        if d.toks[ti].has(class::PRONOUN) {
+            return Some(Src::Pronoun(lexicon::gender(d.word(ti))));
+        }
+        // `Tory leader Michael Howard ...`, `shadow chancellor Oliver Letwin ...`
+        let mut skipped = 0;
+        while skipped < 4
+            && d.toks[ti].is_word()
+            && d.toks[ti].lex.classes & (class::TITLE | class::DEMONYM | class::SOURCE_NOUN) != 0
+            && !d.toks[ti].poss
+        {
+            match items.get(s + 1) {
+                Some(&Item::T(nx)) if d.toks[nx].is_word() => {
+                    s += 1;
+                    ti = nx;
+                    skipped += 1;
+                }
+                _ => break,
+            }
+        }
+        if !d.name_word(ti) {
+            return None;
+        }
+        let ceil = self.item_tok_ceil(items, s);
+        let e = self.name_end(ti, ceil);
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        // A heading (`Limited Tools to Fight Terrorism:`, `Gender Equality.`) is no subject,
+        // but `Name: "quote"` and a headline's `Blair: ...` are.
+        if e >= ceil || d.toks[e].is_punct('.') {
+            return None;
+        }
+        if d.toks[e].is_punct(':') {
+            let colon = items.iter().position(|&it| it == Item::T(e));
+            let quote_follows = colon.is_some_and(|c| matches!(items.get(c + 1), Some(Item::Q(_))));
+            if !(quote_follows || d.is_headline && s == 0) {
+                return None;
+            }
+        }
+        self.person_part(ti, e)
+            .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+}
+
+/// Words before `to` + infinitive that make it an intention or obligation (`needs to say`,
+/// `is going to announce`, `has to explain`), lower-cased.
+fn is_intent_word(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "want", "need", "plan", "hope", "expect", "intend", "wish", "seek", "aim", "prepar",
+        "tries", "tried", "trying", "likely", "unlikely", "sought",
+    ];
+    PREFIXES.iter().any(|p| w.starts_with(p))
+        || matches!(
+            w,
+            "try" | "going" | "ought" | "able" | "has" | "have" | "had" | "about" | "set" | "due"
+        )
+}

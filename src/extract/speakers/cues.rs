@@ -1,0 +1,252 @@
+//! Cues: finds what marks speech in a sentence — a reporting verb (a weak one only next to a quote,
+//! `that` or a colon), `according to`, a speech noun with its author (`a statement from Pope
+//! Francis`), a quote signed `― Name`, a transcript line `PENCE: ...`, `X: "..."` and a headline
+//! `Name: ...` — and records each cue's speaker, then the sentence's quotes.
+//!
+//! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
+
+use super::lexicon::{class, Form, Strength};
+use super::people::Names;
+use super::sentences::{items_tok, Item};
+use super::sources::Src;
+use super::tokens::Kind;
+use super::State;
+
+impl<'d> State<'d> {
+    /// Finds the cues of one sentence and records their speakers, then (with `with_quotes`) the
+    /// sentence's quotes.
+    pub(super) fn sentence(&mut self, items: &[Item], with_quotes: bool) {
+        let d = self.doc;
+        let start = match items[0] {
+            Item::T(i) => i,
+            Item::Q(q) => d.spans[q].first,
+        };
+        if start > self.sent_start || self.prev_starts.is_empty() {
+            if self.prev_starts.len() == 2 {
+                self.prev_starts.remove(0);
+            }
+            self.prev_starts.push(self.sent_start);
+        }
+        self.sent_start = start;
+        let has_q = items.iter().any(|it| matches!(it, Item::Q(_)));
+        // (item index of the cue, speaker: Some(person) / None unnamed)
+        let mut found: Vec<(usize, Option<usize>, bool)> = Vec::new();
+        let subject = self.subject(items);
+        if let Some(Src::Name { from, to, titled }) = subject {
+            if let Some(p) = self.resolve(from, to, titled) {
+                self.make_salient(p);
+            }
+        }
+        // Interview transcripts: a paragraph opening `PENCE: ...` is Pence speaking, when the
+        // article names a Pence.
+        if let Some(src) = self.transcript_speaker(items) {
+            self.record(src, 0, &mut found, false);
+        }
+        let mut k = 0;
+        while k < items.len() {
+            let Item::T(ti) = items[k] else {
+                k += 1;
+                continue;
+            };
+            let t = &d.toks[ti];
+            if !t.is_word() {
+                k += 1;
+                continue;
+            }
+            // `according to X`
+            if t.lex.classes & class::ACCORDING != 0
+                && matches!(items.get(k + 1), Some(&Item::T(j)) if d.word(j).eq_ignore_ascii_case("to"))
+            {
+                let src = self.right_source(items, k + 2);
+                self.record(src, k, &mut found, false);
+                k += 2;
+                continue;
+            }
+            let Some(verb) = t.lex.verb else {
+                k += 1;
+                continue;
+            };
+            if t.cap && !d.caps(ti) && !(k == 0 && verb.form != Form::Ing) {
+                k += 1;
+                continue;
+            }
+            if verb.strength == Strength::Weak && !self.weak_ok(items, k, has_q) {
+                k += 1;
+                continue;
+            }
+            let src = self.cue_source(items, k, verb, subject);
+            // `Gerhard Schroeder and Jacques Chirac have called for ...`: both speak.
+            if let Src::Name { from, .. } = src {
+                let start = self.name_start(from, 0);
+                if start >= 2
+                    && d.toks[start - 1].is_word()
+                    && d.word(start - 1) == "and"
+                    && d.name_word(start - 2)
+                {
+                    let other = self.name_before(start - 2, 1);
+                    if matches!(other, Src::Name { .. }) {
+                        self.record(other, k, &mut found, verb.form != Form::Ing);
+                    }
+                }
+            }
+            self.record(src, k, &mut found, verb.form != Form::Ing);
+            k += 1;
+        }
+        // `a statement from Pope Francis`, `Judge Miller's statement reads "..."`: speech nouns
+        // with their author.
+        let verb_cue = !found.is_empty();
+        for k in 0..items.len() {
+            let Item::T(ti) = items[k] else { continue };
+            if d.toks[ti].lex.classes & class::SPEECH_NOUN == 0 || d.toks[ti].cap {
+                continue;
+            }
+            let by = items
+                .get(k + 1)
+                .is_some_and(|&it| self.word_is(it, "from") || self.word_is(it, "by"));
+            if by {
+                if let Some(src @ Src::Name { .. }) = self.right_name_only(items, k + 2) {
+                    self.record(src, k, &mut found, false);
+                    continue;
+                }
+            }
+            // `X says Trump's tweets were "unhinged"`: the verb's subject speaks, not the owner.
+            if has_q && k > 0 && !verb_cue {
+                if let Item::T(pi) = items[k - 1] {
+                    if d.toks[pi].poss && d.name_word(pi) {
+                        let src = self.name_before(pi, 1);
+                        if matches!(src, Src::Name { .. }) {
+                            self.record(src, k, &mut found, false);
+                        }
+                    }
+                }
+            }
+        }
+        // A headline `Blair: ...` quotes Blair.
+        if found.is_empty() && d.is_headline {
+            if let Some(src @ Src::Name { to, .. }) = subject {
+                if to < d.toks.len() && d.toks[to].is_punct(':') {
+                    self.record(src, 0, &mut found, false);
+                }
+            }
+        }
+        // `"..." ― Sonya Herridge`: a quote signed with a dash and a name.
+        if found.is_empty() && has_q {
+            for c in 1..items.len().saturating_sub(1) {
+                let (Item::Q(_), Item::T(dash)) = (items[c - 1], items[c]) else {
+                    continue;
+                };
+                if !matches!(
+                    d.toks[dash].kind,
+                    Kind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}' | '-')
+                ) {
+                    continue;
+                }
+                if let Some(src @ Src::Name { .. }) = self.right_name_only(items, c + 1) {
+                    self.record(src, c, &mut found, false);
+                }
+            }
+        }
+        // A quote paragraph signed on the next line: `― Adriana Rodarte`.
+        if found.is_empty() {
+            if let Some(src @ Src::Name { to, .. }) = self.signature_line(items) {
+                let last = items_tok(items[items.len() - 1]);
+                if to > last || (to..=last).all(|k| !d.toks[k].is_word()) {
+                    self.record(src, 0, &mut found, false);
+                }
+            }
+        }
+        // `X ...: "quote"` with no verb.
+        if found.is_empty() && has_q {
+            if let Some(c) = items
+                .iter()
+                .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
+            {
+                if matches!(items.get(c + 1), Some(Item::Q(_))) {
+                    if let Some(src @ Src::Name { .. }) = subject {
+                        self.record(src, c, &mut found, false);
+                    }
+                }
+            }
+        }
+        if with_quotes {
+            self.emit_quotes(items, &found);
+        }
+    }
+
+    /// `― Name` opening a paragraph right after a quote.
+    fn signature_line(&self, items: &[Item]) -> Option<Src> {
+        let d = self.doc;
+        let (Some(&Item::T(dash)), true) = (items.first(), items.len() >= 2) else {
+            return None;
+        };
+        if d.is_headline
+            || dash == 0
+            || !matches!(
+                d.toks[dash].kind,
+                Kind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}')
+            )
+            || d.toks[dash - 1].para == d.toks[dash].para
+        {
+            return None;
+        }
+        let after_quote = (dash.saturating_sub(2)..dash).any(|k| {
+            matches!(d.toks[k].kind, Kind::Mark { .. }) && d.toks[k].para + 1 == d.toks[dash].para
+        });
+        if !after_quote {
+            return None;
+        }
+        self.right_name_only(items, 1)
+    }
+
+    /// `WALLACE: But, Governor, ...` at the start of a paragraph.
+    fn transcript_speaker(&self, items: &[Item]) -> Option<Src> {
+        let d = self.doc;
+        let Item::T(first) = items[0] else {
+            return None;
+        };
+        if d.is_headline || first > 0 && d.toks[first - 1].para == d.toks[first].para {
+            return None;
+        }
+        let colon = items
+            .iter()
+            .take(4)
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))?;
+        if colon == 0 || d.caps(first) {
+            return None;
+        }
+        let upper_words = items[..colon].iter().all(|&it| {
+            matches!(self.tok(it), Some(t) if t.is_word() && t.upper && t.lex.classes & class::STOP == 0)
+        });
+        let Item::T(last) = items[colon - 1] else {
+            return None;
+        };
+        (upper_words
+            && d.toks[last].para == d.toks[first].para
+            && self.body_names().has_full_surname(d.word(last)))
+        .then_some(Src::Name {
+            from: last,
+            to: last + 1,
+            titled: false,
+        })
+    }
+
+    fn body_names(&self) -> &Names {
+        self.headline_of.unwrap_or(&self.names)
+    }
+
+    /// Whether a weak verb has a quote, `that` or a colon nearby.
+    fn weak_ok(&self, items: &[Item], k: usize, has_q: bool) -> bool {
+        if has_q {
+            return true;
+        }
+        let d = self.doc;
+        let Some(&Item::T(j)) = items.get(k + 1) else {
+            return false;
+        };
+        let next = d.word(j);
+        // `called for calm`: a public demand.
+        let call_for = next.eq_ignore_ascii_case("for")
+            && matches!(items[k], Item::T(v) if d.word(v).to_ascii_lowercase().starts_with("call"));
+        next.eq_ignore_ascii_case("that") || d.toks[j].is_punct(':') || call_for
+    }
+}

@@ -1,0 +1,201 @@
+/*!
+Speaker attribution (issue 3): who an article quotes, directly or in reported speech.
+
+# Method
+One pass over the body's bytes makes tokens (words, numbers, punctuation, quotation marks) with
+byte and character offsets and one lexicon lookup each (the `lexicon` module: reporting verbs in every
+form, titles, organisation, place and time words, given names with their usual gender).
+Quotation marks are paired per paragraph: curly marks by shape, straight ones by which side
+touches a word, single marks only when a closing one follows (so `don't` and `O'Brien` stay
+words). An opening mark inside an open quote starts a new quoted paragraph (BBC copy puts several
+in one line); an unclosed quote ends with its paragraph, so one bad mark cannot swallow the
+article. A line break inside a sentence (the next line in lower case, a line ending in a comma,
+in `,"` or in `Mr.`) does not end the paragraph, so attributions broken onto the next line stay
+with their quote. Sentences are split outside quotes and brackets; a party tag between commas
+(`, R-Ky.,`) is left out.
+
+Every capitalised run in the body is read once as a candidate name: leading titles, places and
+acronyms are stripped (`US Special Representative for Iran Brian Hook` → `Brian Hook`), and a run
+with an organisation word, after `the`, after a body noun (`the daily Gazeta Wyborcza`), in a
+longer name (`the Association of Flight Attendants`), or made only of words the text also writes
+in lower case (`Gender Equality`) is not a person. Given names that are also places, verbs or
+months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`), any word after a
+courtesy title is a surname (`Mr Pound`), and a known given name alone is a person (`Melanie
+said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
+only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
+`Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
+with a title (`President Obama`) is a person even without a fuller form.
+Name-only paragraphs are bylines and are skipped.
+
+Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
+as `called` or `described` only next to a quote, `that` or a colon), `according to`, `X: "..."`,
+a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with its author
+(`a statement from Pope Francis`, `Judge Miller's statement reads "..."`), and a headline
+`Name: ...`. The source of a cue is found next to it:
+- to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
+  pronoun, a name before an appositive (`Jenny Town, director of ..., said`, nested ones too),
+  a relative (`X, who told ...`), a coordinated pair (`Schroeder and Chirac called for`), or a
+  noun (`a spokesman said`, unnamed; `the minister said`, named only if the article calls a
+  named person the minister);
+- to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
+  `..., argued the government's lawyer, Richard Keen`);
+- participles and infinitives take the sentence's subject (`, adding that`, `went on to say`),
+  `quoted X as saying` takes X, and `written by X` takes X.
+
+Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyongyang's appeals`),
+`declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
+Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles, given
+names and kinship or role nouns such as `fiancée`) does not clash; an antecedent older than the
+previous sentence yields to the first person of the pronoun's gender named in that sentence. Quote paragraphs without a cue continue the previous quote's speaker.
+The headline is read against the body's names only.
+
+# Limits
+No parser and no gazetteer of people: two-word company names without an organisation word
+(`Time Warner said`) pass as people, pronoun gender is known only for common given names, plural
+or group sources are never named, and a quote attributed in a later sentence than the quote
+itself (`"..." That was what Smith said.`) is missed.
+
+# Layout
+One file per stage, lower stages first; a file imports only from the ones above it in this list,
+and from this file its `State` (the one type every stage adds methods to) and `Quote`:
+- `lexicon`: the word tables (their lists are text files in `src/extract/data/lexicon/`);
+- `tokens`: the `Doc` of tokens, paragraphs and bylines; `marks`: quotation marks paired into
+  quote spans;
+- `people`: the `Person`s an article names and the `Names` index over them;
+- `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
+- `names`: candidate names, registering the article's people, short forms, resolving a name;
+- `sources`: the phrase left or right of a cue that names its source;
+- `attribution`: which side of a cue its source is on, and the sentence's subject;
+- `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
+- `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
+- `cues`: the cues of a sentence, the stage that drives the others.
+
+This file itself uses only `tokens` and `people`, so no two files import each other.
+*/
+
+mod attribution;
+mod cues;
+mod lexicon;
+mod marks;
+mod names;
+mod people;
+mod pronouns;
+mod quotes;
+mod sentences;
+mod sources;
+mod tokens;
+
+use people::Names;
+use serde::{Deserialize, Serialize};
+use tokens::Doc;
+
+/// A quote attributed in an article body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The fullest form of the speaker's name, or `None` for unnamed or organisational sources.
+    pub speaker: Option<String>,
+    /// The quoted or reported words.
+    pub text: String,
+    /// `true` for words inside quotation marks, `false` for reported speech.
+    pub direct: bool,
+    /// Character offset of `text` in the body.
+    pub start: usize,
+    /// Character offset of the end of `text` in the body (exclusive).
+    pub end: usize,
+}
+
+/// The speakers and quotes of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub speakers: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Attributes the quotes of an article. `headline` counts for speakers but quotes' offsets refer
+/// to `body` only.
+pub fn attribute(headline: &str, body: &str) -> Attribution {
+    let doc = Doc::new(body, false);
+    let mut state = State::new(&doc);
+    state.register_names();
+    // The headline is read against the body's names: a title-cased headline has too many
+    // capitalised words to find names in on its own.
+    let head = Doc::new(headline, true);
+    state.register_headline_names(&head);
+    state.link_short_forms();
+    let mut head_speakers = Vec::new();
+    {
+        let mut hs = State::new(&head);
+        hs.headline_of = Some(&state.names);
+        hs.run(false);
+        for p in hs.speaker_order {
+            if let Some(name) = hs.resolved_names.get(p) {
+                head_speakers.push(name.clone());
+            }
+        }
+    }
+    state.run(true);
+    let mut speakers: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for name in head_speakers.into_iter().chain(
+        state
+            .speaker_order
+            .iter()
+            .map(|&p| state.names.people[p].display.clone()),
+    ) {
+        if seen.insert(name.clone()) {
+            speakers.push(name);
+        }
+    }
+    Attribution {
+        speakers,
+        quotes: state.quotes,
+    }
+}
+
+/// The attribution state of one text: the body, or the headline read against the body's names
+/// (`headline_of`). Each stage adds its methods in its own file.
+struct State<'d> {
+    doc: &'d Doc<'d>,
+    names: Names,
+    /// For the headline: the body's people.
+    headline_of: Option<&'d Names>,
+    /// Reused buffer for lower-case name keys.
+    key_buf: String,
+    resolved_names: Vec<String>,
+    speaker_order: Vec<usize>,
+    speaker_set: std::collections::HashSet<usize, lexicon::FnvBuild>,
+    quotes: Vec<Quote>,
+    /// Last words of names the article uses for organisations (`Zycie Warszawy daily said`).
+    org_names: std::collections::HashSet<String, lexicon::FnvBuild>,
+    /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
+    salient: Vec<(usize, usize)>,
+    /// Speaker of the last attributed direct quote, and its paragraph.
+    last_quote: Option<(Option<usize>, u32)>,
+    /// First token of the sentence being read.
+    sent_start: usize,
+    /// First tokens of the two sentences before it.
+    prev_starts: Vec<usize>,
+}
+
+impl<'d> State<'d> {
+    fn new(doc: &'d Doc<'d>) -> Self {
+        State {
+            doc,
+            names: Names::default(),
+            headline_of: None,
+            key_buf: String::new(),
+            resolved_names: Vec::new(),
+            speaker_order: Vec::new(),
+            speaker_set: Default::default(),
+            quotes: Vec::new(),
+            salient: Vec::new(),
+            org_names: Default::default(),
+            last_quote: None,
+            sent_start: 0,
+            prev_starts: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,595 @@
+//! Names: reads every capitalised run as a candidate name (leading titles, places and acronyms
+//! stripped; organisations, common phrases and lone titles rejected), registers the article's
+//! people in [`Names`] with their gender and roles, links short forms to the fullest name with the
+//! same surname, and resolves a name in a sentence to a person.
+//!
+//! Uses the tokens, the people index and the lexicon.
+
+use super::lexicon::{self, class};
+use super::people::{surname, Names};
+use super::tokens::{is_adjective_suffix, Doc};
+use super::State;
+
+/// Name runs: where a name starts and ends, and what part of a run is a person's name.
+impl<'d> State<'d> {
+    /// Extends a name leftwards from `end` (inclusive); returns the first token.
+    pub(super) fn name_start(&self, end: usize, floor: usize) -> usize {
+        let d = self.doc;
+        let mut s = end;
+        while s > floor {
+            let p = s - 1;
+            if d.toks[p].para != d.toks[end].para || d.toks[p].quote != d.toks[end].quote {
+                break;
+            }
+            if d.name_word(p) && !d.toks[p].poss {
+                s = p;
+            } else if d.particle(p) {
+                // `van der`: particles, then a name word before them.
+                let mut q = p;
+                while q > floor && d.particle(q - 1) {
+                    q -= 1;
+                }
+                if q > floor && d.name_word(q - 1) && !d.toks[q - 1].poss {
+                    s = q - 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Extends a name rightwards from `start`; returns one past the last token.
+    pub(super) fn name_end(&self, start: usize, ceil: usize) -> usize {
+        let d = self.doc;
+        let mut e = start;
+        while e < ceil {
+            if d.toks[e].para != d.toks[start].para || d.toks[e].quote != d.toks[start].quote {
+                break;
+            }
+            if d.name_word(e) {
+                e += 1;
+                if d.toks[e - 1].poss {
+                    break;
+                }
+            } else if e > start && d.particle(e) {
+                let mut q = e;
+                while q < ceil && d.particle(q) {
+                    q += 1;
+                }
+                if q < ceil && d.name_word(q) {
+                    e = q;
+                } else {
+                    break;
+                }
+            } else if e > start && d.toks[e].has(class::SUFFIX) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// Strips leading titles from a name run and checks that what is left may be a person.
+    /// Returns the name tokens and whether a title was stripped.
+    pub(super) fn person_part(&self, from: usize, to: usize) -> Option<(usize, usize, bool)> {
+        let d = self.doc;
+        if from >= to {
+            return None;
+        }
+        let caps = d.caps(from);
+        let mut s = from;
+        let mut titled = false;
+        for i in from..to - 1 {
+            if d.toks[i].has(class::TITLE) {
+                s = i + 1;
+                titled = true;
+            }
+        }
+        // Places, demonyms and acronyms in front of a name: `Iran Brian Hook` (after `for`),
+        // `MSP Mark Ballard`, `French Jacques Chirac`.
+        while s + 1 < to {
+            let t = &d.toks[s];
+            let acronym = t.upper && !caps && !d.word(s).contains('.');
+            // `Paris Ngata`: a given name that is also a place opens the name, unless another
+            // given name follows (`Georgia Brian Kemp`).
+            let given_place = t.lex.classes & class::PLACE != 0
+                && lexicon::is_given(d.word(s))
+                && !lexicon::is_given(d.word(s + 1));
+            if t.lex.classes & (class::PLACE | class::DEMONYM) != 0 && !given_place || acronym {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        // `... and Families Margaret Hodge`: a known given name inside a run of three or more
+        // starts the name when the words before it are not known names.
+        let coordinated = from >= 1
+            && d.toks[from - 1].is_word()
+            && matches!(d.word(from - 1), "and" | "of" | "for" | "&");
+        // `Crooked Hillary Clinton`, `Outspoken Andrei Medvedev`: a word the text also writes in
+        // lower case, or an adjective, before a known given name.
+        if to - s >= 3
+            && !lexicon::is_given(d.word(s))
+            && lexicon::is_given(d.word(s + 1))
+            && (d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()))
+        {
+            s += 1;
+        }
+        if coordinated && to - s >= 3 && !lexicon::is_given(d.word(s)) {
+            if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::is_given(d.word(k))) {
+                s = g;
+            }
+        }
+        // `Der Spiegel`, `Le Monde`: an article opens a title, not a name.
+        let first = d.word(s);
+        if [
+            "der", "die", "das", "le", "la", "les", "il", "el", "los", "las",
+        ]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(first))
+        {
+            return None;
+        }
+        // In upper-case text (tables, telex headers) a run is a name only if it opens with a
+        // known given name, follows a title (`INTERIOR MINISTER MAHAMAT ABAKAR`) or the article
+        // names that person in ordinary case.
+        let titled_run = titled && (2..=3).contains(&(to - s));
+        if caps && !d.is_headline && !lexicon::is_given(d.word(s)) && !titled_run {
+            let last = d.word(to - 1);
+            if self.names.with_surname(&last.to_lowercase()).is_empty() {
+                return None;
+            }
+        }
+        // Every word also used in lower case: a common phrase (`Gender Equality`), unless it
+        // opens with a known given name (`Bill Green`).
+        if !caps && (s..to).all(|i| d.seen_lower(i)) && !lexicon::is_given(d.word(s)) {
+            return None;
+        }
+        if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
+            // `Dean said` is a person when the article names a Howard Dean.
+            let last = d.word(to - 1);
+            let named = to - s == 1 && d.toks[to - 1].cap && self.names.has_full_surname(last);
+            if !named {
+                return None;
+            }
+        }
+        if !titled {
+            // `the Kremlin`, `The Rolling Stones`
+            if from > 0
+                && d.toks[from - 1].is_word()
+                && d.word(from - 1).eq_ignore_ascii_case("the")
+            {
+                return None;
+            }
+        }
+        // A known given name opens a name even if it is also a word (`Bill`, `Jordan`).
+        let given = to - s >= 2 && lexicon::is_given(d.word(s));
+        // After a courtesy title any word is a surname (`Mr Pound`, `Mrs May`).
+        let courtesy = s > from && is_courtesy_title(d.word(s - 1)) && to - s <= 3;
+        for i in s..to {
+            let t = &d.toks[i];
+            if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
+                && t.lex.classes & class::PARTICLE == 0
+                && !courtesy
+                && !(given && (i == s || t.lex.classes & class::ORG == 0))
+            {
+                return None;
+            }
+            // Acronyms (`NATO`, `BBC`) are organisations, unless the whole text shouts.
+            if t.upper && !caps && t.lex.classes & class::SUFFIX == 0 && d.word(i).len() > 1 {
+                let w = d.word(i);
+                // initials like `I.K.` are fine
+                if !w.contains('.') {
+                    return None;
+                }
+            }
+        }
+        if d.toks[to - 1].has(class::PARTICLE) {
+            return None;
+        }
+        Some((s, to, titled))
+    }
+}
+
+/// The article's people: registering the names of the body and the headline.
+impl<'d> State<'d> {
+    /// The gender a kinship or gendered role noun gives the name at tokens `i..e`: just
+    /// before it (`his wife Laura`, `Mr Begg's father, Azmat,`) or heading an appositive after
+    /// it (`Hatice Cengiz, fiancée of ...`).
+    fn role_gender_near(&self, i: usize, e: usize) -> u8 {
+        let d = self.doc;
+        let n = d.toks.len();
+        if e < n && d.toks[e].is_punct(',') {
+            for k in e + 1..(e + 5).min(n) {
+                let t = &d.toks[k];
+                if !t.is_word() || t.cap {
+                    break;
+                }
+                let w = d.word(k);
+                let g = lexicon::role_gender(w);
+                if g != 0 {
+                    return g;
+                }
+                if t.lex.classes & class::DET == 0 || matches!(w, "his" | "her" | "their") {
+                    break;
+                }
+            }
+        }
+        let mut k = i;
+        if k > 0 && d.toks[k - 1].is_punct(',') {
+            k -= 1;
+        }
+        if k > 0 && d.toks[k - 1].is_word() && !d.toks[k - 1].cap {
+            return lexicon::role_gender(d.word(k - 1));
+        }
+        0
+    }
+
+    /// Collects every person name the body gives, fullest forms first found.
+    pub(super) fn register_names(&mut self) {
+        let d = self.doc;
+        let n = d.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !d.name_word(i) || d.is_byline(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.name_end(i, n);
+            // `O Globo daily`, `the newspaper Yedioth Ahronoth`: a body's name.
+            let org_noun = |k: usize| {
+                d.toks.get(k).is_some_and(|t| {
+                    t.is_word()
+                        && !t.cap
+                        && !t.poss
+                        && matches!(
+                            d.word(k),
+                            "daily"
+                                | "newspaper"
+                                | "weekly"
+                                | "paper"
+                                | "magazine"
+                                | "tabloid"
+                                | "agency"
+                                | "firm"
+                                | "company"
+                                | "bank"
+                                | "broadcaster"
+                                | "network"
+                                | "channel"
+                                | "website"
+                                | "group"
+                                | "club"
+                        )
+                })
+            };
+            if !d.toks[end - 1].poss
+                && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
+            {
+                let last = d.word(end - 1).to_lowercase();
+                self.org_names.insert(last);
+                i = end;
+                continue;
+            }
+            if let Some((s, e, titled)) = self.person_part(i, end) {
+                if e - s >= 2 || titled {
+                    let idx = self.add_person(s, e);
+                    self.names.people[idx].titled |= titled;
+                    let mut g = 0;
+                    for k in i..s {
+                        g = g.max(lexicon::gender(d.word(k)));
+                    }
+                    if g == 0 && e - s >= 2 {
+                        g = lexicon::gender(d.word(s));
+                    }
+                    if g == 0 {
+                        g = self.role_gender_near(i, e);
+                    }
+                    if d.toks[i].quote == 0 {
+                        self.names.mentions.push((i, idx));
+                    }
+                    if g != 0 && self.names.people[idx].gender == 0 {
+                        self.names.people[idx].gender = g;
+                    }
+                    // Roles: the titles stripped, and role nouns just before the name.
+                    let mut roles: Vec<String> = Vec::new();
+                    for k in i..s {
+                        roles.push(d.word(k).to_lowercase());
+                    }
+                    let mut k = i;
+                    while k > 0 && i - k < 5 {
+                        let t = &d.toks[k - 1];
+                        if t.is_word()
+                            && !t.cap
+                            && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                        {
+                            roles.push(d.word(k - 1).to_lowercase());
+                            k -= 1;
+                        } else if t.is_word() && !t.cap && t.lex.classes & class::STOP == 0 {
+                            k -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    // An appositive after the name: `Smith, the foreign minister,`
+                    if e < n && d.toks[e].is_punct(',') {
+                        let mut k = e + 1;
+                        while k < n && k < e + 10 && d.toks[k].is_word() {
+                            let t = &d.toks[k];
+                            // Only the head: `deputy to the U.S. Ambassador` is a deputy.
+                            if is_preposition(d.word(k)) {
+                                break;
+                            }
+                            if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
+                                roles.push(d.word(k).to_lowercase());
+                            }
+                            if t.lex.verb.is_some() && !t.cap {
+                                break;
+                            }
+                            k += 1;
+                        }
+                    }
+                    // An appositive before the name: `Russia's ambassador, Vassily Nebenzia,`
+                    if s == i && i >= 2 && d.toks[i - 1].is_punct(',') {
+                        let mut k = i - 1;
+                        let mark = roles.len();
+                        while k > 0 && i - k < 8 && d.toks[k - 1].is_word() {
+                            let t = &d.toks[k - 1];
+                            if is_preposition(d.word(k - 1)) {
+                                // What came after the preposition was its object.
+                                roles.truncate(mark);
+                            } else if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
+                                roles.push(d.word(k - 1).to_lowercase());
+                            }
+                            k -= 1;
+                        }
+                    }
+                    for r in roles {
+                        self.names.roles.entry(r).or_default().push((i, idx));
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Names the headline gives in full that the body shortens (`Hillary Clinton Goes After
+    /// ...` over a body that only says `Clinton`): a run from a known given name whose last
+    /// word the body also writes as a name.
+    pub(super) fn register_headline_names(&mut self, head: &Doc) {
+        let d = self.doc;
+        let n = head.toks.len();
+        // Whether the body writes this word capitalised, and never in lower case.
+        let in_body = |w: &str| {
+            !d.seen_lower_word(w)
+                && d.toks
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| t.cap && d.word(k).eq_ignore_ascii_case(w))
+        };
+        let mut i = 0;
+        while i < n {
+            if !head.name_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut e = i;
+            while e < n && head.name_word(e) && head.toks[e].quote == head.toks[i].quote {
+                e += 1;
+                if head.toks[e - 1].poss {
+                    break;
+                }
+            }
+            // From a known given name, or from the word after a title (`Coach Diego Ferraz`).
+            let start = (i..e).find(|&k| {
+                !head.toks[k].has(class::TITLE)
+                    && (lexicon::is_given(head.word(k))
+                        || k > i && head.toks[k - 1].has(class::TITLE))
+            });
+            if let Some(g) = start {
+                let clean = |k: usize| {
+                    let t = &head.toks[k];
+                    t.lex.classes & (class::ORG | class::PLACE | class::DEMONYM | class::TIME) == 0
+                        && (!t.upper || head.word(k).contains('.'))
+                };
+                // After a title only a two-word name (`Coach Diego Ferraz`, not `Star Mom
+                // Corners Obama`).
+                let longest = if lexicon::is_given(head.word(g)) {
+                    g + 4
+                } else {
+                    g + 2
+                };
+                let best = (g + 2..=e.min(longest))
+                    .take_while(|&end| clean(end - 1))
+                    .filter(|&end| in_body(head.word(end - 1)))
+                    .last();
+                if let Some(end) = best {
+                    let words: Vec<String> =
+                        (g..end).map(|k| head.word(k).to_lowercase()).collect();
+                    let key = words.join(" ");
+                    if !self.names.by_key.contains_key(&key) {
+                        let display = name_text(head, g, end);
+                        self.names.add(key, words, display);
+                    }
+                }
+            }
+            i = e.max(i + 1);
+        }
+    }
+
+    /// Short forms (`President Trump`) point at the fullest name with the same last word.
+    pub(super) fn link_short_forms(&mut self) {
+        for k in 0..self.names.people.len() {
+            let words = &self.names.people[k].words;
+            let mut best: Option<usize> = None;
+            let Some(last) = surname(words) else { continue };
+            for &m in self.names.with_surname(last) {
+                let p = &self.names.people[m];
+                if m != k
+                    && p.words.len() > words.len()
+                    && surname(&p.words) == surname(words)
+                    && words.iter().all(|w| p.words.contains(w))
+                    && best.is_none_or(|b| self.names.people[b].words.len() < p.words.len())
+                {
+                    best = Some(m);
+                }
+            }
+            self.names.people[k].alias = best;
+            if let Some(b) = best {
+                if self.names.people[b].gender == 0 {
+                    self.names.people[b].gender = self.names.people[k].gender;
+                }
+            }
+        }
+    }
+}
+
+/// Resolving a name in a sentence to a registered person.
+impl<'d> State<'d> {
+    /// The fullest name of person `p`: its aliases followed (at most four links).
+    pub(super) fn canonical(&self, mut p: usize) -> usize {
+        for _ in 0..4 {
+            match self.names.people.get(p).and_then(|x| x.alias) {
+                Some(a) => p = a,
+                None => break,
+            }
+        }
+        p
+    }
+
+    fn add_person(&mut self, s: usize, e: usize) -> usize {
+        let d = self.doc;
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        for k in s..e {
+            if k > s {
+                key.push(' ');
+            }
+            for c in d.word(k).chars() {
+                key.extend(c.to_lowercase());
+            }
+        }
+        if let Some(&k) = self.names.by_key.get(key.as_str()) {
+            self.key_buf = key;
+            return k;
+        }
+        let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+        let display = name_text(d, s, e);
+        let k = self.names.add(key.clone(), words, display);
+        self.key_buf = key;
+        k
+    }
+
+    /// Resolves name tokens to a registered person (the fullest name with the same last word
+    /// that contains every word of this one).
+    pub(super) fn resolve(&mut self, from: usize, to: usize, titled: bool) -> Option<usize> {
+        let d = self.doc;
+        let words: Vec<String> = (from..to).map(|k| d.word(k).to_lowercase()).collect();
+        let last = surname(&words)?;
+        if self.org_names.contains(last) {
+            return None;
+        }
+        let names: &Names = match self.headline_of {
+            Some(p) => p,
+            None => &self.names,
+        };
+        let pool = &names.people;
+        let mut best: Option<usize> = None;
+        for &k in names.with_surname(last) {
+            let p = &pool[k];
+            if !words.iter().all(|w| p.words.contains(w)) {
+                continue;
+            }
+            if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
+                best = Some(k);
+            }
+        }
+        // A lone surname matching only itself is a person when a title introduced it
+        // (`President Obama` ... `Obama said`), after first names (`Sir John`).
+        let mut titled_single = None;
+        if words.len() == 1 && best.is_some_and(|b| pool[b].words.len() == 1) {
+            titled_single = best.filter(|&b| pool[b].titled);
+            best = None;
+        }
+        if best.is_none() && words.len() == 1 {
+            // `Sir John`, `Mr Begg's father, Azmat,`: a first name of exactly one person.
+            if let [k] = names.with_first(last) {
+                best = Some(*k);
+            }
+        }
+        best = best.or(titled_single);
+        if self.headline_of.is_some() {
+            // The headline only names people the body also names.
+            let b = best?;
+            let name = pool[b].display.clone();
+            return Some(self.headline_person(name));
+        }
+        if let Some(b) = best {
+            return Some(b);
+        }
+        if titled || words.len() >= 2 || self.lone_given_name(from, to) {
+            return Some(self.add_person(from, to));
+        }
+        None
+    }
+
+    /// `Melanie said`: a known given name on its own, not also a place, body or month.
+    fn lone_given_name(&self, from: usize, to: usize) -> bool {
+        let d = self.doc;
+        let t = &d.toks[from];
+        to == from + 1
+            && t.cap
+            && !t.upper
+            && t.lex.classes
+                & (class::PLACE
+                    | class::ORG
+                    | class::DEMONYM
+                    | class::TIME
+                    | class::TITLE
+                    | class::STOP)
+                == 0
+            && lexicon::is_given(d.word(from))
+    }
+
+    fn headline_person(&mut self, name: String) -> usize {
+        if let Some(k) = self.resolved_names.iter().position(|n| n == &name) {
+            return k;
+        }
+        self.resolved_names.push(name);
+        self.resolved_names.len() - 1
+    }
+}
+
+/// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
+fn is_courtesy_title(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    [
+        "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "messrs", "mme", "mlle",
+    ]
+    .iter()
+    .any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// A common preposition (`to`, `of`, `for`, ...), in lower case.
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of" | "at" | "for" | "in" | "with" | "from" | "on" | "by" | "under" | "over"
+    )
+}
+
+/// The name as the article writes it, possessive removed.
+fn name_text(d: &Doc, s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for k in s..e {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(d.word(k));
+    }
+    out
+}

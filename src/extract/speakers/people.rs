@@ -1,0 +1,88 @@
+//! People: the [`Person`]s an article names and the [`Names`] index over them (by surname,
+//! given name and full name, plus the role nouns given to them and where each is named), so that
+//! articles with thousands of names stay linear.
+//!
+//! Uses the lexicon (its hasher) only.
+
+use super::lexicon;
+
+/// A person the article names.
+#[derive(Clone, Debug)]
+pub(super) struct Person {
+    pub(super) display: String,
+    /// Lower-cased name words.
+    pub(super) words: Vec<String>,
+    /// 1 male, 2 female, 0 unknown (from titles and given names).
+    pub(super) gender: u8,
+    /// A fuller name of the same person (`Trump` → `Donald Trump`).
+    pub(super) alias: Option<usize>,
+    /// Named once after a title (`President Obama`): a person even when the article never
+    /// gives a fuller name.
+    pub(super) titled: bool,
+}
+
+type FastMap<K, V> = std::collections::HashMap<K, V, lexicon::FnvBuild>;
+
+/// The people an article names, indexed by surname, given name and full name (articles with
+/// thousands of names stay linear).
+#[derive(Default)]
+pub(super) struct Names {
+    pub(super) people: Vec<Person>,
+    pub(super) by_surname: FastMap<String, Vec<usize>>,
+    pub(super) by_first: FastMap<String, Vec<usize>>,
+    pub(super) by_key: FastMap<String, usize>,
+    /// Role noun → (token position, person), in text order.
+    pub(super) roles: FastMap<String, Vec<(usize, usize)>>,
+    /// Every registered name: (first token, person), in text order.
+    pub(super) mentions: Vec<(usize, usize)>,
+}
+
+impl Names {
+    pub(super) fn with_surname(&self, w: &str) -> &[usize] {
+        self.by_surname.get(w).map_or(&[], |v| v.as_slice())
+    }
+
+    pub(super) fn with_first(&self, w: &str) -> &[usize] {
+        self.by_first.get(w).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Whether someone with two or more name words has this surname (any case).
+    pub(super) fn has_full_surname(&self, w: &str) -> bool {
+        self.with_surname(&w.to_lowercase())
+            .iter()
+            .any(|&p| self.people[p].words.len() >= 2)
+    }
+
+    pub(super) fn add(&mut self, key: String, words: Vec<String>, display: String) -> usize {
+        let k = self.people.len();
+        if let Some(last) = surname(&words) {
+            self.by_surname.entry(last.clone()).or_default().push(k);
+        }
+        if words.len() >= 2 {
+            self.by_first.entry(words[0].clone()).or_default().push(k);
+        }
+        self.by_key.insert(key, k);
+        self.people.push(Person {
+            display,
+            words,
+            gender: 0,
+            alias: None,
+            titled: false,
+        });
+        k
+    }
+}
+
+/// The last word of a name before a suffix (`Roberts` in `John G. Roberts Jr.`).
+pub(super) fn surname(words: &[String]) -> Option<&String> {
+    let is_suffix = |w: &String| {
+        matches!(
+            w.as_str(),
+            "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv"
+        )
+    };
+    match words.last() {
+        Some(w) if is_suffix(w) && words.len() > 1 => words.get(words.len() - 2),
+        w => w,
+    }
+}

@@ -1,0 +1,134 @@
+//! Pronouns and roles: turns a cue's source into a speaker. A name resolves through the article's
+//! names; a pronoun to the most recent salient person whose gender does not clash (an antecedent
+//! older than the previous sentence yields to the first person of the pronoun's gender named in
+//! that sentence); a role noun (`the minister`) to the last person the article gave that role.
+//! Keeps the list of salient people that pronouns resolve against.
+//!
+//! Uses the names and sources.
+
+use super::sources::Src;
+use super::State;
+
+impl<'d> State<'d> {
+    /// Turns a source into a speaker and records the cue.
+    pub(super) fn record(
+        &mut self,
+        src: Src,
+        k: usize,
+        found: &mut Vec<(usize, Option<usize>, bool)>,
+        finite: bool,
+    ) {
+        let speaker = match src {
+            Src::Name { from, to, titled } => match self.resolve(from, to, titled) {
+                Some(p) => Some(p),
+                None => {
+                    found.push((k, None, finite));
+                    return;
+                }
+            },
+            Src::Pronoun(g) => match self.antecedent(g) {
+                Some(p) => Some(p),
+                None => return,
+            },
+            Src::Role(ti) => match self.role_person(ti) {
+                Some(p) => Some(p),
+                None => {
+                    found.push((k, None, finite));
+                    return;
+                }
+            },
+            Src::Unnamed => {
+                found.push((k, None, finite));
+                return;
+            }
+            Src::Nothing => return,
+        };
+        if let Some(mut p) = speaker {
+            if self.headline_of.is_none() {
+                p = self.canonical(p);
+            }
+            if self.speaker_set.insert(p) {
+                self.speaker_order.push(p);
+            }
+            self.make_salient(p);
+            found.push((k, Some(p), finite));
+        }
+    }
+
+    /// Makes `p` the most recent salient person (the six most recent are kept).
+    pub(super) fn make_salient(&mut self, p: usize) {
+        self.salient.retain(|&(x, _)| x != p);
+        self.salient.push((p, self.sent_start));
+        if self.salient.len() > 6 {
+            self.salient.remove(0);
+        }
+    }
+
+    fn gender_of(&self, p: usize) -> u8 {
+        if self.headline_of.is_some() {
+            return 0;
+        }
+        let g = self.names.people.get(p).map_or(0, |x| x.gender);
+        if g != 0 {
+            return g;
+        }
+        self.names
+            .people
+            .get(self.canonical(p))
+            .map_or(0, |x| x.gender)
+    }
+
+    /// The most recent salient person whose gender does not clash with the pronoun's.
+    /// Failing that, the most recently named person of the pronoun's gender in the sentences
+    /// just before (`Crown Prince Mohammad bin Salman accepted ... Speaking to PBS, he said`).
+    fn antecedent(&self, g: u8) -> Option<usize> {
+        let salient = self.salient.iter().rev().copied().find(|&(p, _)| {
+            let pg = self.gender_of(p);
+            g == 0 || pg == 0 || pg == g
+        });
+        // A salient person from the sentence before or this one stands; an older one yields to
+        // a person of the pronoun's gender named in the sentence before.
+        let prev = self.prev_starts.last().copied().unwrap_or(0);
+        if salient.is_some_and(|(_, at)| at >= prev) || g == 0 || self.headline_of.is_some() {
+            return salient.map(|(p, _)| p);
+        }
+        // The first person of that gender named in the sentence before (the likely subject),
+        // else in the one before that, when no salient person fits.
+        let m = &self.names.mentions;
+        let starts: &[usize] = if salient.is_some() {
+            &self.prev_starts[self.prev_starts.len().saturating_sub(1)..]
+        } else {
+            &self.prev_starts
+        };
+        let mut hi = self.sent_start;
+        for &lo in starts.iter().rev() {
+            let a = m.partition_point(|&(pos, _)| pos < lo);
+            let b = m.partition_point(|&(pos, _)| pos < hi);
+            if let Some(p) = m[a..b]
+                .iter()
+                .map(|&(_, p)| self.canonical(p))
+                .find(|&p| self.gender_of(p) == g)
+            {
+                return Some(p);
+            }
+            hi = lo;
+        }
+        salient.map(|(p, _)| p)
+    }
+
+    /// The most recent person the article gave this role noun.
+    fn role_person(&self, ti: usize) -> Option<usize> {
+        if self.headline_of.is_some() {
+            return None;
+        }
+        let w = self.doc.word(ti).to_lowercase();
+        // Entries are in text order: the last one before the cue.
+        self.names
+            .roles
+            .get(&w)?
+            .iter()
+            .rev()
+            .find(|(pos, _)| *pos < ti)
+            .map(|&(_, k)| k)
+    }
+}

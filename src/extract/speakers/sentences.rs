@@ -1,0 +1,145 @@
+//! Sentences: reads a text (a body or a headline) as sentences of [`Item`]s (a token outside
+//! quotes, or a whole quote span), split outside quotes and brackets, with bylines and party tags
+//! (`, R-Ky.,`) left out, and hands each sentence to the cue finder (`State::sentence`, in `cues`).
+//! Also the small readers of a sentence's items that the later stages share.
+//!
+//! Uses the tokens and quote spans.
+
+use super::tokens::{Doc, Kind, Tok};
+use super::State;
+
+/// Items of a sentence: a token outside quotes, or a whole quote span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Item {
+    T(usize),
+    Q(usize),
+}
+
+/// The token of an item (0 for a quote span).
+pub(super) fn items_tok(it: Item) -> usize {
+    match it {
+        Item::T(i) => i,
+        Item::Q(_) => 0,
+    }
+}
+
+impl Doc<'_> {
+    /// For a comma before token `i`: the closing comma of a party tag opening at `i`
+    /// (`, R-Ky.,`, `, D-N.Y.,`).
+    fn party_tag_end(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        let w = self.text.as_bytes().get(t.bs as usize..t.be as usize)?;
+        let tag = t.is_word()
+            && w.len() >= 3
+            && matches!(w[0], b'R' | b'D' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase();
+        if !tag {
+            return None;
+        }
+        (i + 1..(i + 6).min(self.toks.len()))
+            .take_while(|&k| self.toks[k].para == t.para && self.toks[k].quote == 0)
+            .find(|&k| !(self.toks[k].is_word() || self.toks[k].is_punct('.')))
+            .filter(|&k| self.toks[k].is_punct(','))
+    }
+}
+
+impl<'d> State<'d> {
+    /// Runs attribution over every sentence.
+    pub(super) fn run(&mut self, with_quotes: bool) {
+        let d = self.doc;
+        let n = d.toks.len();
+        let mut items: Vec<Item> = Vec::with_capacity(64);
+        let mut i = 0;
+        let mut para_has_quote = false;
+        let mut cur_para = u32::MAX;
+        while i < n {
+            let para = d.toks[i].para;
+            if para != cur_para {
+                if cur_para != u32::MAX && !para_has_quote {
+                    // A paragraph without quotes ends any run of continued quotes, unless it
+                    // announces one (`... said:`).
+                    let ends_colon = i > 0 && d.toks[i - 1].is_punct(':');
+                    if !ends_colon {
+                        self.last_quote = None;
+                    }
+                }
+                cur_para = para;
+                para_has_quote = false;
+            }
+            if d.is_byline(i) {
+                i += 1;
+                continue;
+            }
+            // Build one sentence (a full stop inside brackets does not end it: `(D-Wis.)`).
+            items.clear();
+            let mut depth = 0u32;
+            while i < n && d.toks[i].para == para {
+                let t = &d.toks[i];
+                if t.quote != 0 {
+                    let q = t.quote as usize - 1;
+                    items.push(Item::Q(q));
+                    para_has_quote = true;
+                    i = d.spans[q].last;
+                    continue;
+                }
+                i += 1;
+                if matches!(t.kind, Kind::Mark { .. }) {
+                    continue;
+                }
+                // `Mitch McConnell, R-Ky., said`: a party tag between commas is left out.
+                if t.is_punct(',') {
+                    if let Some(close) = d.party_tag_end(i) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                items.push(Item::T(i - 1));
+                match t.kind {
+                    Kind::Punct('(') => depth += 1,
+                    Kind::Punct(')') => depth = depth.saturating_sub(1),
+                    Kind::Punct('.' | '?' | '!' | ';') if depth == 0 || items.len() > 80 => break,
+                    // Text without sentence ends (tables, lists) is cut into bounded pieces.
+                    _ if items.len() >= 400 => break,
+                    _ => {}
+                }
+            }
+            if !items.is_empty() {
+                self.sentence(&items, with_quotes);
+            }
+        }
+    }
+
+    /// The token of an item, `None` for a quote span.
+    pub(super) fn tok(&self, it: Item) -> Option<&Tok> {
+        match it {
+            Item::T(i) => Some(&self.doc.toks[i]),
+            Item::Q(_) => None,
+        }
+    }
+
+    /// Whether there is an item `k` and it is the word `w` (ASCII case ignored).
+    pub(super) fn word_at_is(&self, items: &[Item], k: usize, w: &str) -> bool {
+        items.get(k).is_some_and(|&it| self.word_is(it, w))
+    }
+
+    /// Whether the item is the word `w` (ASCII case ignored).
+    pub(super) fn word_is(&self, it: Item, w: &str) -> bool {
+        match it {
+            Item::T(i) => self.doc.toks[i].is_word() && self.doc.word(i).eq_ignore_ascii_case(w),
+            Item::Q(_) => false,
+        }
+    }
+
+    /// One past the last plain token from item `s` on (names do not run into quotes).
+    pub(super) fn item_tok_ceil(&self, items: &[Item], s: usize) -> usize {
+        let mut k = s;
+        while k + 1 < items.len() && matches!(items[k + 1], Item::T(_)) {
+            k += 1;
+        }
+        match items[k] {
+            Item::T(t) => t + 1,
+            Item::Q(_) => 0,
+        }
+    }
+}

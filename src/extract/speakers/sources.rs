@@ -1,0 +1,475 @@
+//! Sources: reads the phrase a cue's source is given by, as a [`Src`]: the name or noun phrase that
+//! ends left of a cue, past appositives (`Jenny Town, director of ..., said`, nested ones too) and
+//! relatives, or the name or description that starts right of an inverted cue (`"...," said China's
+//! ambassador to the United Nations, Zhang Jun`).
+//!
+//! Uses the tokens, sentences and names.
+
+use super::lexicon::{self, class, Form};
+use super::names::is_preposition;
+use super::sentences::{items_tok, Item};
+use super::tokens::Kind;
+use super::State;
+
+/// Where a cue's source was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Src {
+    /// A name: tokens `from..to` (titles already stripped), and whether a title was stripped.
+    Name {
+        from: usize,
+        to: usize,
+        titled: bool,
+    },
+    /// `he` (1) or `she` (2).
+    Pronoun(u8),
+    /// `the minister`: a role noun that may refer back to a named person.
+    Role(usize),
+    /// A source that is not a named person.
+    Unnamed,
+    /// Nothing usable.
+    Nothing,
+}
+
+/// The source left of a cue.
+impl<'d> State<'d> {
+    /// The subject before a comma that precedes the verb: `X, the ..., said`,
+    /// `the envoy, X, said`, `X, who ..., said`, `X, 45, said`.
+    pub(super) fn appositive_subject(&self, items: &[Item], comma: usize, before: usize) -> Src {
+        let d = self.doc;
+        let mut close = comma;
+        let mut fallback = Src::Nothing;
+        let mut first_open = None;
+        // Appositives may nest: `Jean-Marc Ayrault, the foreign minister of France, a permanent
+        // member of the Security Council, said`.
+        for level in 0..3 {
+            // The comma opening this appositive.
+            let mut open = None;
+            let mut m = close;
+            while m > 0 && close - m < 45 {
+                m -= 1;
+                match items[m] {
+                    Item::Q(_) => break,
+                    Item::T(x) if d.toks[x].is_punct(',') => {
+                        open = Some(m);
+                        break;
+                    }
+                    Item::T(x)
+                        if !d.toks[x].is_word()
+                            && d.toks[x].kind != Kind::Num
+                            && !d.toks[x].is_punct('(')
+                            && !d.toks[x].is_punct(')') =>
+                    {
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let Some(o) = open.filter(|&o| o > 0 && o + 1 < close) else {
+                break;
+            };
+            let Item::T(first) = items[o + 1] else {
+                break;
+            };
+            let relative = d.toks[first].is_word()
+                && ["who", "whose", "whom"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(d.word(first)));
+            // A clause with its own verb is not an appositive (`..., were held, accused`).
+            let has_verb = !relative
+                && items[o + 1..close].iter().any(|&it| {
+                    matches!(self.tok(it), Some(t) if t.lex.classes & class::BE != 0
+                        || t.lex.verb.is_some_and(|v| v.form == Form::Past && !t.cap))
+                });
+            if has_verb || close - o > 25 && !relative {
+                break;
+            }
+            if level == 0 {
+                first_open = Some(o);
+            }
+            if !d.name_word(first) || level > 0 {
+                // `X, the lawyer for Y, said`: the name before the description.
+                let s = self.left_np(items, o - 1);
+                if matches!(s, Src::Name { .. } | Src::Pronoun(_)) {
+                    return s;
+                }
+                if level == 0 {
+                    fallback = s;
+                }
+            }
+            close = o;
+        }
+        if d.name_word(before) {
+            let s = self.left_name(items, comma - 1);
+            if matches!(s, Src::Name { .. }) {
+                return s;
+            }
+        }
+        // `Professor Greg Barton, Chair In Global Islamic Politics ..., said`
+        if let Some(o) = first_open {
+            let s = self.left_np(items, o - 1);
+            if matches!(s, Src::Name { .. }) || fallback == Src::Nothing {
+                return s;
+            }
+        }
+        fallback
+    }
+
+    /// `X, a strategist at Y told`: a name, a comma, then a description opened by `a`/`the`.
+    pub(super) fn unclosed_appositive(&self, items: &[Item], e: usize) -> Option<Src> {
+        let d = self.doc;
+        let mut m = e;
+        while m > 1 && e - m < 10 {
+            m -= 1;
+            let Item::T(x) = items[m] else { return None };
+            let t = &d.toks[x];
+            if t.is_punct(',') {
+                let Item::T(first) = items[m + 1] else {
+                    return None;
+                };
+                let w = d.word(first);
+                // `Terry Hobbs, assistant vice president said`: lower-case words naming one
+                // person's role (not `..., sources said`).
+                let singular = !d.word(items_tok(items[e])).ends_with('s');
+                // `after Coca Cola, another analyst noted`: a new, unnamed person.
+                let fresh = matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "another" | "one" | "some" | "other" | "two" | "three"
+                );
+                let role = e > m + 1 && singular && !fresh && items[m + 1..=e].iter().all(|&it| {
+                    matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && t.lex.verb.is_none())
+                }) && items[m + 1..=e].iter().any(|&it| {
+                    matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
+                });
+                if !(w.eq_ignore_ascii_case("a")
+                    || w.eq_ignore_ascii_case("an")
+                    || w.eq_ignore_ascii_case("the")
+                    || role)
+                {
+                    return None;
+                }
+                return match self.left_np(items, m - 1) {
+                    n @ Src::Name { .. } => Some(n),
+                    _ => None,
+                };
+            }
+            if !t.is_word() || t.lex.classes & class::BE != 0 || t.lex.verb.is_some() && !t.cap {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The noun phrase ending at item `e`.
+    pub(super) fn left_np(&self, items: &[Item], e: usize) -> Src {
+        let d = self.doc;
+        let Item::T(ti) = items[e] else {
+            return Src::Nothing;
+        };
+        let t = &d.toks[ti];
+        if !t.is_word() {
+            return Src::Nothing;
+        }
+        if t.has(class::PRONOUN) {
+            return Src::Pronoun(lexicon::gender(d.word(ti)));
+        }
+        if d.name_word(ti) {
+            return self.left_name(items, e);
+        }
+        if t.cap && !d.caps(ti) {
+            return Src::Nothing;
+        }
+        // `the 74-year-old comedian said`: a description of someone already named.
+        let mut m = e;
+        while m > 0 && e - m < 3 {
+            let Item::T(p) = items[m - 1] else { break };
+            if !d.toks[p].is_word() {
+                break;
+            }
+            if d.word(p).eq_ignore_ascii_case("the") {
+                if (m..=e).any(|q| self.describes_known(items_tok(items[q]))) {
+                    return Src::Pronoun(0);
+                }
+                break;
+            }
+            if d.toks[p].cap {
+                break;
+            }
+            m -= 1;
+        }
+        if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0 {
+            // `the minister`, `China's envoy`: may refer to a named person.
+            let mut m = e;
+            while m > 0 && e - m < 4 {
+                let Some(p) = self.tok(items[m - 1]) else {
+                    break;
+                };
+                if p.poss || d.word(items_tok(items[m - 1])).eq_ignore_ascii_case("the") {
+                    return Src::Role(ti);
+                }
+                if !p.is_word() {
+                    break;
+                }
+                m -= 1;
+            }
+        }
+        Src::Unnamed
+    }
+
+    /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
+    /// article has already named (after `the`).
+    fn describes_known(&self, ti: usize) -> bool {
+        let w = self.doc.word(ti);
+        matches!(self.doc.toks[ti].kind, Kind::Word | Kind::Num)
+            && ["-old", "-based", "-born"].iter().any(|x| w.ends_with(x))
+    }
+
+    /// The name ending at item `e` (a name word).
+    fn left_name(&self, items: &[Item], e: usize) -> Src {
+        let d = self.doc;
+        let Item::T(ti) = items[e] else {
+            return Src::Nothing;
+        };
+        if d.toks[ti].poss {
+            return Src::Unnamed;
+        }
+        self.name_before(ti, 2)
+    }
+
+    /// The name ending at token `ti`. A name that follows `of`/`for`/`on`/`from`/`at` after
+    /// another capitalised word is part of a longer name: `Arnel dela Vega of the army's
+    /// Western Mindanao Command`, `the Commission on Presidential Debates`.
+    pub(super) fn name_before(&self, ti: usize, depth: u32) -> Src {
+        let d = self.doc;
+        let s = self.name_start(ti, 0);
+        let mut k = s;
+        let mut skipped = 0;
+        while k > 0 && skipped < 3 {
+            let t = &d.toks[k - 1];
+            if t.is_word() && !t.cap && (t.has(class::DET) || t.poss) {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        // `the Polish daily Zycie Warszawy`, `the firm Brush Wellman`: a name given to a body.
+        if s > 0 {
+            let p = &d.toks[s - 1];
+            if p.is_word()
+                && !p.cap
+                && !p.poss
+                && p.lex.classes & class::ORG != 0
+                && !d.toks[s].has(class::TITLE)
+            {
+                return Src::Unnamed;
+            }
+        }
+        // `Farmers' associations in Mato Grosso said`: a place after `in` is no speaker.
+        if s > 0 && d.toks[s - 1].is_word() && d.word(s - 1) == "in" {
+            return Src::Unnamed;
+        }
+        // `a spokesman for Merrill Lynch`, `the mother of John Smith`: the noun speaks.
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 2].is_word() {
+            let prep = d.word(k - 1);
+            let noun = &d.toks[k - 2];
+            if matches!(prep, "of" | "for" | "at" | "from" | "with")
+                && (!noun.cap || noun.lex.classes & class::STOP != 0)
+                && noun.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+            {
+                return Src::Unnamed;
+            }
+        }
+        let own = self.person_part(s, ti + 1);
+        let mut org_before = false;
+        let mut title_before = false;
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
+            let prep = d.word(k - 1);
+            if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
+                org_before = d.toks[k - 2].has(class::ORG);
+                title_before = d.toks[k - 2].has(class::TITLE) && !org_before;
+            }
+        }
+        // After `Association of`, the run is part of the organisation's name (`the Association
+        // of Flight Attendants`); whoever speaks stands before it.
+        if let Some((from, to, titled)) =
+            own.filter(|(f, t, _)| !org_before && (t - f >= 2 || title_before))
+        {
+            // `Special Representative for Iran Brian Hook`
+            return Src::Name { from, to, titled };
+        }
+        if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
+            let prep = d.word(k - 1);
+            if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
+                if depth == 0 || d.toks[k - 2].poss {
+                    return Src::Unnamed;
+                }
+                return match self.name_before(k - 2, depth - 1) {
+                    n @ Src::Name { .. } => n,
+                    _ => Src::Unnamed,
+                };
+            }
+        }
+        match own {
+            Some((from, to, titled)) => Src::Name { from, to, titled },
+            None => Src::Unnamed,
+        }
+    }
+}
+
+/// The source right of a cue.
+impl<'d> State<'d> {
+    /// A source starting at item `s`: a name, a pronoun, or a description followed by
+    /// `, Name`.
+    pub(super) fn right_source(&self, items: &[Item], mut s: usize) -> Src {
+        let d = self.doc;
+        while let Some(&Item::T(ti)) = items.get(s) {
+            let t = &d.toks[ti];
+            if t.is_word() && !t.cap && t.lex.classes & class::AUX != 0 {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return Src::Nothing;
+        };
+        let t = &d.toks[ti];
+        if t.has(class::PRONOUN) {
+            return Src::Pronoun(lexicon::gender(d.word(ti)));
+        }
+        if !t.is_word() {
+            return Src::Nothing;
+        }
+        // `said the 74-year-old comedian`: someone already named.
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
+        {
+            return Src::Pronoun(0);
+        }
+        if d.name_word(ti) {
+            let ceil = self.item_tok_ceil(items, s);
+            let e = self.name_end(ti, ceil);
+            if !d.toks[e - 1].poss {
+                // `said Wallabies coach Eddie Jones`, `said Cebit organiser Gabriele Dorries`:
+                // a body, one or two lower-case role words, then the name.
+                let after = s + (e - ti);
+                let single = e - ti == 1 || self.person_part(ti, e).is_none();
+                if single {
+                    let mut k = after;
+                    while k < items.len() && k < after + 2 {
+                        match items[k] {
+                            Item::T(x)
+                                if d.toks[x].is_word()
+                                    && !d.toks[x].cap
+                                    && d.toks[x].lex.verb.is_none()
+                                    && d.toks[x].lex.classes
+                                        & (class::STOP | class::DET | class::AUX | class::BE)
+                                        == 0
+                                    && !is_preposition(d.word(x)) =>
+                            {
+                                k += 1
+                            }
+                            _ => break,
+                        }
+                    }
+                    if k > after {
+                        if let Some(n @ Src::Name { from, to, .. }) = self.right_name_only(items, k)
+                        {
+                            if to - from >= 2 {
+                                return n;
+                            }
+                        }
+                    }
+                }
+                return match self.person_part(ti, e) {
+                    Some((from, to, titled)) => Src::Name { from, to, titled },
+                    None => self.appositive_name(items, s).unwrap_or(Src::Unnamed),
+                };
+            }
+            // `noted NBC's Dante Chinni`: the name after the possessive.
+            let after = s + (e - ti);
+            if let Some(n @ Src::Name { .. }) = self.right_name_only(items, after) {
+                return n;
+            }
+        }
+        self.appositive_name(items, s).unwrap_or(Src::Unnamed)
+    }
+
+    /// A name starting exactly at item `s`.
+    pub(super) fn right_name_only(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return None;
+        };
+        if !d.name_word(ti) {
+            return None;
+        }
+        let e = self.name_end(ti, self.item_tok_ceil(items, s));
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        self.person_part(ti, e)
+            .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+
+    /// `the ambassador to the UN, Zhang Jun`: the name after the description's comma.
+    fn appositive_name(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let mut k = s;
+        // The description must name a role (`the ambassador`, `the government's lawyer`), not
+        // just any phrase (`according to exit polls, Mitt Romney had ...`).
+        let mut role = false;
+        while k < items.len() && k < s + 14 {
+            let Item::T(ti) = items[k] else { return None };
+            let t = &d.toks[ti];
+            role |= t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+            if t.is_punct(',') {
+                if !role {
+                    return None;
+                }
+                let Some(&Item::T(ni)) = items.get(k + 1) else {
+                    return None;
+                };
+                if !d.name_word(ni) {
+                    return None;
+                }
+                let ceil = self.item_tok_ceil(items, k + 1);
+                let e = self.name_end(ni, ceil);
+                if d.toks[e - 1].poss {
+                    return None;
+                }
+                return self.person_part(ni, e).map(|(from, to, titled)| Src::Name {
+                    from,
+                    to,
+                    titled,
+                });
+            }
+            if !t.is_word() && !t.is_punct('-') || t.lex.verb.is_some() && !t.cap {
+                return None;
+            }
+            // `said currency economist Klaus Baader`: a role noun, then the name.
+            if k > s && d.name_word(ti) {
+                let Item::T(pi) = items[k - 1] else {
+                    return None;
+                };
+                let p = &d.toks[pi];
+                if p.is_word() && !p.cap && p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                {
+                    let ceil = self.item_tok_ceil(items, k);
+                    let e = self.name_end(ti, ceil);
+                    if d.toks[e - 1].poss {
+                        return None;
+                    }
+                    return self.person_part(ti, e).map(|(from, to, titled)| Src::Name {
+                        from,
+                        to,
+                        titled,
+                    });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+}
