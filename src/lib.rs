@@ -76,11 +76,3 @@ pub mod report;
 
 pub use error::{Error, Result};
 pub use query::Archive;
-
-/// The paths `src/extract` used before the ingest stage was split (until its branch is merged).
-#[allow(unused_imports)]
-pub(crate) mod corpus {
-    pub use crate::ingest::decode::decode;
-    pub use crate::ingest::stories::{split_articles, Article};
-    pub use crate::ingest::walk::{walk, Found};
-}

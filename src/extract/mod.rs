@@ -13,7 +13,7 @@ pub mod speakers;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
+use crate::ingest::stories::Article;
 
 pub use countries::{CountryRef, How};
 pub use speakers::Quote;

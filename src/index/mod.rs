@@ -8,8 +8,8 @@ finds "Nébenzia". Speakers and countries are stored twice: as facets (`speaker_
 `country_facet`, `region_facet`) for counting and exact filtering, and as analysed text (`speaker`,
 `country`) so that the query language can say `speaker:nebenzia`.
 
-The files, in the order they build on each other: [`analyzer`] (text analysis), [`schema`]
-(fields), [`info`] (`newsdex.json`, opening for reading), [`document`] (an article's document),
+The files, in the order they build on each other: [`mod@analyzer`] (text analysis), [`mod@schema`]
+(fields), [`info`] (`newsdex.json`, opening for reading), [`mod@document`] (an article's document),
 [`summary`] (a run's options and report), [`state`] (what the index knows of each file), and
 [`writer`] (the run itself, with its crash safety).
 

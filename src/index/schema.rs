@@ -1,6 +1,6 @@
 /*!
 The index's schema: one tantivy document per article, its fields and how each is analysed, and
-the index settings. Uses [`super::analyzer`] and the extraction's types.
+the index settings. Uses [`mod@super::analyzer`] and the extraction's types.
 */
 use std::path::PathBuf;
 

@@ -62,7 +62,7 @@ pub struct Summary {
     pub unchanged: usize,
     /// Files read and indexed that were not clean UTF-8 (decoded from another encoding).
     pub decoded: usize,
-    /// Articles cut at [`MAX_ARTICLE_BYTES`].
+    /// Articles cut at [`crate::ingest::read::MAX_ARTICLE_BYTES`].
     pub truncated: usize,
     /// Bytes of files read by this run.
     pub bytes: u64,

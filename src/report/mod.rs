@@ -4,7 +4,7 @@ when asked to) or for scripts (JSON, NDJSON and CSV). This is the only stage tha
 terminal or a file; printers take any writer, so tests print into a `Vec<u8>` and compare
 strings.
 
-The files: [`format`] (the formats, the [`Report`] trait, styles, sanitising), [`table`] (CSV),
+The files: [`mod@format`] (the formats, the [`Report`] trait, styles, sanitising), [`table`] (CSV),
 then one file per result: [`search`], [`quotes`], [`facets`], [`article`] (`show`), [`stats`],
 [`timeline`], [`batch`], [`cooccur`], [`aliases`] (suggestions), [`extract`] and [`index`] (a
 run's summary).

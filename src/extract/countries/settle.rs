@@ -44,7 +44,7 @@ const CLEAR_LEAD: u64 = 2;
 ///   nowhere in an article that uses it so, datelines aside;
 /// - a smaller place directly followed by another capitalised name is part of that name
 ///   ("Cambridge Analytica", "Lincoln County"), a big one is not ("Chicago Cubs");
-/// - a place followed by ", <state or province>" (or a country name closing the phrase) belongs
+/// - a place followed by ", `<state or province>`" (or a country name closing the phrase) belongs
 ///   there ("Paris, Texas", "Cambridge, Mass.", "Madrid, Philippines.");
 /// - a shared place name goes to the country the article mentions most, a dateline city standing
 ///   alone to its most populous bearer, and otherwise to that bearer only when it is clearly the

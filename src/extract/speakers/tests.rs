@@ -200,20 +200,20 @@ fn shared_corpora_offsets() {
         eprintln!("skip: no shared corpora at {}", root.display());
         return;
     }
-    let files = crate::corpus::walk(&root, &Default::default()).unwrap_or_default();
+    let files = crate::ingest::walk::walk(&root, &Default::default()).unwrap_or_default();
     for (n, f) in files.into_iter().enumerate() {
         // A sample keeps the debug-build test quick.
         if n % 7 != 0 {
             continue;
         }
-        let crate::corpus::Found::File { path, relative } = f else {
+        let crate::ingest::walk::Found::File { path, relative } = f else {
             continue;
         };
         let bytes = std::fs::read(&path).unwrap_or_default();
-        let Ok((text, _)) = crate::corpus::decode(&bytes) else {
+        let Ok((text, _)) = crate::ingest::decode::decode(&bytes) else {
             continue;
         };
-        for a in crate::corpus::split_articles(&relative, &text) {
+        for a in crate::ingest::stories::split_articles(&relative, &text) {
             let att = attribute(&a.headline, &a.body);
             let chars: Vec<char> = a.body.chars().collect();
             for q in &att.quotes {
