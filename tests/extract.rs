@@ -76,3 +76,60 @@ fn quotes_carry_speakers_and_character_offsets() {
     let at: String = chars[dead_end.start..dead_end.end].iter().collect();
     assert_eq!(at, dead_end.text);
 }
+
+#[test]
+fn quotes_carry_their_evidence() {
+    let path = repo_corpus().join("000_f539c37ecbe7f26d.txt");
+    let records = extract(&path);
+    let text = std::fs::read_to_string(&path).expect("seed");
+    let body: Vec<char> = text
+        .lines()
+        .skip(1)
+        .take(12)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .chars()
+        .collect();
+    let at = |r: [usize; 2]| body[r[0]..r[1]].iter().collect::<String>();
+    let quotes = &records[0].quotes;
+    for q in quotes {
+        // The attribution covers the quote and the words naming its source.
+        assert!(
+            q.attribution[0] <= q.start && q.end <= q.attribution[1],
+            "{q:?}"
+        );
+        if let Some(s) = q.source {
+            assert!(
+                q.attribution[0] <= s[0] && s[1] <= q.attribution[1],
+                "{q:?}"
+            );
+        }
+        assert_eq!(q.link == "none", q.speaker.is_none(), "{q:?}");
+    }
+    // `He went on to say that new sanctions are "a path to a dead end."`
+    let dead_end = quotes
+        .iter()
+        .find(|q| q.text.contains("path to a dead end"))
+        .expect("the dead-end quote");
+    assert_eq!(
+        (dead_end.cue.as_str(), dead_end.cue_text.as_str()),
+        ("verb", "say")
+    );
+    assert_eq!(
+        (dead_end.link.as_str(), dead_end.confidence.as_str()),
+        ("pronoun", "medium")
+    );
+    assert_eq!(dead_end.source.map(at).as_deref(), Some("He"));
+    assert!(at(dead_end.attribution).starts_with("He went on to say that new sanctions"));
+    // A named source in the quote's own sentence.
+    let named = quotes
+        .iter()
+        .find(|q| q.link == "name" && q.speaker.as_deref() == Some("Zhang Jun"))
+        .expect("a quote of Zhang Jun's");
+    assert_eq!(named.confidence, "high");
+    let source = named.source.map(at).unwrap_or_default();
+    assert!(
+        source.ends_with("Zhang") || source.ends_with("Zhang Jun"),
+        "{source}"
+    );
+}

@@ -127,6 +127,12 @@ pub struct Quote {
     pub direct: bool,
     pub start: usize,
     pub end: usize,
+    pub cue: String,
+    pub cue_text: String,
+    pub link: String,
+    pub confidence: String,
+    pub attribution: [usize; 2],
+    pub source: Option<[usize; 2]>,
 }
 
 #[test]

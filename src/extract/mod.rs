@@ -20,7 +20,7 @@ pub use speakers::Quote;
 
 /// Bumped whenever an extractor changes its output, so that an index built by an older
 /// extractor can be recognised.
-pub const EXTRACTION_VERSION: u32 = 3;
+pub const EXTRACTION_VERSION: u32 = 4;
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -57,10 +57,13 @@ pub fn extract(article: &Article) -> Extraction {
 ///  "dateline": "UNITED NATIONS (Dispatches)", "date": null,
 ///  "speakers": ["Zhang Jun", "Vassily Nebenzia"],
 ///  "countries": [{"code": "CN", "name": "China", "how": "explicit"}],
-///  "quotes": [{"speaker": "Zhang Jun", "text": "...", "direct": true, "start": 10, "end": 42}]}
+///  "quotes": [{"speaker": "Zhang Jun", "text": "...", "direct": true, "start": 10, "end": 42,
+///              "cue": "verb", "cue_text": "said", "link": "name", "confidence": "high",
+///              "attribution": [9, 60], "source": [45, 54]}]}
 /// ```
 ///
-/// Quote offsets are character offsets into the article body.
+/// Quote offsets are character offsets into the article body; see [`Quote`] for the evidence
+/// fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleExtraction {
     pub path: String,

@@ -120,7 +120,7 @@ impl<'d> State<'d> {
                             let w = d.word(q);
                             if w.starts_with("quot") || w.starts_with("cit") {
                                 return match self.right_source(items, m + 1) {
-                                    n @ (Src::Name { .. } | Src::Pronoun(_)) => n,
+                                    n @ (Src::Name { .. } | Src::Pronoun(..)) => n,
                                     _ => Src::Unnamed,
                                 };
                             }
@@ -197,7 +197,7 @@ impl<'d> State<'d> {
                             Item::Q(_) => return self.invert(items, k, verb),
                             Item::T(pi) => {
                                 let src = self.appositive_subject(items, j - 1, pi);
-                                if matches!(src, Src::Name { .. } | Src::Pronoun(_) | Src::Role(_))
+                                if matches!(src, Src::Name { .. } | Src::Pronoun(..) | Src::Role(_))
                                 {
                                     return src;
                                 }
@@ -291,7 +291,7 @@ impl<'d> State<'d> {
             return None;
         };
         if d.toks[ti].has(class::PRONOUN) {
-            return Some(Src::Pronoun(lexicon::gender(d.word(ti))));
+            return Some(Src::Pronoun(lexicon::gender(d.word(ti)), ti));
         }
         // `Tory leader Michael Howard ...`, `shadow chancellor Oliver Letwin ...`
         let mut skipped = 0;

@@ -5,12 +5,13 @@
 //!
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
-use super::lexicon::{class, Form, Strength};
+use super::lexicon::{class, Form, Strength, Verb};
+use super::names::is_preposition;
 use super::people::Names;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;
-use super::State;
+use super::{Confidence, Cue, Found, Link, State};
 
 impl<'d> State<'d> {
     /// Finds the cues of one sentence and records their speakers, then (with `with_quotes`) the
@@ -30,7 +31,7 @@ impl<'d> State<'d> {
         self.sent_start = start;
         let has_q = items.iter().any(|it| matches!(it, Item::Q(_)));
         // (item index of the cue, speaker: Some(person) / None unnamed)
-        let mut found: Vec<(usize, Option<usize>, bool)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let subject = self.subject(items);
         if let Some(Src::Name { from, to, titled }) = subject {
             if let Some(p) = self.resolve(from, to, titled) {
@@ -39,8 +40,9 @@ impl<'d> State<'d> {
         }
         // Interview transcripts: a paragraph opening `PENCE: ...` is Pence speaking, when the
         // article names a Pence.
-        if let Some(src) = self.transcript_speaker(items) {
-            self.record(src, 0, &mut found, false);
+        if let Some((src, colon)) = self.transcript_speaker(items) {
+            let at = cue_at(0, Cue::Transcript, (colon, colon + 1), false);
+            self.record(src, at, &mut found);
         }
         let mut k = 0;
         while k < items.len() {
@@ -58,7 +60,13 @@ impl<'d> State<'d> {
                 && matches!(items.get(k + 1), Some(&Item::T(j)) if d.word(j).eq_ignore_ascii_case("to"))
             {
                 let src = self.right_source(items, k + 2);
-                self.record(src, k, &mut found, false);
+                let at = cue_at(
+                    k,
+                    Cue::AccordingTo,
+                    (ti, items_tok(items[k + 1]) + 1),
+                    false,
+                );
+                self.record(src, at, &mut found);
                 k += 2;
                 continue;
             }
@@ -75,6 +83,12 @@ impl<'d> State<'d> {
                 continue;
             }
             let src = self.cue_source(items, k, verb, subject);
+            let at = cue_at(
+                k,
+                Cue::Verb,
+                self.verb_toks(items, k, verb),
+                verb.form != Form::Ing,
+            );
             // `Gerhard Schroeder and Jacques Chirac have called for ...`: both speak.
             if let Src::Name { from, .. } = src {
                 let start = self.name_start(from, 0);
@@ -85,11 +99,11 @@ impl<'d> State<'d> {
                 {
                     let other = self.name_before(start - 2, 1);
                     if matches!(other, Src::Name { .. }) {
-                        self.record(other, k, &mut found, verb.form != Form::Ing);
+                        self.record(other, at, &mut found);
                     }
                 }
             }
-            self.record(src, k, &mut found, verb.form != Form::Ing);
+            self.record(src, at, &mut found);
             k += 1;
         }
         // `a statement from Pope Francis`, `Judge Miller's statement reads "..."`: speech nouns
@@ -105,7 +119,8 @@ impl<'d> State<'d> {
                 .is_some_and(|&it| self.word_is(it, "from") || self.word_is(it, "by"));
             if by {
                 if let Some(src @ Src::Name { .. }) = self.right_name_only(items, k + 2) {
-                    self.record(src, k, &mut found, false);
+                    let at = cue_at(k, Cue::SpeechNoun, (ti, items_tok(items[k + 1]) + 1), false);
+                    self.record(src, at, &mut found);
                     continue;
                 }
             }
@@ -115,7 +130,8 @@ impl<'d> State<'d> {
                     if d.toks[pi].poss && d.name_word(pi) {
                         let src = self.name_before(pi, 1);
                         if matches!(src, Src::Name { .. }) {
-                            self.record(src, k, &mut found, false);
+                            let at = cue_at(k, Cue::SpeechNoun, (ti, ti + 1), false);
+                            self.record(src, at, &mut found);
                         }
                     }
                 }
@@ -125,7 +141,8 @@ impl<'d> State<'d> {
         if found.is_empty() && d.is_headline {
             if let Some(src @ Src::Name { to, .. }) = subject {
                 if to < d.toks.len() && d.toks[to].is_punct(':') {
-                    self.record(src, 0, &mut found, false);
+                    let at = cue_at(0, Cue::Headline, (to, to + 1), false);
+                    self.record(src, at, &mut found);
                 }
             }
         }
@@ -142,7 +159,8 @@ impl<'d> State<'d> {
                     continue;
                 }
                 if let Some(src @ Src::Name { .. }) = self.right_name_only(items, c + 1) {
-                    self.record(src, c, &mut found, false);
+                    let at = cue_at(c, Cue::Signed, (dash, dash + 1), false);
+                    self.record(src, at, &mut found);
                 }
             }
         }
@@ -151,7 +169,9 @@ impl<'d> State<'d> {
             if let Some(src @ Src::Name { to, .. }) = self.signature_line(items) {
                 let last = items_tok(items[items.len() - 1]);
                 if to > last || (to..=last).all(|k| !d.toks[k].is_word()) {
-                    self.record(src, 0, &mut found, false);
+                    let dash = items_tok(items[0]);
+                    let at = cue_at(0, Cue::Signed, (dash, dash + 1), false);
+                    self.record(src, at, &mut found);
                 }
             }
         }
@@ -163,7 +183,9 @@ impl<'d> State<'d> {
             {
                 if matches!(items.get(c + 1), Some(Item::Q(_))) {
                     if let Some(src @ Src::Name { .. }) = subject {
-                        self.record(src, c, &mut found, false);
+                        let colon = items_tok(items[c]);
+                        let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                        self.record(src, at, &mut found);
                     }
                 }
             }
@@ -199,7 +221,7 @@ impl<'d> State<'d> {
     }
 
     /// `WALLACE: But, Governor, ...` at the start of a paragraph.
-    fn transcript_speaker(&self, items: &[Item]) -> Option<Src> {
+    fn transcript_speaker(&self, items: &[Item]) -> Option<(Src, usize)> {
         let d = self.doc;
         let Item::T(first) = items[0] else {
             return None;
@@ -223,11 +245,38 @@ impl<'d> State<'d> {
         (upper_words
             && d.toks[last].para == d.toks[first].para
             && self.body_names().has_full_surname(d.word(last)))
-        .then_some(Src::Name {
-            from: last,
-            to: last + 1,
-            titled: false,
-        })
+        .then_some((
+            Src::Name {
+                from: last,
+                to: last + 1,
+                titled: false,
+            },
+            items_tok(items[colon]),
+        ))
+    }
+
+    /// The tokens of a verb cue: the verb, and the addressee of `told reporters`.
+    fn verb_toks(&self, items: &[Item], k: usize, verb: Verb) -> (usize, usize) {
+        let d = self.doc;
+        let v = items_tok(items[k]);
+        if verb.takes_addressee {
+            if let Some(&Item::T(x)) = items.get(k + 1) {
+                let t = &d.toks[x];
+                if t.is_word()
+                    && !t.cap
+                    && t.lex.classes & (class::DET | class::PRONOUN) == 0
+                    && t.lex.verb.is_none()
+                    && !matches!(
+                        d.word(x),
+                        "that" | "it" | "him" | "them" | "us" | "me" | "you"
+                    )
+                    && !is_preposition(d.word(x))
+                {
+                    return (v, x + 1);
+                }
+            }
+        }
+        (v, v + 1)
     }
 
     fn body_names(&self) -> &Names {
@@ -248,5 +297,20 @@ impl<'d> State<'d> {
         let call_for = next.eq_ignore_ascii_case("for")
             && matches!(items[k], Item::T(v) if d.word(v).to_ascii_lowercase().starts_with("call"));
         next.eq_ignore_ascii_case("that") || d.toks[j].is_punct(':') || call_for
+    }
+}
+
+/// A cue at item `k` with its tokens, before its source is known.
+fn cue_at(k: usize, cue: Cue, cue_toks: (usize, usize), finite: bool) -> Found {
+    Found {
+        k,
+        speaker: None,
+        finite,
+        cue,
+        cue_toks,
+        link: Link::None,
+        source: None,
+        confidence: Confidence::High,
+        attribution: [0, 0],
     }
 }

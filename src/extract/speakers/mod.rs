@@ -89,7 +89,7 @@ use people::Names;
 use serde::{Deserialize, Serialize};
 use tokens::Doc;
 
-/// A quote attributed in an article body.
+/// A quote attributed in an article body, with the evidence that ties it to its source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The fullest form of the speaker's name, or `None` for unnamed or organisational sources.
@@ -102,6 +102,103 @@ pub struct Quote {
     pub start: usize,
     /// Character offset of the end of `text` in the body (exclusive).
     pub end: usize,
+    /// How the quote was tied to its source.
+    #[serde(default)]
+    pub cue: Cue,
+    /// The cue's words as written (`said`, `told reporters`, `according to`, `:`); empty when
+    /// there are none (a continued quote paragraph).
+    #[serde(default)]
+    pub cue_text: String,
+    /// How the speaker's name was reached from the cue.
+    #[serde(default)]
+    pub link: Link,
+    /// How directly the name is tied to the quote (see [`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Character offsets `[start, end)` in the body of the attribution sentence or sentences:
+    /// they cover the quote, the cue and the words that name the source. For a continued quote
+    /// paragraph they run from the attribution of the quote it continues.
+    #[serde(default)]
+    pub attribution: [usize; 2],
+    /// Character offsets `[start, end)` in the body of the words that name the source (the
+    /// name, the pronoun or the role noun), `None` when no words do.
+    #[serde(default)]
+    pub source: Option<[usize; 2]>,
+}
+
+/// How a quote was tied to its source (serialised in snake case: `according_to`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// A reporting verb: `said`, `told`, `warned`, `adding that`.
+    Verb,
+    /// `according to X`.
+    AccordingTo,
+    /// `X: "..."` with no verb.
+    Colon,
+    /// A quote signed with a dash and a name: `"..." ― Name`.
+    Signed,
+    /// An interview transcript line: `PENCE: ...`.
+    Transcript,
+    /// A speech noun with its author: `a statement from X`, `X's statement reads "..."`.
+    SpeechNoun,
+    /// A quote paragraph with no cue of its own, continuing the previous quote's speaker.
+    Continuation,
+    /// A headline `Name: ...`.
+    Headline,
+    /// No cue.
+    #[default]
+    None,
+}
+
+/// How a quote's speaker was reached from its cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Link {
+    /// The name itself is the cue's source, in the attribution sentence.
+    Name,
+    /// A pronoun (`he said`) resolved to a person named earlier.
+    Pronoun,
+    /// A role noun or description (`the minister`, `the 74-year-old comedian`) standing for a
+    /// person the article names.
+    Role,
+    /// The speaker of an earlier quote (a continued quote paragraph).
+    Previous,
+    /// No named person: an unnamed or organisational source.
+    #[default]
+    None,
+}
+
+/// How directly a quote's speaker is tied to it, derived from the chain of links:
+/// - `high`: the name is in the quote's own sentence (or in the attribution sentence joined to
+///   it), as the cue's source;
+/// - `medium`: one step away: through a pronoun or a role noun, or a continued quote paragraph
+///   whose previous quote was `high`;
+/// - `low`: further: a continued quote paragraph whose previous quote was `medium` or `low`.
+///
+/// An unnamed source has the confidence of its cue (`high` in the sentence itself).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Furthest from the name.
+    #[default]
+    Low,
+    /// One step from the name.
+    Medium,
+    /// The name in the quote's sentence.
+    High,
+}
+
+impl Confidence {
+    /// The confidence of a quote that continues a quote of this confidence.
+    pub fn continued(self) -> Confidence {
+        match self {
+            Confidence::High => Confidence::Medium,
+            _ => Confidence::Low,
+        }
+    }
 }
 
 /// The speakers and quotes of one article.
@@ -152,6 +249,26 @@ pub fn attribute(headline: &str, body: &str) -> Attribution {
     }
 }
 
+/// A cue found in a sentence and what it led to: the speaker (`None` for an unnamed source)
+/// and the evidence a [`Quote`] carries. Token ranges are half-open.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    /// Item index of the cue in its sentence.
+    k: usize,
+    speaker: Option<usize>,
+    /// A finite verb (its reported clause may be a quote).
+    finite: bool,
+    cue: Cue,
+    /// The cue's tokens.
+    cue_toks: (usize, usize),
+    link: Link,
+    /// The tokens that name the source.
+    source: Option<(usize, usize)>,
+    confidence: Confidence,
+    /// Character range of the attribution (set when the quote is emitted).
+    attribution: [usize; 2],
+}
+
 /// The attribution state of one text: the body, or the headline read against the body's names
 /// (`headline_of`). Each stage adds its methods in its own file.
 struct State<'d> {
@@ -169,8 +286,8 @@ struct State<'d> {
     org_names: std::collections::HashSet<String, lexicon::FnvBuild>,
     /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
     salient: Vec<(usize, usize)>,
-    /// Speaker of the last attributed direct quote, and its paragraph.
-    last_quote: Option<(Option<usize>, u32)>,
+    /// The last attributed direct quote: its speaker and evidence, and its paragraph.
+    last_quote: Option<(Found, u32)>,
     /// First token of the sentence being read.
     sent_start: usize,
     /// First tokens of the two sentences before it.

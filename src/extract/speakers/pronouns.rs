@@ -6,39 +6,62 @@
 //!
 //! Uses the names and sources.
 
+use super::lexicon::class;
 use super::sources::Src;
-use super::State;
+use super::{Confidence, Found, Link, State};
 
 impl<'d> State<'d> {
-    /// Turns a source into a speaker and records the cue.
-    pub(super) fn record(
-        &mut self,
-        src: Src,
-        k: usize,
-        found: &mut Vec<(usize, Option<usize>, bool)>,
-        finite: bool,
-    ) {
+    /// Turns a source into a speaker and records the cue `at` (its speaker, link, source words
+    /// and confidence filled in here).
+    pub(super) fn record(&mut self, src: Src, mut at: Found, found: &mut Vec<Found>) {
+        at.speaker = None;
+        at.link = Link::None;
+        at.confidence = Confidence::High;
         let speaker = match src {
-            Src::Name { from, to, titled } => match self.resolve(from, to, titled) {
-                Some(p) => Some(p),
-                None => {
-                    found.push((k, None, finite));
-                    return;
+            Src::Name { from, to, titled } => {
+                at.source = Some((from, to));
+                match self.resolve(from, to, titled) {
+                    Some(p) => {
+                        at.link = Link::Name;
+                        Some(p)
+                    }
+                    None => {
+                        found.push(at);
+                        return;
+                    }
                 }
-            },
-            Src::Pronoun(g) => match self.antecedent(g) {
-                Some(p) => Some(p),
+            }
+            Src::Pronoun(g, t) => match self.antecedent(g) {
+                Some(p) => {
+                    at.source = Some((t, t + 1));
+                    let d = self.doc;
+                    at.link = if d.toks[t].has(class::PRONOUN) {
+                        Link::Pronoun
+                    } else {
+                        Link::Role
+                    };
+                    at.confidence = Confidence::Medium;
+                    Some(p)
+                }
                 None => return,
             },
-            Src::Role(ti) => match self.role_person(ti) {
-                Some(p) => Some(p),
-                None => {
-                    found.push((k, None, finite));
-                    return;
+            Src::Role(ti) => {
+                at.source = Some((ti, ti + 1));
+                match self.role_person(ti) {
+                    Some(p) => {
+                        at.link = Link::Role;
+                        at.confidence = Confidence::Medium;
+                        Some(p)
+                    }
+                    None => {
+                        found.push(at);
+                        return;
+                    }
                 }
-            },
+            }
             Src::Unnamed => {
-                found.push((k, None, finite));
+                at.source = None;
+                found.push(at);
                 return;
             }
             Src::Nothing => return,
@@ -51,7 +74,8 @@ impl<'d> State<'d> {
                 self.speaker_order.push(p);
             }
             self.make_salient(p);
-            found.push((k, Some(p), finite));
+            at.speaker = Some(p);
+            found.push(at);
         }
     }
 

@@ -6,46 +6,61 @@
 
 use super::sentences::Item;
 use super::tokens::{is_quote_char, Doc, Kind};
-use super::{Quote, State};
+use super::{Cue, Found, Link, Quote, State};
 
 impl<'d> State<'d> {
-    /// Records a sentence's quotes, given its cues `found` (item, speaker, finite).
-    pub(super) fn emit_quotes(&mut self, items: &[Item], found: &[(usize, Option<usize>, bool)]) {
+    /// Records a sentence's quotes, given its cues `found`.
+    pub(super) fn emit_quotes(&mut self, items: &[Item], found: &[Found]) {
         let d = self.doc;
         let para = match items[0] {
             Item::T(i) => d.toks[i].para,
             Item::Q(q) => d.spans[q].para,
         };
+        let sentence = self.char_range(items);
         let mut any_q = false;
         for (k, it) in items.iter().enumerate() {
             let Item::Q(q) = *it else { continue };
             any_q = true;
-            let speaker =
-                if let Some(&(_, sp, _)) = found.iter().min_by_key(|(c, _, _)| c.abs_diff(k)) {
-                    Some(sp)
-                } else if matches!(items[0], Item::Q(_)) {
-                    // A sentence that opens with a quote and names no one continues the last
-                    // quote's speaker; a scare quote inside a narrative sentence does not.
-                    self.last_quote.map(|(sp, _)| sp)
-                } else {
-                    None
-                };
-            let Some(speaker) = speaker else { continue };
+            let evidence = if let Some(f) = found.iter().min_by_key(|f| f.k.abs_diff(k)) {
+                let mut f = *f;
+                f.attribution = sentence;
+                Some(f)
+            } else if matches!(items[0], Item::Q(_)) {
+                // A sentence that opens with a quote and names no one continues the last
+                // quote's speaker; a scare quote inside a narrative sentence does not.
+                self.last_quote.map(|(prev, _)| Found {
+                    cue: Cue::Continuation,
+                    cue_toks: (0, 0),
+                    link: if prev.speaker.is_some() {
+                        Link::Previous
+                    } else {
+                        Link::None
+                    },
+                    confidence: prev.confidence.continued(),
+                    attribution: [prev.attribution[0].min(sentence[0]), sentence[1]],
+                    ..prev
+                })
+            } else {
+                None
+            };
+            let Some(evidence) = evidence else { continue };
             let span = d.spans[q];
-            self.push_quote(speaker, span.bs, span.be, true);
+            self.push_quote(&evidence, span.bs, span.be, true);
         }
-        if let Some(&(_, sp, _)) = found.first() {
+        if let Some(f) = found.first() {
             if any_q {
-                self.last_quote = Some((sp, para));
+                let mut f = *f;
+                f.attribution = sentence;
+                self.last_quote = Some((f, para));
             }
         }
         // Reported speech: what follows a finite cue, when the sentence has no quote.
         if !any_q {
-            for &(k, sp, finite) in found {
-                if !finite {
+            for f in found {
+                if !f.finite {
                     continue;
                 }
-                let mut s = k + 1;
+                let mut s = f.k + 1;
                 if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
                     s += 1;
                 }
@@ -57,7 +72,9 @@ impl<'d> State<'d> {
                 }
                 if e >= s + 3 {
                     if let (Item::T(a), Item::T(b)) = (items[s], items[e - 1]) {
-                        self.push_quote(sp, d.toks[a].bs as usize, d.toks[b].be as usize, false);
+                        let mut f = *f;
+                        f.attribution = sentence;
+                        self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
                     }
                 }
                 break;
@@ -65,7 +82,33 @@ impl<'d> State<'d> {
         }
     }
 
-    fn push_quote(&mut self, speaker: Option<usize>, bs: usize, be: usize, direct: bool) {
+    /// Character range of a sentence's items, quotation marks included.
+    fn char_range(&self, items: &[Item]) -> [usize; 2] {
+        let d = self.doc;
+        let first = match items[0] {
+            Item::T(i) => i,
+            // The opening mark.
+            Item::Q(q) => d.spans[q].first.saturating_sub(1),
+        };
+        let last = match items[items.len() - 1] {
+            Item::T(i) => i,
+            Item::Q(q) => {
+                let s = d.spans[q];
+                // The closing mark, or the last token when the quote runs to the paragraph end.
+                if s.last < d.toks.len()
+                    && d.toks[s.last].para == s.para
+                    && matches!(d.toks[s.last].kind, Kind::Mark { .. })
+                {
+                    s.last
+                } else {
+                    s.last - 1
+                }
+            }
+        };
+        [d.toks[first].cs as usize, tok_char_end(d, last)]
+    }
+
+    fn push_quote(&mut self, evidence: &Found, bs: usize, be: usize, direct: bool) {
         let d = self.doc;
         let Some(raw) = d.text.get(bs..be) else {
             return;
@@ -82,14 +125,48 @@ impl<'d> State<'d> {
         // Character offsets: count from a token we know.
         let start = char_offset(d, start_b);
         let end = start + text.chars().count();
+        let (ca, cb) = evidence.cue_toks;
+        let cue_text = if cb > ca {
+            d.text
+                .get(d.toks[ca].bs as usize..d.toks[cb - 1].be as usize)
+                .unwrap_or("")
+                .to_string()
+        } else {
+            String::new()
+        };
+        // The source's words, without a possessive `'s` (`Pope Francis's statement`).
+        let source = evidence.source.map(|(a, b)| {
+            let poss = if d.toks[b - 1].poss { 2 } else { 0 };
+            [d.toks[a].cs as usize, tok_char_end(d, b - 1) - poss]
+        });
         self.quotes.push(Quote {
-            speaker: speaker.map(|p| self.names.people[p].display.clone()),
+            speaker: evidence
+                .speaker
+                .map(|p| self.names.people[p].display.clone()),
             text: text.to_string(),
             direct,
             start,
             end,
+            cue: evidence.cue,
+            cue_text,
+            link: evidence.link,
+            confidence: evidence.confidence,
+            attribution: [
+                evidence.attribution[0].min(start),
+                evidence.attribution[1].max(end),
+            ],
+            source,
         });
     }
+}
+
+/// Character offset of the end of token `i`.
+fn tok_char_end(d: &Doc, i: usize) -> usize {
+    let t = &d.toks[i];
+    t.cs as usize
+        + d.text
+            .get(t.bs as usize..t.be as usize)
+            .map_or(0, |s| s.chars().count())
 }
 
 /// Character offset of a byte offset that lies inside or at the start of a token.

@@ -20,8 +20,9 @@ pub(super) enum Src {
         to: usize,
         titled: bool,
     },
-    /// `he` (1) or `she` (2).
-    Pronoun(u8),
+    /// `he` (1) or `she` (2), or a description of someone already named (0: `the
+    /// 74-year-old comedian`), and its token.
+    Pronoun(u8, usize),
     /// `the minister`: a role noun that may refer back to a named person.
     Role(usize),
     /// A source that is not a named person.
@@ -89,7 +90,7 @@ impl<'d> State<'d> {
             if !d.name_word(first) || level > 0 {
                 // `X, the lawyer for Y, said`: the name before the description.
                 let s = self.left_np(items, o - 1);
-                if matches!(s, Src::Name { .. } | Src::Pronoun(_)) {
+                if matches!(s, Src::Name { .. } | Src::Pronoun(..)) {
                     return s;
                 }
                 if level == 0 {
@@ -170,7 +171,7 @@ impl<'d> State<'d> {
             return Src::Nothing;
         }
         if t.has(class::PRONOUN) {
-            return Src::Pronoun(lexicon::gender(d.word(ti)));
+            return Src::Pronoun(lexicon::gender(d.word(ti)), ti);
         }
         if d.name_word(ti) {
             return self.left_name(items, e);
@@ -186,8 +187,8 @@ impl<'d> State<'d> {
                 break;
             }
             if d.word(p).eq_ignore_ascii_case("the") {
-                if (m..=e).any(|q| self.describes_known(items_tok(items[q]))) {
-                    return Src::Pronoun(0);
+                if let Some(q) = (m..=e).find(|&q| self.describes_known(items_tok(items[q]))) {
+                    return Src::Pronoun(0, items_tok(items[q]));
                 }
                 break;
             }
@@ -335,7 +336,7 @@ impl<'d> State<'d> {
         };
         let t = &d.toks[ti];
         if t.has(class::PRONOUN) {
-            return Src::Pronoun(lexicon::gender(d.word(ti)));
+            return Src::Pronoun(lexicon::gender(d.word(ti)), ti);
         }
         if !t.is_word() {
             return Src::Nothing;
@@ -345,7 +346,7 @@ impl<'d> State<'d> {
             && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
             && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
         {
-            return Src::Pronoun(0);
+            return Src::Pronoun(0, items_tok(items[s + 1]));
         }
         if d.name_word(ti) {
             let ceil = self.item_tok_ceil(items, s);

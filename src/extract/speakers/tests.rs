@@ -304,3 +304,194 @@ fn odd_input_does_not_panic() {
         let _ = attribute(body, body);
     }
 }
+
+/// The characters `r` of `body`.
+fn slice(body: &str, r: [usize; 2]) -> String {
+    body.chars().skip(r[0]).take(r[1] - r[0]).collect()
+}
+
+/// (body, quote text, cue, cue text, link, confidence, attribution, source)
+type Evidence<'a> = (
+    &'a str,
+    &'a str,
+    Cue,
+    &'a str,
+    Link,
+    Confidence,
+    &'a str,
+    Option<&'a str>,
+);
+
+#[test]
+fn quotes_carry_their_evidence() {
+    use Confidence::*;
+    const CASES: &[Evidence] = &[
+        (
+            "\"We will veto it,\" Nebenzia said.\nVassily Nebenzia is Russia's envoy.",
+            "We will veto it,",
+            Cue::Verb,
+            "said",
+            Link::Name,
+            High,
+            "\"We will veto it,\" Nebenzia said.",
+            Some("Nebenzia"),
+        ),
+        (
+            "Jane Roe told reporters the war was over.",
+            "reporters the war was over",
+            Cue::Verb,
+            "told reporters",
+            Link::Name,
+            High,
+            "Jane Roe told reporters the war was over.",
+            Some("Jane Roe"),
+        ),
+        (
+            "\"It failed,\" according to Tony Blair.",
+            "It failed,",
+            Cue::AccordingTo,
+            "according to",
+            Link::Name,
+            High,
+            "\"It failed,\" according to Tony Blair.",
+            Some("Tony Blair"),
+        ),
+        (
+            "Zhang Jun arrived late.\n\"Sanctions will fail,\" he warned.",
+            "Sanctions will fail,",
+            Cue::Verb,
+            "warned",
+            Link::Pronoun,
+            Medium,
+            "\"Sanctions will fail,\" he warned.",
+            Some("he"),
+        ),
+        (
+            "Foreign Minister Sergei Lavrov arrived. \"Talks are over,\" the minister said.",
+            "Talks are over,",
+            Cue::Verb,
+            "said",
+            Link::Role,
+            Medium,
+            "\"Talks are over,\" the minister said.",
+            Some("minister"),
+        ),
+        (
+            "Jenny Town: \"We will not go.\"",
+            "We will not go.",
+            Cue::Colon,
+            ":",
+            Link::Name,
+            High,
+            "Jenny Town: \"We will not go.\"",
+            Some("Jenny Town"),
+        ),
+        (
+            "\"We will win the vote.\" \u{2015} Sonya Herridge",
+            "We will win the vote.",
+            Cue::Signed,
+            "\u{2015}",
+            Link::Name,
+            High,
+            "\"We will win the vote.\" \u{2015} Sonya Herridge",
+            Some("Sonya Herridge"),
+        ),
+        (
+            "Mike Pence spoke.\nPENCE: \"We will win.\"",
+            "We will win.",
+            Cue::Transcript,
+            ":",
+            Link::Name,
+            High,
+            "PENCE: \"We will win.\"",
+            Some("PENCE"),
+        ),
+        (
+            "The vote was \"a farce\", a statement from Pope Francis said.",
+            "a farce",
+            Cue::SpeechNoun,
+            "statement from",
+            Link::Name,
+            High,
+            "The vote was \"a farce\", a statement from Pope Francis said.",
+            Some("Francis"),
+        ),
+        (
+            "Pope Francis's statement reads \"we mourn\".",
+            "we mourn",
+            Cue::SpeechNoun,
+            "statement",
+            Link::Name,
+            High,
+            "Pope Francis's statement reads \"we mourn\".",
+            Some("Francis"),
+        ),
+        (
+            "A spokesman said \"no deal\".",
+            "no deal",
+            Cue::Verb,
+            "said",
+            Link::None,
+            High,
+            "A spokesman said \"no deal\".",
+            None,
+        ),
+    ];
+    for &(body, text, cue, cue_text, link, confidence, attribution, source) in CASES {
+        let a = attribute("", body);
+        let q = a.quotes.iter().find(|q| q.text == text);
+        let Some(q) = q else {
+            panic!("{body:?}: no quote {text:?} in {:?}", a.quotes);
+        };
+        assert_eq!(slice(body, [q.start, q.end]), text, "{body:?}");
+        assert_eq!(
+            (q.cue, q.cue_text.as_str(), q.link, q.confidence),
+            (cue, cue_text, link, confidence),
+            "{body:?}"
+        );
+        assert_eq!(slice(body, q.attribution), attribution, "{body:?}");
+        assert_eq!(
+            q.source.map(|r| slice(body, r)).as_deref(),
+            source,
+            "{body:?}"
+        );
+    }
+}
+
+#[test]
+fn continued_quote_paragraphs_point_back() {
+    let body = "\"We stressed this,\" Jenny Town said. \"It fails.\n\"It fails again.\"";
+    let a = attribute("", body);
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["We stressed this,", "It fails.", "It fails again."]);
+    let last = &a.quotes[2];
+    assert_eq!(last.speaker.as_deref(), Some("Jenny Town"));
+    assert_eq!(
+        (last.cue, last.cue_text.as_str(), last.link),
+        (Cue::Continuation, "", Link::Previous)
+    );
+    assert_eq!(last.confidence, Confidence::Medium);
+    // The evidence runs from the attribution it continues to the quote itself.
+    assert_eq!(slice(body, last.attribution), body);
+    assert_eq!(
+        last.source.map(|r| slice(body, r)).as_deref(),
+        Some("Jenny Town")
+    );
+    assert_eq!(Confidence::Medium.continued(), Confidence::Low);
+}
+
+#[test]
+fn evidence_serialises_in_snake_case() {
+    let body = "\"It failed,\" according to Tony Blair.";
+    let a = attribute("", body);
+    let json = serde_json::to_value(&a.quotes[0]).unwrap_or_default();
+    assert_eq!(json["cue"], "according_to");
+    assert_eq!(json["link"], "name");
+    assert_eq!(json["confidence"], "high");
+    assert_eq!(json["attribution"], serde_json::json!([0, body.len()]));
+    let tony = body.find("Tony").unwrap_or_default();
+    assert_eq!(
+        json["source"],
+        serde_json::json!([tony, tony + "Tony Blair".len()])
+    );
+}
