@@ -37,8 +37,40 @@ pub enum Error {
         line: Option<usize>,
         message: String,
     },
-    #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    /// The disk (or the file-size limit) ran out while the index was written; the index keeps
+    /// its last commit.
+    #[error("{what} while writing {path}: {detail} (the index is unchanged at its last commit; free some space and run `newsdex index` again)")]
+    DiskFull {
+        what: &'static str,
+        path: PathBuf,
+        detail: String,
+    },
+    /// An index whose files are missing, fail their checksums, or make tantivy panic.
+    #[error(
+        "the index at {path} is damaged ({detail}); rebuild it with `newsdex index --rebuild`"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    /// Any other error of tantivy's. Printed once (it is not the `source` of this error, which
+    /// would print it twice), with what to try.
+    #[error("index error: {0} (if it persists, rebuild the index with `newsdex index --rebuild`)")]
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    /// A file of the index that is gone makes a damaged index (tantivy names the file with its
+    /// folder); everything else stays tantivy's error.
+    fn from(err: tantivy::TantivyError) -> Error {
+        use tantivy::directory::error::OpenReadError;
+        match err {
+            tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(file)) => {
+                Error::Damaged {
+                    path: file.parent().map(PathBuf::from).unwrap_or_default(),
+                    detail: format!("its file {} is missing", file.display()),
+                }
+            }
+            other => Error::Tantivy(other),
+        }
+    }
 }
 
 impl Error {

@@ -19,6 +19,8 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
+use crate::ingest::decode::decode_owned;
+use crate::ingest::read::read_capped;
 use crate::query::archive::Archive;
 use crate::query::lookup::{facet_values, fold};
 
@@ -30,22 +32,39 @@ pub struct Line {
     pub text: String,
 }
 
+/// The largest list file read (a million names fit).
+pub const MAX_LIST_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads a list: one name or query per line, or the first column of a CSV file (`.csv`). Blank
 /// lines, lines starting with `#` and a first line `name` or `query` (a header) are skipped.
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when the file cannot be read, [`Error::Usage`] when a CSV file is malformed or
-/// the list is empty.
+/// [`Error::Usage`] when the file cannot be read (or is not a regular file, or is larger than
+/// [`MAX_LIST_BYTES`]), when a CSV file is malformed or the list is empty.
 pub fn read_list(path: &Path) -> Result<Vec<Line>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
+    let unreadable = |reason: String| {
+        Error::Usage(format!(
+            "{}: cannot read the list: {reason}; give a text file with one name or query per line",
+            path.display()
+        ))
+    };
+    let bytes = read_capped(path, MAX_LIST_BYTES).map_err(unreadable)?;
+    // Decoded like an article file: UTF-16 (from a spreadsheet's "Unicode text"), legacy
+    // encodings, a byte-order mark.
+    let (text, _) = decode_owned(bytes).map_err(unreadable)?;
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    parse_list(&text, is_csv, path)
+}
+
+/// The lines of a list's text (see [`read_list`]); `path` only names the file in messages.
+///
+/// # Errors
+///
+/// [`Error::Usage`] when a CSV file is malformed or the list is empty.
+pub fn parse_list(text: &str, is_csv: bool, path: &Path) -> Result<Vec<Line>> {
     let mut lines = Vec::new();
     if is_csv {
         let mut reader = csv::ReaderBuilder::new()
@@ -160,6 +179,8 @@ impl Archive {
     /// Index read errors; a line's own query errors go into its row.
     pub fn batch(&self, lines: &[Line], limit: usize) -> Result<BatchResults> {
         let searcher = self.searcher();
+        // Never more top hits than the index holds (tantivy allocates for them up front).
+        let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         let speaker_field = self.fields().speaker_facet;
         // The speakers of the archive by folded name, read once for the whole list.
         let speakers: HashMap<String, String> = facet_values(&searcher, speaker_field)?

@@ -23,6 +23,25 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The index the command reads or writes, if it uses one (named in the message of a
+    /// damaged index).
+    pub fn index_path(&self) -> Option<&std::path::Path> {
+        match &self.command {
+            Command::Index(a) => Some(&a.index),
+            Command::Search(a) => Some(&a.index),
+            Command::Quotes(a) => Some(&a.index),
+            Command::Facets(a) => Some(&a.index),
+            Command::Show(a) => Some(&a.index),
+            Command::Stats(a) => Some(&a.index),
+            Command::Cooccur(a) => Some(&a.index),
+            Command::Timeline(a) => Some(&a.index),
+            Command::Batch(a) => Some(&a.index),
+            Command::Extract(_) | Command::Completions(_) | Command::Man(_) => None,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Index a folder of article files.
@@ -445,6 +464,10 @@ pub struct StatsArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// First check the index: every file of its last commit present and matching its checksum
+    /// (reads the whole index; exit 3 when it is damaged).
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Parser, Debug)]

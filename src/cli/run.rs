@@ -215,6 +215,24 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
 
 fn run_stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let archive = Archive::open(&args.index)?;
+    if args.check {
+        let damaged = index::disk::damaged_files(archive.index())?;
+        if let Some(first) = damaged.first() {
+            return Err(newsdex::Error::Damaged {
+                path: args.index.clone(),
+                detail: format!(
+                    "{} file(s) missing or failing their checksum, e.g. {}",
+                    damaged.len(),
+                    first.display()
+                ),
+            }
+            .into());
+        }
+        eprintln!(
+            "newsdex: the index at {} is sound: every file of its last commit is present and matches its checksum",
+            args.index.display()
+        );
+    }
     let stats = archive.stats()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -10,13 +10,15 @@ finds "Nébenzia". Speakers and countries are stored twice: as facets (`speaker_
 
 The files, in the order they build on each other: [`mod@analyzer`] (text analysis), [`mod@schema`]
 (fields), [`info`] (`newsdex.json`, opening for reading), [`mod@document`] (an article's document),
-[`summary`] (a run's options and report), [`state`] (what the index knows of each file), and
-[`writer`] (the run itself, with its crash safety).
+[`summary`] (a run's options and report), [`state`] (what the index knows of each file),
+[`disk`] (why a write failed, missing and damaged files), and [`writer`] (the run itself, with
+its crash safety).
 
 This stage uses [`crate::ingest`] and [`crate::extract`].
 */
 
 pub mod analyzer;
+pub mod disk;
 pub mod document;
 pub mod info;
 pub mod schema;

@@ -42,6 +42,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use super::disk::{missing_files, WatchedDirectory};
 use super::document::document;
 use super::info::{exists, open, IndexInfo};
 use super::schema::{path_term, register_analyzer, schema, settings, Fields, INFO_FILE};
@@ -117,7 +118,8 @@ fn process(fields: &Fields, todo: &Todo) -> Outcome {
     };
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
-        return skip(too_large(size), false, 0);
+        // Only the first bytes were read; the walk saw its size.
+        return skip(too_large(size.max(todo.size)), false, 0);
     }
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if todo
@@ -193,7 +195,14 @@ impl RunLock {
 
 /// Opens the index at `index_path` for an update, creating it (or re-creating it, when asked to
 /// or when it was built by another version) as needed.
-fn open_for_update(index_path: &Path, rebuild: bool) -> Result<(Index, Fields)> {
+///
+/// The index is opened through `directory`, which records why a write failed. An index whose
+/// last commit lacks files is refused as damaged: updating it would keep failing searches.
+fn open_for_update(
+    index_path: &Path,
+    rebuild: bool,
+    directory: WatchedDirectory,
+) -> Result<(Index, Fields)> {
     let foreign =
         exists(index_path) && matches!(open(index_path), Err(Error::IncompatibleIndex { .. }));
     if rebuild || foreign {
@@ -202,13 +211,25 @@ fn open_for_update(index_path: &Path, rebuild: bool) -> Result<(Index, Fields)> 
         remove_index_files(index_path)?;
     }
     if exists(index_path) {
-        return open(index_path);
+        // Checks the version and the schema.
+        let (_, fields) = open(index_path)?;
+        let index = Index::open(directory)?;
+        register_analyzer(&index);
+        let missing = missing_files(&index)?;
+        if let Some(first) = missing.first() {
+            return Err(Error::Damaged {
+                path: index_path.to_path_buf(),
+                detail: format!(
+                    "{} file(s) of its last commit are missing, e.g. {}",
+                    missing.len(),
+                    first.display()
+                ),
+            });
+        }
+        return Ok((index, fields));
     }
     let (schema, fields) = schema();
-    let index = Index::builder()
-        .schema(schema)
-        .settings(settings())
-        .create_in_dir(index_path)?;
+    let index = Index::create(directory, schema, settings())?;
     register_analyzer(&index);
     // Written at once, so that a run killed before its first commit leaves an empty index of
     // this version rather than one that looks foreign.
@@ -284,8 +305,29 @@ pub fn build(
         path: index_path.to_path_buf(),
         source,
     })?;
-    let _lock = RunLock::acquire(index_path)?;
-    let (index, fields) = open_for_update(index_path, options.rebuild)?;
+    let directory = WatchedDirectory::open(index_path)?;
+    let errors = directory.errors();
+    let run = || {
+        let _lock = RunLock::acquire(index_path)?;
+        update(root, index_path, options, observer, directory)
+    };
+    run()
+        .map(|mut summary| {
+            summary.elapsed = started.elapsed();
+            summary
+        })
+        .map_err(|err| errors.explain(err, index_path))
+}
+
+/// The run of [`build`] once the index folder is locked.
+fn update(
+    root: &Path,
+    index_path: &Path,
+    options: &IndexOptions,
+    observer: &dyn Observer,
+    directory: WatchedDirectory,
+) -> Result<Summary> {
+    let (index, fields) = open_for_update(index_path, options.rebuild, directory)?;
     let writer_options = tantivy::indexer::IndexWriterOptions::builder()
         .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
         .num_worker_threads(1)
@@ -293,6 +335,19 @@ pub fn build(
         .build();
     let writer = index.writer_with_options(writer_options);
     let mut writer: IndexWriter = writer.map_err(|e| match e {
+        // This process holds `newsdex.lock`: another newsdex would have been stopped there, so
+        // a lock file that is not a file is what keeps tantivy out.
+        tantivy::TantivyError::LockFailure(..)
+            if std::fs::symlink_metadata(tantivy_lock(index_path)).is_ok_and(|m| !m.is_file()) =>
+        {
+            Error::Damaged {
+                path: index_path.to_path_buf(),
+                detail: format!(
+                    "{} is not a lock file; remove it",
+                    tantivy_lock(index_path).display()
+                ),
+            }
+        }
         tantivy::TantivyError::LockFailure(..) => Error::Locked {
             path: index_path.to_path_buf(),
         },
@@ -303,14 +358,17 @@ pub fn build(
     writer.set_merge_policy(Box::new(merge_policy));
     let state = load_state(&index, &fields, index_path)?;
 
+    // The index's own files are never articles, even inside the archive with `--ext json`.
+    let mut walk_options = options.walk.clone();
+    walk_options.exclude.push(index_path.to_path_buf());
     let mut summary = Summary::default();
     if observer.wants_total() {
-        let files = walk::walk_iter(root, &options.walk)?
+        let files = walk::walk_iter(root, &walk_options)?
             .filter(|found| matches!(found, Found::File { .. }))
             .count();
         observer.started(files as u64, 0);
     }
-    let walk = walk::walk_iter(root, &options.walk)?;
+    let walk = walk::walk_iter(root, &walk_options)?;
     let vanish: Vec<String> = std::env::var_os(VANISH_HOOK)
         .map(|list| {
             list.to_string_lossy()
@@ -343,6 +401,10 @@ pub fn build(
         let (work_sender, work_receiver) = mpsc::sync_channel::<Vec<Todo>>(QUEUE);
         let (sender, receiver) = mpsc::sync_channel::<Vec<(Option<FileState>, Outcome)>>(QUEUE);
         std::thread::scope(|scope| -> Result<()> {
+            // Owned by this closure, so that an error of the writer drops it before the scope
+            // waits for its threads: their next send fails and they stop. (Kept outside, a full
+            // disk left the readers blocked on a full channel and the run waiting for them.)
+            let receiver = receiver;
             let fields = &fields;
             let vanish = &vanish;
             let walker = scope.spawn(move || {
@@ -506,7 +568,11 @@ pub fn build(
         Ok(())
     })();
     if let Err(err) = result {
-        let _ = writer.rollback();
+        // Back to the last commit, and the files written since deleted: a run stopped by a full
+        // disk must not leave the disk full of them.
+        if writer.rollback().is_ok() {
+            let _ = writer.garbage_collect_files().wait();
+        }
         return Err(err);
     }
     writer.wait_merging_threads()?;
@@ -515,8 +581,12 @@ pub fn build(
     }
     summary.files += kept_files;
     summary.articles += kept_articles;
-    summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// tantivy's writer lock file in an index folder.
+fn tantivy_lock(index_path: &Path) -> PathBuf {
+    index_path.join(".tantivy-writer.lock")
 }
 
 /// Whether a file name is one of the index's own: tantivy's segment files, its metadata and

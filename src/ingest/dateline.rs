@@ -84,7 +84,10 @@ fn iso_date(s: &str) -> Option<String> {
     let year: u32 = s[0..4].parse().ok()?;
     let month: u32 = s[5..7].parse().ok()?;
     let day: u32 = s[8..10].parse().ok()?;
-    if !(1800..=2200).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !super::dates::ARTICLE_YEARS.contains(&i64::from(year))
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+    {
         return None;
     }
     Some(s[..10].to_string())

@@ -11,6 +11,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 
+/// The years an article's date may have (a date outside them is not taken as the article's
+/// date). The index stores dates as nanoseconds in 64 bits, which only reach 1677-2262: filter
+/// values beyond these years are clamped to them (`--since 0000` is the beginning of the
+/// archive, `--until 9999` its end, `--since 9999` finds nothing) instead of wrapping around.
+pub const ARTICLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=2200;
+
 /// A day of the proleptic Gregorian calendar, as days since 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i64);
@@ -109,6 +115,14 @@ impl Day {
     pub fn next(self) -> Day {
         Day(self.0 + 1)
     }
+
+    /// The day moved into the range of article dates ([`ARTICLE_YEARS`]) widened by one day on
+    /// each side: as a filter bound it selects the same articles, and it can be stored.
+    pub fn clamp_to_articles(self) -> Day {
+        let first = Day::from_civil(*ARTICLE_YEARS.start(), 1, 1).0 - 1;
+        let last = Day::from_civil(*ARTICLE_YEARS.end() + 1, 1, 1).0;
+        Day(self.0.clamp(first, last))
+    }
 }
 
 /// A day is written `YYYY-MM-DD` in JSON.
@@ -182,6 +196,14 @@ mod tests {
         for bad in ["23", "2023-13", "2023-02-30", "June", "2023/06/02", ""] {
             assert!(Day::parse(bad, End::First).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn filter_days_beyond_article_years_are_clamped() {
+        let day = |v| Day::parse(v, End::First).expect("parses");
+        assert_eq!(day("2023-06-02").clamp_to_articles(), day("2023-06-02"));
+        assert_eq!(day("9999").clamp_to_articles(), day("2201-01-01"));
+        assert_eq!(day("0000").clamp_to_articles(), day("1799-12-31"));
     }
 
     #[test]

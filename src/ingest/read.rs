@@ -21,7 +21,9 @@ pub fn read_articles(
 ) -> std::result::Result<Vec<Article>, (String, bool)> {
     let bytes = read_file(path).map_err(|e| (e.to_string(), true))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err((too_large(bytes.len() as u64), false));
+        // Only the first bytes were read: the file's own size goes into the message.
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err((too_large(size), false));
     }
     let (text, _) = decode::decode_owned(bytes).map_err(|reason| (reason, false))?;
     articles_of(relative, &text).map_err(|reason| (reason, false))
@@ -35,11 +37,57 @@ pub(crate) fn too_large(size: u64) -> String {
     )
 }
 
-/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file.
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a regular file.
 pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
+    let file = open_regular(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opens a file for reading, refusing anything but a regular file (a device such as
+/// `/dev/zero` never ends, a named pipe can block forever). The file is opened without blocking
+/// and checked once open, so that it cannot be swapped between the check and the read.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a device or a pipe)",
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads a small input file (a list of names, an aliases file) of at most `cap` bytes.
+///
+/// # Errors
+///
+/// The reason, for a message that names the file: it cannot be opened or read, it is not a
+/// regular file, or it is larger than `cap`.
+pub fn read_capped(path: &Path, cap: u64) -> std::result::Result<Vec<u8>, String> {
+    let file = open_regular(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > cap {
+        let size = if cap >= 1024 * 1024 {
+            format!("{} MB", cap / (1024 * 1024))
+        } else {
+            format!("{cap} bytes")
+        };
+        return Err(format!(
+            "larger than {size}, the most newsdex reads from such a file"
+        ));
+    }
     Ok(bytes)
 }
 
@@ -76,6 +124,24 @@ pub(crate) fn truncate_body(body: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_of_bounded_size_are_read() {
+        let err = read_capped(Path::new("/dev/zero"), 1024).expect_err("a device");
+        assert!(err.contains("not a regular file"), "{err}");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        assert!(read_capped(dir.path(), 1024)
+            .expect_err("a folder")
+            .contains("not a regular file"));
+        let file = dir.path().join("list.txt");
+        std::fs::write(&file, "a\n".repeat(1024)).expect("writes");
+        assert!(read_capped(&file, 1024)
+            .expect_err("too large")
+            .contains("larger than"));
+        assert_eq!(read_capped(&file, 4096).expect("reads").len(), 2048);
+        assert!(read_file(Path::new("/dev/zero")).is_err());
+    }
 
     #[test]
     fn long_bodies_are_cut_at_a_line_end() {

@@ -2,6 +2,7 @@
 Walking an archive folder for article files: hidden entries skipped, symbolic links never
 followed, unreadable folders reported, paths made relative to the root.
 */
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -13,12 +14,16 @@ use crate::error::{Error, Result};
 pub struct WalkOptions {
     /// File extensions to take, without the dot, compared case-insensitively.
     pub extensions: Vec<String>,
+    /// Folders not to walk into (the index, when it lives inside the archive: its own files
+    /// are no articles, whatever `--ext` says).
+    pub exclude: Vec<PathBuf>,
 }
 
 impl Default for WalkOptions {
     fn default() -> Self {
         WalkOptions {
             extensions: vec!["txt".to_string()],
+            exclude: Vec::new(),
         }
     }
 }
@@ -66,6 +71,12 @@ pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
     Ok(Walk {
         root: root.to_path_buf(),
         extensions: options.extensions.clone(),
+        exclude: options
+            .exclude
+            .iter()
+            .filter_map(|dir| dir.canonicalize().ok())
+            .collect(),
+        lossy_names: HashMap::new(),
         entries,
     })
 }
@@ -74,6 +85,11 @@ pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
 pub struct Walk {
     root: PathBuf,
     extensions: Vec<String>,
+    /// [`WalkOptions::exclude`], canonical.
+    exclude: Vec<PathBuf>,
+    /// The relative paths met so far that hold U+FFFD, the mark of a name that is not UTF-8,
+    /// and the files they came from: two such names can read the same.
+    lossy_names: HashMap<String, PathBuf>,
     entries: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
 }
 
@@ -112,10 +128,37 @@ impl Iterator for Walk {
                 }
                 continue;
             }
+            if entry.file_type().is_dir()
+                && entry.depth() > 0
+                && !self.exclude.is_empty()
+                && path
+                    .canonicalize()
+                    .is_ok_and(|dir| self.exclude.contains(&dir))
+            {
+                self.entries.skip_current_dir();
+                continue;
+            }
             if entry.file_type().is_file() && wanted {
+                let relative = relative_path(&self.root, path);
+                // A name that is not UTF-8 is indexed under its readable form, with U+FFFD for
+                // the bytes that are not; a second file whose name reads the same cannot be
+                // told apart from the first (each run would add it again), so it is refused.
+                if relative.contains('\u{FFFD}') {
+                    if let Some(first) = self.lossy_names.get(&relative) {
+                        return Some(Found::Problem {
+                            path: path.to_path_buf(),
+                            reason: format!(
+                                "its name is not valid UTF-8 and reads the same as {}'s ({relative}); rename it",
+                                first.display()
+                            ),
+                        });
+                    }
+                    self.lossy_names
+                        .insert(relative.clone(), path.to_path_buf());
+                }
                 return Some(Found::File {
                     path: path.to_path_buf(),
-                    relative: relative_path(&self.root, path),
+                    relative,
                 });
             }
         }

@@ -55,7 +55,11 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 
 use crate::error::{Error, Result};
+use crate::ingest::read::read_capped;
 use crate::query::lookup::fold;
+
+/// The largest aliases file read (a list of every speaker of a large archive fits many times).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The name of the aliases file read from the index folder.
 pub const FILE_NAME: &str = "aliases.toml";
@@ -120,11 +124,15 @@ impl Aliases {
     /// [`Error::Aliases`] naming the file and the line when the file cannot be read, is not
     /// TOML, or does not follow the format (see the module documentation).
     pub fn load(path: &Path) -> Result<Aliases> {
-        let text = std::fs::read_to_string(path).map_err(|err| Error::Aliases {
+        let unreadable = |message: String| Error::Aliases {
             path: path.to_path_buf(),
             line: None,
-            message: format!("cannot read it: {err}"),
-        })?;
+            message,
+        };
+        let bytes = read_capped(path, MAX_FILE_BYTES)
+            .map_err(|reason| unreadable(format!("cannot read it: {reason}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable("not UTF-8 text; save it as UTF-8".to_string()))?;
         Aliases::parse(&text, path)
     }
 

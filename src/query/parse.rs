@@ -47,6 +47,8 @@ impl Archive {
                 reason: "the query is empty; use '*' to match every article".to_string(),
             });
         }
+        let normalized = self.check_query(query)?;
+        let query = normalized.as_str();
         if terms::may_have_prefix(query) {
             let searcher = self.searcher();
             let schema = self.index().schema();
@@ -71,6 +73,42 @@ impl Archive {
             .map_err(|err| query_error(query, err))
     }
 
+    /// Checks a user query and returns it in Unicode's composed form (NFC), the form the
+    /// index's analyzer folds: `Franc\u{327}ois` (a `c` and a combining cedilla) is searched as
+    /// `François`, which the index holds as `francois`.
+    ///
+    /// Refused are what no parser should see or what only fails once the search runs: a query
+    /// too long or too deeply nested (see [`check_shape`]), and `field:*` on a field that cannot
+    /// answer it (`speaker:*`: tantivy would fail the search as if the index were broken).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Query`] saying what to write instead.
+    pub fn check_query(&self, query: &str) -> Result<String> {
+        use unicode_normalization::UnicodeNormalization;
+        check_shape(query)?;
+        let query: String = query.nfc().collect();
+        // A query that does not parse gets its message from the parser.
+        let Ok(ast) = tantivy::query_grammar::parse_query(&query) else {
+            return Ok(query);
+        };
+        let schema = self.index().schema();
+        for name in terms::exists_fields(&ast) {
+            let fast = schema
+                .get_field(name)
+                .is_ok_and(|field| schema.get_field_entry(field).is_fast());
+            if !fast {
+                return Err(Error::Query {
+                    query: query.clone(),
+                    reason: format!(
+                        "`{name}:*` (any value) is not supported; search the field for a word, e.g. `speaker:nebenzia`, or use `*` for every article"
+                    ),
+                });
+            }
+        }
+        Ok(query)
+    }
+
     /// The user query combined with the facet filters and the date range.
     pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
         Ok(self.prepare(request)?.query)
@@ -85,6 +123,13 @@ impl Archive {
         let speakers = |names: &[String]| -> Result<Vec<Facet>> {
             let mut facets = Vec::new();
             for name in names {
+                // As `--country ""` is refused: an empty name is a mistake, not "no filter".
+                if name.trim().is_empty() {
+                    return Err(Error::Usage(
+                        "--speaker and --not-speaker need a name, e.g. --speaker \"Zhang Jun\""
+                            .to_string(),
+                    ));
+                }
                 facets.extend(self.speaker_facets(&searcher, name)?);
             }
             Ok(facets)
@@ -138,10 +183,11 @@ impl Archive {
                 Box::new(ExistsQuery::new(DATE_FIELD.to_string(), false)),
             ));
             undated = Some(Box::new(BooleanQuery::new(without_date)) as Box<dyn Query>);
+            // Clamped: the stored nanoseconds would wrap around beyond 1677-2262.
             let bound = |day: Day| {
                 Term::from_field_date_for_search(
                     self.fields().date,
-                    tantivy::DateTime::from_timestamp_secs(day.timestamp()),
+                    tantivy::DateTime::from_timestamp_secs(day.clamp_to_articles().timestamp()),
                 )
             };
             let lower = request
@@ -163,6 +209,59 @@ impl Archive {
             notes,
         })
     }
+}
+
+/// How long a query may be, in bytes.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+/// How deeply groups may nest in a query (`((a OR b) AND c)` nests 2 deep).
+pub const MAX_QUERY_DEPTH: usize = 50;
+
+/// Refuses a query that is too long or nests groups too deeply, before any parser sees it: the
+/// parsers recurse once per level, and thousands of `(` overflowed the stack (a crash of the
+/// whole process, not an error).
+///
+/// # Errors
+///
+/// [`Error::Query`] saying what the limit is.
+pub fn check_shape(query: &str) -> Result<()> {
+    let refuse = |reason: String| Error::Query {
+        query: if query.len() > 80 {
+            let mut cut = 80;
+            while !query.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}…", &query[..cut])
+        } else {
+            query.to_string()
+        },
+        reason,
+    };
+    let (mut depth, mut deepest, mut in_phrase, mut escaped) = (0usize, 0usize, false, false);
+    for c in query.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => in_phrase = !in_phrase,
+            '(' | '[' | '{' if !in_phrase => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' if !in_phrase => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_QUERY_DEPTH {
+        return Err(refuse(format!(
+            "groups nest {deepest} deep; newsdex takes up to {MAX_QUERY_DEPTH} levels of parentheses"
+        )));
+    }
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(refuse(format!(
+            "the query is {} bytes long; newsdex takes queries of up to {MAX_QUERY_BYTES} bytes",
+            query.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Turns a parser error into a one-line message that says how to write the query.

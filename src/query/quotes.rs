@@ -82,6 +82,7 @@ impl Archive {
                     reason: "the query is empty; leave it out to list every quote".to_string(),
                 });
             }
+            let query = &self.check_query(query)?;
             let rewritten = if terms::may_have_prefix(query) {
                 let schema = self.index().schema();
                 let default_fields = [(self.fields().quote, 1.0)];

@@ -144,11 +144,16 @@ impl Archive {
         let prepared = self.prepare(request)?;
         let query = prepared.query;
         let searcher = self.searcher();
+        // tantivy's top-N collector allocates for the whole page up front: a page is never
+        // larger than the index, whatever the user asked for.
+        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = request.limit.min(articles);
+        let offset = request.offset.min(articles);
         // Copies are collapsed among the page and a margin after it: fetch from the start.
         let top = if request.all_copies {
-            TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+            TopDocs::with_limit(limit.max(1)).and_offset(offset)
         } else {
-            TopDocs::with_limit((request.offset + request.limit.max(1)) * 2 + COPY_MARGIN)
+            TopDocs::with_limit(((offset + limit.max(1)) * 2 + COPY_MARGIN).min(articles.max(1)))
         };
         let (top_docs, total_hits, mut facets) = match request.sort {
             Sort::Score => self.collect(
@@ -206,16 +211,16 @@ impl Archive {
             let mut stories = dupes::collapse(&searcher, &addresses, |address| {
                 self.body(&searcher, address).ok().flatten()
             });
-            stories.drain(..request.offset.min(stories.len()));
+            stories.drain(..offset.min(stories.len()));
             stories
         };
         let mut hits = Vec::new();
         for (i, (best, copies)) in stories.into_iter().enumerate() {
-            if hits.len() >= request.limit {
+            if hits.len() >= limit {
                 break;
             }
             let (score, address) = top_docs[best];
-            let mut hit = self.hit(&searcher, address, score, request.offset + i + 1)?;
+            let mut hit = self.hit(&searcher, address, score, offset + i + 1)?;
             if let Some(body) = self.body(&searcher, address)? {
                 hit.snippets = snippet::snippets(&body, &terms, &mut analyzer);
             }

@@ -71,7 +71,13 @@ pub struct ArticleQuote {
 pub fn parse_target(target: &str) -> Result<(String, Option<u64>)> {
     let (path, number) = match target.rsplit_once('#') {
         Some((path, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            (path, n.parse().ok())
+            // A number too large for any file is no story of it (not story #0).
+            let number = n.parse().map_err(|_| {
+                Error::Usage(format!(
+                    "no story #{n} in {path}; stories are numbered from #0 as search results print them"
+                ))
+            })?;
+            (path, Some(number))
         }
         _ => (target, None),
     };
@@ -201,5 +207,6 @@ mod tests {
         assert_eq!(t("a/#notes.txt"), Some(("a/#notes.txt".to_string(), None)));
         assert_eq!(t("a\\b.txt#0"), Some(("a/b.txt".to_string(), Some(0))));
         assert!(parse_target("#1").is_err());
+        assert!(parse_target("a/b.txt#18446744073709551616").is_err());
     }
 }

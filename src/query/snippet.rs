@@ -5,7 +5,9 @@ tantivy's `SnippetGenerator` returns a single window cut at arbitrary byte posit
 news want whole sentences. So we run the body through the field's own analyzer (the words match
 exactly as the index matched them, stemmed forms included: `vetoed` for `veto`), score each
 sentence by the distinct query terms it holds, and keep up to three, in body order. Lengths and
-highlight offsets are counted in characters, not bytes.
+highlight offsets are counted in characters, not bytes. The work is linear in the body and looks
+at no more than [`MAX_MATCHES`] matches, so that no article, however it is shaped, stalls a
+search.
 */
 
 use std::collections::HashSet;
@@ -21,6 +23,10 @@ use crate::ingest::sentences::sentences;
 pub const MAX_SNIPPETS: usize = 3;
 /// About how many characters a snippet holds.
 pub const SNIPPET_CHARS: usize = 200;
+/// How many matches of an article are examined at most: the first ones in the body. Enough to
+/// find the best sentences of any real article, and a bound on the work for a pathological one
+/// (a megabyte of `x` lines holds half a million matches of `x`).
+pub const MAX_MATCHES: usize = 10_000;
 
 /// A fragment of a body with the query's matches marked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +71,14 @@ impl QueryTerms {
         }
     }
 
+    /// Marks these indexed terms (analysed words: `sanction`, not `sanctions`).
+    pub fn from_terms<S: Into<String>>(terms: impl IntoIterator<Item = S>) -> Self {
+        QueryTerms {
+            terms: terms.into_iter().map(Into::into).collect(),
+            ..QueryTerms::default()
+        }
+    }
+
     /// Also marks every word starting with `prefix` (an analysed prefix).
     pub fn add_prefix(&mut self, prefix: String) {
         self.prefixes.push(prefix);
@@ -87,18 +101,26 @@ pub fn snippets(body: &str, terms: &QueryTerms, analyzer: &mut TextAnalyzer) -> 
         return opening(body).into_iter().collect();
     }
     let sentences = sentences(body);
-    // Score each sentence by the distinct terms it holds, then by how many matches.
+    // Score each sentence by the distinct terms it holds, then by how many matches. Sentences
+    // and matches are both in body order: one walk over each (linear in the body).
     let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (distinct, count, sentence index)
+    let mut next = 0;
     for (i, &(start, end)) in sentences.iter().enumerate() {
-        let inside: Vec<&(usize, usize, String)> = matches
-            .iter()
-            .filter(|(s, e, _)| *s >= start && *e <= end)
-            .collect();
-        if inside.is_empty() {
-            continue;
+        while matches.get(next).is_some_and(|(s, _, _)| *s < start) {
+            next += 1;
         }
-        let distinct: HashSet<&str> = inside.iter().map(|(_, _, t)| t.as_str()).collect();
-        scored.push((distinct.len(), inside.len(), i));
+        let mut distinct: HashSet<&str> = HashSet::new();
+        let mut count = 0;
+        while let Some((_, e, term)) = matches.get(next).filter(|(s, _, _)| *s < end) {
+            if *e <= end {
+                distinct.insert(term.as_str());
+                count += 1;
+            }
+            next += 1;
+        }
+        if count > 0 {
+            scored.push((distinct.len(), count, i));
+        }
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut chosen: Vec<usize> = scored.iter().take(MAX_SNIPPETS).map(|s| s.2).collect();
@@ -129,7 +151,7 @@ fn find_matches(
     // (start, end, term, token position)
     let mut found: Vec<(usize, usize, String, usize)> = Vec::new();
     let mut stream = analyzer.token_stream(body);
-    while stream.advance() {
+    while stream.advance() && found.len() < MAX_MATCHES {
         let token = stream.token();
         if terms.matches(&token.text) {
             found.push((

@@ -24,7 +24,7 @@ the spelling closest to what was typed wins, the more frequent word on a tie (`s
 use std::collections::HashMap;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
     QueryParserError, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
@@ -86,12 +86,14 @@ impl PrefixRewriter<'_> {
         if !has_prefix(&ast) {
             return Ok(None);
         }
-        self.build(ast).map(Some)
+        self.build(ast, true).map(Some)
     }
 
+    /// The query of `ast`; `top` for the whole query, which must search for something.
     fn build(
         &mut self,
         ast: UserInputAst,
+        top: bool,
     ) -> std::result::Result<Box<dyn Query>, QueryParserError> {
         if !has_prefix(&ast) {
             return self.parser.build_query_from_user_input_ast(ast);
@@ -101,15 +103,20 @@ impl PrefixRewriter<'_> {
                 let mut clauses = Vec::new();
                 for (occur, child) in children {
                     // newsdex's parser joins words with AND by default.
-                    clauses.push((occur.unwrap_or(Occur::Must), self.build(child)?));
+                    clauses.push((occur.unwrap_or(Occur::Must), self.build(child, false)?));
                 }
                 if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                    return Err(QueryParserError::AllButQueryForbidden);
+                    if top {
+                        return Err(QueryParserError::AllButQueryForbidden);
+                    }
+                    // A group that only excludes (`NOT veto*` in `sanctions AND NOT veto*`)
+                    // excludes from every article, as tantivy's own parser has it.
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
                 }
                 Ok(Box::new(BooleanQuery::new(clauses)))
             }
             UserInputAst::Boost(inner, boost) => Ok(Box::new(BoostQuery::new(
-                self.build(*inner)?,
+                self.build(*inner, top)?,
                 boost.into_inner() as f32,
             ))),
             UserInputAst::Leaf(leaf) => match *leaf {
@@ -187,6 +194,22 @@ fn is_prefix_leaf(leaf: &UserInputLeaf) -> bool {
                 && literal.phrase.ends_with('*')
         }
         _ => false,
+    }
+}
+
+/// The fields of the `field:*` leaves of a query ("has any value"), which tantivy answers only
+/// for fast fields.
+pub fn exists_fields(ast: &UserInputAst) -> Vec<&str> {
+    match ast {
+        UserInputAst::Clause(children) => children
+            .iter()
+            .flat_map(|(_, child)| exists_fields(child))
+            .collect(),
+        UserInputAst::Boost(inner, _) => exists_fields(inner),
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Exists { field } => vec![field.as_str()],
+            _ => Vec::new(),
+        },
     }
 }
 

@@ -4,7 +4,7 @@ Printing one article (`show`): headline, dateline, date, speakers, countries, th
 
 use std::io::{self, Write};
 
-use super::format::{sanitize, Style, BOLD, DIM};
+use super::format::{sanitize, sanitize_line, Style, BOLD, DIM};
 use crate::query::show::FullArticle;
 
 /// Prints one article in full for people.
@@ -24,7 +24,7 @@ pub fn article_text<W: Write + ?Sized>(
     writeln!(
         out,
         "{}",
-        style.paint(DIM, &sanitize(&meta.join(" \u{b7} ")))
+        style.paint(DIM, &sanitize_line(&meta.join(" \u{b7} ")))
     )?;
     if !article.speakers.is_empty() {
         writeln!(out, "speakers:  {}", sanitize(&article.speakers.join(", ")))?;

@@ -5,7 +5,7 @@ Printing name-list batches: one line per list entry with its top hits.
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::format::{sanitize, Report, Style, DIM};
+use super::format::{sanitize, sanitize_line, Report, Style, DIM};
 use super::table::{owned, Table};
 use crate::analysis::batch::{BatchResults, BatchRow};
 
@@ -46,7 +46,7 @@ pub fn batch_text<W: Write + ?Sized>(
                 out,
                 "        {:.2}  {}#{}  {}",
                 hit.score,
-                style.paint(DIM, &sanitize(&hit.path)),
+                style.paint(DIM, &sanitize_line(&hit.path)),
                 hit.article,
                 sanitize(&hit.headline)
             )?;

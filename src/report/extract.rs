@@ -4,7 +4,7 @@ Printing what the extractors found in a file (`extract`).
 
 use std::io::{self, Write};
 
-use super::format::sanitize;
+use super::format::{sanitize, sanitize_line};
 use crate::extract::{ArticleExtraction, How};
 
 /// Prints an article's extraction for people.
@@ -12,7 +12,7 @@ pub fn extraction_text<W: Write>(out: &mut W, record: &ArticleExtraction) -> io:
     writeln!(
         out,
         "{}#{}  {}",
-        record.path,
+        sanitize_line(&record.path),
         record.article,
         sanitize(&record.headline)
     )?;

@@ -93,6 +93,17 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`sanitize`] for text that must stay on one line (a path, a line of metadata): line breaks
+/// and tabs, which a file name may hold, are shown as `\n` and `\t`.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    let clean = sanitize(text);
+    if clean.contains(['\n', '\t']) {
+        Cow::Owned(clean.replace('\n', "\\n").replace('\t', "\\t"))
+    } else {
+        clean
+    }
+}
+
 /// Whether a character is a bidi control (it can reorder what a terminal shows).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')

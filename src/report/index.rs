@@ -26,10 +26,11 @@ pub fn summary_line(summary: &Summary) -> String {
     if summary.truncated > 0 {
         line.push_str(&format!("; {} long articles cut", summary.truncated));
     }
-    // Group the reasons: "skipped 3 files (2 empty file, 1 binary data ...)".
+    // Group the reasons by their gist: "skipped 3 files (2 empty file, 1 binary data)"; the
+    // details (in parentheses or after a `;`) are on stderr with each path.
     let mut reasons: Vec<(&str, usize)> = Vec::new();
     for skipped in &summary.skipped {
-        let reason = skipped.reason.split(';').next().unwrap_or("").trim();
+        let reason = skipped.reason.split([';', '(']).next().unwrap_or("").trim();
         match reasons.iter_mut().find(|(r, _)| *r == reason) {
             Some((_, n)) => *n += 1,
             None => reasons.push((reason, 1)),

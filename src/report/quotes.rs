@@ -5,7 +5,7 @@ Printing quote searches: each quote with its speaker and where it comes from.
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::format::{sanitize, Report, Style, BOLD};
+use super::format::{sanitize, sanitize_line, Report, Style, BOLD};
 use super::table::{owned, Table};
 use crate::query::quotes::{QuoteHit, QuoteResults};
 
@@ -34,7 +34,7 @@ pub fn quotes_text<W: Write + ?Sized>(
             out,
             "   {} \u{b7} {}#{}",
             sanitize(&quote.headline),
-            quote.path,
+            sanitize_line(&quote.path),
             quote.article
         )?;
     }

@@ -5,7 +5,7 @@ Printing search results: ranked hits with highlighted snippets, copies, facets a
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::format::{sanitize, Report, Style, BOLD, BOLD_RED, DIM};
+use super::format::{sanitize, sanitize_line, Report, Style, BOLD, BOLD_RED, DIM};
 use super::table::{owned, Table};
 use crate::query::search::{Hit, SearchResults};
 use crate::query::snippet::Snippet;
@@ -55,7 +55,7 @@ pub fn search_text<W: Write + ?Sized>(
         writeln!(
             out,
             "   {}",
-            style.paint(DIM, &sanitize(&meta.join(" \u{b7} ")))
+            style.paint(DIM, &sanitize_line(&meta.join(" \u{b7} ")))
         )?;
         if !hit.speakers.is_empty() {
             writeln!(out, "   speakers: {}", sanitize(&hit.speakers.join(", ")))?;
@@ -77,7 +77,7 @@ pub fn search_text<W: Write + ?Sized>(
                     &format!(
                         "and {n} near-identical cop{}: {}",
                         if n == 1 { "y" } else { "ies" },
-                        sanitize(
+                        sanitize_line(
                             &hit.copies
                                 .iter()
                                 .map(|c| format!("{}#{}", c.path, c.article))
