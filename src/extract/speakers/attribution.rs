@@ -150,6 +150,28 @@ impl<'d> State<'d> {
                     }
                 }
             }
+            if verb.form == Form::Ing && j > 0 {
+                // `his work in predicting`: a participle after a preposition is no speech.
+                if matches!(self.tok(items[j - 1]), Some(t) if t.is_word() && !t.cap)
+                    && matches!(
+                        d.word(items_tok(items[j - 1])),
+                        "in" | "of" | "about" | "at" | "on" | "into" | "from" | "to"
+                    )
+                {
+                    return Src::Nothing;
+                }
+                // `with Zinichev describing the "threat"`: a participle after `with` and a
+                // name takes the name.
+                if let Some(&Item::T(p)) = items.get(j - 1) {
+                    let s = self.name_start(p, 0);
+                    let with = s > 0 && d.toks[s - 1].is_word() && d.word(s - 1) == "with";
+                    if with && d.name_word(p) && !d.toks[p].poss {
+                        if let n @ Src::Name { .. } = self.left_np(items, j - 1) {
+                            return n;
+                        }
+                    }
+                }
+            }
             // Participles and infinitives take the sentence subject.
             return subject.unwrap_or(Src::Nothing);
         }
@@ -313,7 +335,13 @@ impl<'d> State<'d> {
             return None;
         }
         let ceil = self.item_tok_ceil(items, s);
-        let e = self.name_end(ti, ceil);
+        let mut e = self.name_end(ti, ceil);
+        // `Kenteris' lawyer Gregory Ioannidis`, `Barca midfielder Deco`: a name, one or two
+        // role words, then the person's name.
+        if let Some(n) = self.name_after_role(e, ceil) {
+            ti = n;
+            e = self.name_end(n, ceil);
+        }
         if d.toks[e - 1].poss {
             return None;
         }
@@ -331,6 +359,36 @@ impl<'d> State<'d> {
         }
         self.person_part(ti, e)
             .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+}
+
+impl State<'_> {
+    /// After a name run ending at token `e` (a possessive, a bare `'` or a body's name): one or
+    /// two lower-case words, the last a role noun, then a capitalised word; returns that word.
+    fn name_after_role(&self, e: usize, ceil: usize) -> Option<usize> {
+        let d = self.doc;
+        let mut k = e;
+        // `Kenteris'`: a possessive apostrophe after an s.
+        if k < ceil && matches!(d.toks[k].kind, Kind::Mark { double: false, .. }) {
+            k += 1;
+        }
+        let from = k;
+        while k < ceil && k < from + 2 {
+            let t = &d.toks[k];
+            if t.is_word()
+                && !t.cap
+                && t.lex.verb.is_none()
+                && t.lex.classes
+                    & (class::STOP | class::DET | class::AUX | class::BE | class::PRONOUN)
+                    == 0
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let role = k > from && d.toks[k - 1].lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+        (role && k < ceil && d.name_word(k) && d.toks[k].para == d.toks[e - 1].para).then_some(k)
     }
 }
 

@@ -276,6 +276,8 @@ impl<'d> State<'d> {
                 continue;
             }
             if let Some((s, e, titled)) = self.person_part(i, end) {
+                // `midfielder Deco`, `a student named Wong`: one name after a role noun.
+                let titled = titled || e - s == 1 && s == i && self.role_named(i);
                 if e - s >= 2 || titled {
                     let idx = self.add_person(s, e);
                     self.names.people[idx].titled |= titled;
@@ -355,6 +357,32 @@ impl<'d> State<'d> {
             }
             i = end.max(i + 1);
         }
+    }
+
+    /// Whether the word before token `i` is a singular role noun in lower case (`midfielder
+    /// Deco`) or `named`, so that the one capitalised word at `i` is a person's name.
+    fn role_named(&self, i: usize) -> bool {
+        let d = self.doc;
+        if i == 0 {
+            return false;
+        }
+        let p = &d.toks[i - 1];
+        let w = d.word(i - 1);
+        p.is_word()
+            && !p.cap
+            && p.para == d.toks[i].para
+            && (w == "named"
+                || p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                    && !w.ends_with('s')
+                    && !is_title_modifier(w)
+                    // after a determiner or a name (`Barca midfielder Deco`), not after more
+                    // title words (`senior vice president Boeing`)
+                    && i >= 2
+                    && {
+                        let b = &d.toks[i - 2];
+                        b.is_word() && (b.cap || b.poss || b.has(class::DET))
+                    })
+            && !d.toks[i].upper
     }
 
     /// Names the headline gives in full that the body shortens (`Hillary Clinton Goes After
@@ -572,6 +600,15 @@ fn is_courtesy_title(w: &str) -> bool {
     ]
     .iter()
     .any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Title words that modify a role rather than name one (`former`, `acting`, `deputy`): `former
+/// Patriot mine` does not make `Patriot` a person.
+fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
+    )
 }
 
 /// A common preposition (`to`, `of`, `for`, ...), in lower case.

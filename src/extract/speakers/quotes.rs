@@ -18,10 +18,15 @@ impl<'d> State<'d> {
         };
         let sentence = self.char_range(items);
         let mut any_q = false;
+        let mut used: Option<Found> = None;
         for (k, it) in items.iter().enumerate() {
             let Item::Q(q) = *it else { continue };
             any_q = true;
-            let evidence = if let Some(f) = found.iter().min_by_key(|f| f.k.abs_diff(k)) {
+            let nearest = found
+                .iter()
+                .filter(|f| self.cue_reaches(items, f, k))
+                .min_by_key(|f| f.k.abs_diff(k));
+            let evidence = if let Some(f) = nearest {
                 let mut f = *f;
                 f.attribution = sentence;
                 Some(f)
@@ -44,15 +49,15 @@ impl<'d> State<'d> {
                 None
             };
             let Some(evidence) = evidence else { continue };
+            if evidence.cue != Cue::Continuation {
+                used = Some(evidence);
+            }
             let span = d.spans[q];
             self.push_quote(&evidence, span.bs, span.be, true);
         }
-        if let Some(f) = found.first() {
-            if any_q {
-                let mut f = *f;
-                f.attribution = sentence;
-                self.last_quote = Some((f, para));
-            }
+        // The next quote paragraph continues the cue of the sentence's last attributed quote.
+        if let Some(f) = used {
+            self.last_quote = Some((f, para));
         }
         // Reported speech: what follows a finite cue, when the sentence has no quote.
         if !any_q {
@@ -80,6 +85,60 @@ impl<'d> State<'d> {
                 break;
             }
         }
+    }
+
+    /// Whether the cue `f` may attribute the quote at item `k`. A cue inside dashes or brackets
+    /// (`X commented — which the BBC noted — "..."`) reaches only quotes inside them; a quote
+    /// that ends a sentence (`"...heads."`) is not the content of a later verb that has its own
+    /// clause (`"..." And Mr Goodridge said best film was ...`).
+    fn cue_reaches(&self, items: &[Item], f: &Found, k: usize) -> bool {
+        let d = self.doc;
+        if let Some((a, b)) = self.aside(items, f.k) {
+            if k < a || k > b {
+                return false;
+            }
+        }
+        if f.k > k && f.finite {
+            let Item::Q(q) = items[k] else { return true };
+            let span = d.spans[q];
+            let ends = span.last > span.first
+                && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'));
+            if ends {
+                // Words of the verb's own clause after it, up to the sentence end.
+                let clause = items[f.k + 1..]
+                    .iter()
+                    .take_while(|it| matches!(it, Item::T(_)))
+                    .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word() || t.kind == Kind::Num))
+                    .count();
+                if clause >= 3 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The items of a dash or bracket aside around item `k`: (opening, closing).
+    fn aside(&self, items: &[Item], k: usize) -> Option<(usize, usize)> {
+        let is_dash = |it: Item| matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('\u{2014}' | '\u{2013}')));
+        let is_open = |it: Item| matches!(self.tok(it), Some(t) if t.is_punct('('));
+        let is_close = |it: Item| matches!(self.tok(it), Some(t) if t.is_punct(')'));
+        let a = (0..k)
+            .rev()
+            .find(|&m| is_dash(items[m]) || is_open(items[m]) || is_close(items[m]))?;
+        if is_close(items[a]) {
+            return None;
+        }
+        let want_dash = is_dash(items[a]);
+        let b = (k + 1..items.len()).find(|&m| {
+            if want_dash {
+                is_dash(items[m])
+            } else {
+                is_close(items[m])
+            }
+        })?;
+        // An aside holds no quote of its own between its marks and is short.
+        (b - a <= 20 && !items[a..b].iter().any(|it| matches!(it, Item::Q(_)))).then_some((a, b))
     }
 
     /// Character range of a sentence's items, quotation marks included.

@@ -292,9 +292,10 @@ impl<'d> State<'d> {
         }
         // After `Association of`, the run is part of the organisation's name (`the Association
         // of Flight Attendants`); whoever speaks stands before it.
-        if let Some((from, to, titled)) =
-            own.filter(|(f, t, _)| !org_before && (t - f >= 2 || title_before))
-        {
+        // `House of Commons Speaker John Bercow`: a title then a full name is a person.
+        if let Some((from, to, titled)) = own.filter(|&(f, t, titled)| {
+            (!org_before || titled && t - f >= 2) && (t - f >= 2 || title_before)
+        }) {
             // `Special Representative for Iran Brian Hook`
             return Src::Name { from, to, titled };
         }

@@ -495,3 +495,43 @@ fn evidence_serialises_in_snake_case() {
         serde_json::json!([tony, tony + "Tony Blair".len()])
     );
 }
+
+/// Who says each quote, per error class of issue 17: (class, body, quote words, speaker).
+const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
+    ("web_address_no_sentence_end", "Museum director Ana Lopes, in remarks to news.example.org, said, \"The roof will hold.\"", "The roof will hold.", Some("Ana Lopes")),
+    ("one_name_after_role", "A teacher named Okafor said, \"We never close the school.\"", "We never close the school.", Some("Okafor")),
+    ("one_name_after_role_pronoun", "Porto midfielder Deco, formerly at Benfica, agreed with the coach. \"It was not normal,\" he said.", "It was not normal,", Some("Deco")),
+    ("with_name_participle", "Work stopped, with Ivan Petrov describing the \"grave risk\" to crews.", "grave risk", Some("Ivan Petrov")),
+    ("possessive_role_name", "Smiths' lawyer Gregor Ionescu described the ruling as \"not unexpected\" but told the court he would appeal.", "not unexpected", Some("Gregor Ionescu")),
+    ("aside_cue_does_not_take_quote", "Committee chair Maria Olsen commented on the vote \u{2014} which the paper noted as rare \u{2014} \"It is plainly wrong.\"", "It is plainly wrong.", Some("Maria Olsen")),
+    ("org_then_title_name", "House of Delegates Speaker Tom Reyes said: \"We will sit late.\"", "We will sit late.", Some("Tom Reyes")),
+    ("quote_ends_before_new_clause", "\"The film has it won,\" added Mr Berg. \"Voters follow their hearts.\" And Mr Hale said the actors were close.\nPaul Berg and Jim Hale are critics.", "Voters follow their hearts.", Some("Paul Berg")),
+];
+
+/// Names that are not speakers: (class, body, name).
+const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
+    ("participle_of_object", "Party leader Tom Hart has written to Ann Bell demanding an explanation of the rules.", "Ann Bell"),
+    ("former_company_name", "The state will build a park on a former Corvex mine. Later Corvex could threaten to sell the land.", "Corvex"),
+    ("title_then_company", "\"Growth is coming,\" said Dinesh Rao, senior vice president Aerotek. Aerotek announced a deal.", "Aerotek"),
+];
+
+#[test]
+fn who_said_each_quote() {
+    for &(class, body, text, speaker) in WHO_SAID {
+        let a = attribute("", body);
+        let q = a.quotes.iter().find(|q| q.text == text);
+        let Some(q) = q else {
+            panic!("{class}: no quote {text:?} in {:?}", a.quotes);
+        };
+        assert_eq!(q.speaker.as_deref(), speaker, "{class}");
+    }
+    for &(class, body, name) in NOT_SPEAKERS {
+        let a = attribute("", body);
+        assert!(
+            !a.speakers.iter().any(|s| s == name),
+            "{class}: {:?}",
+            a.speakers
+        );
+    }
+}

@@ -225,15 +225,24 @@ impl<'a> Doc<'a> {
                         continue;
                     }
                     let (e, el) = at(j + dl);
-                    if (is_apostrophe(d) || is_hyphen(d) || d == '&') && e.is_alphanumeric() {
-                        j += dl + el;
-                    } else if d == '.' && e.is_alphabetic() && j - start == cl {
-                        // `U.S`, `I.K`: initials joined by full stops.
-                        j += dl + el;
-                    } else if d == '.' && e.is_alphabetic() && {
-                        let (p, pl) = before(j);
-                        p.is_alphabetic() && before(j - pl).0 == '.'
-                    } {
+                    let joined = (is_apostrophe(d) || is_hyphen(d) || d == '&')
+                        && e.is_alphanumeric()
+                        || d == '.'
+                            && e.is_alphabetic()
+                            && (j - start == cl
+                                || {
+                                    // `U.S`, `I.K`: initials joined by full stops.
+                                    let (p, pl) = before(j);
+                                    p.is_alphabetic() && before(j - pl).0 == '.'
+                                }
+                                || {
+                                    // `UOL.com.br`, `Amazon.com`: a web address is one word, not
+                                    // a sentence end.
+                                    e.is_ascii_lowercase()
+                                        && c.is_alphabetic()
+                                        && at(j + dl + el).0.is_ascii_lowercase()
+                                });
+                    if joined {
                         j += dl + el;
                     } else {
                         break;
