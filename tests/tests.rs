@@ -15,6 +15,7 @@ mod extract;
 mod facets;
 mod filters;
 mod formats;
+mod fuzz;
 mod hostile;
 mod incremental;
 mod json;

@@ -1,0 +1,6 @@
+//! AFL++ entry point of the `aliases` target (see `src/targets.rs`).
+fn main() {
+    afl::fuzz!(|data: &[u8]| {
+        newsdex_fuzz::targets::aliases(data);
+    });
+}

@@ -1,0 +1,2 @@
+//! The fuzz targets of newsdex, for the AFL++ binaries in `src/bin/`.
+pub mod targets;
