@@ -56,9 +56,12 @@ pub fn sentences(body: &str) -> Vec<(usize, usize)> {
 
 /// Whether the full stop at byte `dot` closes an abbreviation or an initial (`Mr.`, `U.S.`, `W.`).
 fn is_abbreviation(body: &str, dot: usize) -> bool {
+    // After the separator, whatever its length in bytes (a no-break space is two).
     let word_start = body[..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map(|p| p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let word = &body[word_start..dot];
     if word.contains('.') {
@@ -82,6 +85,23 @@ pub(crate) fn trim_range(body: &str, start: usize, end: usize) -> (usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (issue 21): a word before a full stop that follows a no-break space (or
+    /// another multi-byte space) was cut inside that space, a panic in every search that made a
+    /// snippet of such a body.
+    #[test]
+    fn a_multi_byte_space_before_a_word_and_its_stop_is_no_panic() {
+        let body = "He met Mr\u{a0}Li. Then he left.\u{3000}Dr. Ko came. A\u{a0}U.S. aide too.";
+        let found: Vec<&str> = sentences(body).iter().map(|&(s, e)| &body[s..e]).collect();
+        assert_eq!(
+            found,
+            [
+                "He met Mr\u{a0}Li.",
+                "Then he left.\u{3000}Dr. Ko came.",
+                "A\u{a0}U.S. aide too."
+            ]
+        );
+    }
 
     #[test]
     fn sentences_are_those_of_the_char_by_char_definition() {
