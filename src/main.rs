@@ -5,6 +5,7 @@
 //! caught here and reported as a damaged index (exit 3), never as a crash.
 
 mod cli;
+mod serve;
 
 use std::io;
 use std::process::ExitCode;

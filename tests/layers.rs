@@ -369,8 +369,8 @@ fn read_crate(dir: &Path, root_files: &[&str], skip: &[&str]) -> Crate {
 }
 
 fn library() -> Crate {
-    // `src/main.rs`, `src/cli/` and `src/bin/` are the binaries, read apart.
-    let mut krate = read_crate(&src(), &["lib.rs"], &["cli", "bin"]);
+    // `src/main.rs`, `src/cli/`, `src/serve/` and `src/bin/` are the binaries, read apart.
+    let mut krate = read_crate(&src(), &["lib.rs"], &["cli", "serve", "bin"]);
     krate.files.retain(|f| !f.path.ends_with("main.rs"));
     krate
 }

@@ -37,6 +37,7 @@ impl Cli {
             Command::Cooccur(a) => Some(&a.index),
             Command::Timeline(a) => Some(&a.index),
             Command::Batch(a) => Some(&a.index),
+            Command::Serve(a) => Some(&a.index),
             Command::Extract(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
@@ -104,6 +105,11 @@ pub enum Command {
         after_help = "Examples:\n  newsdex man | man -l -\n  newsdex man > /usr/local/share/man/man1/newsdex.1\n  newsdex man search > newsdex-search.1"
     )]
     Man(ManArgs),
+    /// Serve the archive in a browser (search page, articles, speakers) and as a JSON API.
+    #[command(
+        after_help = "Examples:\n  newsdex serve                       # http://127.0.0.1:7878/\n  newsdex serve --index ~/archive-index --open\n  newsdex serve --addr 127.0.0.1:8080 --cors http://localhost:3000\n  curl 'http://127.0.0.1:7878/api/search?q=sanctions&speaker=Zhang+Jun'"
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Parser, Debug)]
@@ -482,6 +488,29 @@ pub struct ManArgs {
     /// A command to print the page of (`newsdex-search(1)`); the main page without it.
     #[arg(value_name = "COMMAND")]
     pub command: Option<String>,
+}
+
+#[derive(Parser, Debug)]
+pub struct ServeArgs {
+    /// Where the index lives (new commits to it appear without a restart).
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// The address to listen on, IP:PORT (port 0: any free port). Anything but a loopback
+    /// address makes the archive readable by the network.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Open the search page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Let pages from this origin call the API from a browser (CORS), e.g. http://localhost:3000.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Seconds a request may take before it is answered with 503.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub time_limit: u64,
+    /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Facets that `search` counts only when asked.

@@ -9,8 +9,8 @@ use clap::CommandFactory;
 
 use super::args::{
     BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs,
-    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ShowArgs,
-    StatsArgs, TimelineArgs,
+    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ServeArgs,
+    ShowArgs, StatsArgs, TimelineArgs,
 };
 use super::progress::Progress;
 use newsdex::analysis::cooccur::CooccurRequest;
@@ -37,7 +37,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => run_extract(args),
         Command::Completions(args) => run_completions(args),
         Command::Man(args) => run_man(args),
+        Command::Serve(args) => run_serve(args),
     }
+}
+
+fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    crate::serve::server::run(crate::serve::server::ServeOptions {
+        index: args.index,
+        aliases: args.aliases,
+        addr: args.addr,
+        open: args.open,
+        cors: args.cors,
+        time_limit: std::time::Duration::from_secs(args.time_limit),
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The text style for stdout.
