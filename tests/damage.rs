@@ -261,8 +261,9 @@ fn a_missing_index_file_is_named_and_a_rebuild_repairs_it() {
 }
 
 /// Issue 21 item 7: a damaged fast-field file made `stats` and `facets country` panic inside
-/// tantivy. Every command answers with the damaged-index message (exit 3), and `stats --check`
-/// finds the damage by its checksum.
+/// tantivy (and gave wrong counts elsewhere). Every command answers with the damaged-index
+/// message (exit 3) or an answer; `stats --check` and `index` find the damage by its checksum
+/// (`index` used to call every file unchanged), and a rebuild repairs it.
 #[test]
 fn a_damaged_fast_field_file_is_reported_not_a_panic() {
     let fixture = Fixture::corpus();
@@ -303,6 +304,24 @@ fn a_damaged_fast_field_file_is_reported_not_a_panic() {
             assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
         }
     }
+    fixture
+        .cmd(&["index"])
+        .arg(fixture.archive())
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(format!(
+            "the index at {} is damaged",
+            fixture.index().display()
+        )))
+        .stderr(predicate::str::contains("fail their checksum"))
+        .stderr(predicate::str::contains("newsdex index --rebuild"));
+    fixture
+        .cmd(&["index", "--rebuild"])
+        .arg(fixture.archive())
+        .assert()
+        .success();
+    fixture.cmd(&["stats", "--check"]).assert().success();
+    fixture.cmd(&["facets", "country"]).assert().success();
 }
 
 /// Smaller items of issue 21: a folder where tantivy's lock file should be is no other process.

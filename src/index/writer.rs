@@ -42,7 +42,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-use super::disk::{missing_files, WatchedDirectory};
+use super::disk::{damaged_files, WatchedDirectory};
 use super::document::document;
 use super::info::{exists, open, IndexInfo};
 use super::schema::{path_term, register_analyzer, schema, settings, Fields, INFO_FILE};
@@ -197,7 +197,8 @@ impl RunLock {
 /// or when it was built by another version) as needed.
 ///
 /// The index is opened through `directory`, which records why a write failed. An index whose
-/// last commit lacks files is refused as damaged: updating it would keep failing searches.
+/// last commit lacks files, or has one that fails its checksum, is refused as damaged: updating
+/// it would keep failing searches or giving wrong counts.
 fn open_for_update(
     index_path: &Path,
     rebuild: bool,
@@ -215,13 +216,13 @@ fn open_for_update(
         let (_, fields) = open(index_path)?;
         let index = Index::open(directory)?;
         register_analyzer(&index);
-        let missing = missing_files(&index)?;
-        if let Some(first) = missing.first() {
+        let damaged = damaged_files(&index)?;
+        if let Some(first) = damaged.first() {
             return Err(Error::Damaged {
                 path: index_path.to_path_buf(),
                 detail: format!(
-                    "{} file(s) of its last commit are missing, e.g. {}",
-                    missing.len(),
+                    "{} file(s) of its last commit are missing or fail their checksum, e.g. {}",
+                    damaged.len(),
                     first.display()
                 ),
             });

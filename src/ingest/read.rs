@@ -143,6 +143,23 @@ mod tests {
         assert!(read_file(Path::new("/dev/zero")).is_err());
     }
 
+    /// Issue 21: `extract` named the size of the bytes it had read (64 MB and one byte), not the
+    /// file's own.
+    #[test]
+    fn a_file_too_large_is_refused_with_its_own_size() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("dump.txt");
+        // A sparse file: 200 MB on paper, nothing on the disk.
+        let file = std::fs::File::create(&path).expect("creates");
+        file.set_len(200_000_000).expect("sets the length");
+        let (reason, io) = read_articles(&path, "dump.txt").expect_err("too large");
+        assert!(!io);
+        assert_eq!(
+            reason,
+            "too large (200.0 MB; newsdex reads files up to 64 MB)"
+        );
+    }
+
     #[test]
     fn long_bodies_are_cut_at_a_line_end() {
         let line = "x".repeat(999) + "\n";
