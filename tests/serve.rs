@@ -411,7 +411,7 @@ fn bad_requests_get_json_errors_and_the_server_keeps_serving() {
         (
             url("/api/show", &[("path", "nowhere/nothing.txt")]),
             404,
-            "no file nowhere/nothing.txt",
+            "no file nowhere/nothing.txt in this archive",
         ),
         (
             url(
@@ -608,6 +608,22 @@ fn facet_links_add_filters_as_chips_that_remove_them() {
         .get("/?q=sanctions&country=Japan&country=Ukraine")
         .html();
     assert_eq!(select(&either, "li.hit").len(), 4);
+    // Chips name countries (not their codes); a search that filters everything out says so,
+    // without an order to choose or empty facet boxes.
+    let none = server
+        .get("/?q=sanctions&speaker=Zhang+Jun&not_country=CN")
+        .html();
+    let chips: Vec<String> = select(&none, ".chips a.chip")
+        .iter()
+        .map(|chip| text(chip).split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(chips, ["Speaker: Zhang Jun ×", "Not country: China ×"]);
+    assert_eq!(
+        text(&select(&none, ".summary .total")[0]),
+        "No article matches with these filters (× removes one)"
+    );
+    assert!(select(&none, ".sorts").is_empty());
+    assert!(select(&none, "section.facet").is_empty());
     // The search form keeps the filters when a new query is typed.
     let hidden: Vec<(String, String)> = select(&narrowed, "form.search input[type=hidden]")
         .iter()

@@ -283,13 +283,16 @@ pub fn show_target(params: &Params) -> Result<String, ServeError> {
 }
 
 /// Shows an article; the library's "no such file or story" is a 404 here (the target itself
-/// was checked by [`show_target`]).
+/// was checked by [`show_target`]), without the index's place on the server's disk.
 pub fn show_article(
     archive: &newsdex::Archive,
     target: &str,
 ) -> Result<newsdex::query::show::FullArticle, ServeError> {
     archive.show(target).map_err(|err| match err {
-        newsdex::Error::Usage(message) => ServeError::NotFound(message),
+        newsdex::Error::Usage(message) => ServeError::NotFound(message.replace(
+            &format!(" in the index at {}", archive.path().display()),
+            " in this archive",
+        )),
         other => ServeError::from(other),
     })
 }

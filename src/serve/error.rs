@@ -46,14 +46,17 @@ impl ServeError {
 }
 
 /// Library errors: what the user can fix (a query, a filter value, a date) is a bad request;
-/// the rest (index read errors) is the server's, and is also logged.
+/// the rest (index read errors) is the server's: logged in full on stderr, and answered without
+/// the server's file paths.
 impl From<newsdex::Error> for ServeError {
     fn from(err: newsdex::Error) -> ServeError {
         if err.is_usage() {
             ServeError::BadRequest(err.to_string())
         } else {
             eprintln!("newsdex serve: {err}");
-            ServeError::Internal(err.to_string())
+            ServeError::Internal(
+                "the index could not be read; the server's log says why".to_string(),
+            )
         }
     }
 }
@@ -85,9 +88,12 @@ mod tests {
             path: "index/meta.json".into(),
             source: std::io::Error::other("disk"),
         };
-        assert_eq!(
-            ServeError::from(io).status(),
-            StatusCode::INTERNAL_SERVER_ERROR
+        let answer = ServeError::from(io);
+        assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            !answer.message().contains("meta.json"),
+            "no server path in the answer: {}",
+            answer.message()
         );
     }
 }

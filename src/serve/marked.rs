@@ -1,5 +1,5 @@
 /*!
-An article's body for its page: paragraphs (blank lines part them), with every attributed quote
+An article's body for its page: paragraphs (one per line, as ingest stores a body), with every attributed quote
 marked where it stands in the text and labelled with its speaker.
 
 A quote's text is a span of the body as the extractor cut it; each is looked for after the one
@@ -75,9 +75,9 @@ pub fn mark(body: &str, quotes: &[&str]) -> (Vec<Paragraph>, Vec<usize>) {
     spans.sort_unstable();
     let mut paragraphs = Vec::new();
     let mut start = 0;
-    for part in body.split("\n\n") {
+    for part in body.split('\n') {
         let (from, to) = (start, start + part.len());
-        start = to + 2;
+        start = to + 1;
         if part.trim().is_empty() {
             continue;
         }
@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn quotes_are_marked_in_place_across_paragraphs() {
-        let body = "The minister said \"we will not yield\" on Monday.\n\n\"Never,\" he added. \"Not once.\n\nNot ever.\"";
+        let body = "The minister said \"we will not yield\" on Monday.\n\"Never,\" he added. \"Not once.\n\nNot ever.\"";
         let (paragraphs, missing) = mark(
             body,
             &["we will not yield", "Never,", "Not once.\n\nNot ever."],

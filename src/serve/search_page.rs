@@ -9,6 +9,7 @@ filtered by its box. Issue 20's sources are one more row.
 */
 
 use newsdex::analysis::timeline::{Period, Timeline};
+use newsdex::extract::countries;
 use newsdex::query::archive::Archive;
 use newsdex::query::facets::{FacetKind, FacetRequest, FacetResults, FacetValue};
 use newsdex::query::request::SearchRequest;
@@ -133,7 +134,7 @@ pub fn build(state: &PageState, request: &SearchRequest, gathered: Gathered) -> 
         hidden: form_state(state),
         error: None,
         summary: String::new(),
-        sorts: sorts(state),
+        sorts: Vec::new(),
         copies_toggle: None,
         downloads: Vec::new(),
         did_you_mean: None,
@@ -162,6 +163,12 @@ pub fn build(state: &PageState, request: &SearchRequest, gathered: Gathered) -> 
         }
     };
     page.summary = summary(&results, request);
+    if results.total_hits == 0 && !page.chips.is_empty() {
+        page.summary.push_str(" with these filters (× removes one)");
+    }
+    if results.total_hits > 1 {
+        page.sorts = sorts(state);
+    }
     page.hits = results.hits.iter().map(hit_view).collect();
     page.pages = pages(state, request, results.total_hits);
     page.did_you_mean = results
@@ -195,6 +202,8 @@ pub fn build(state: &PageState, request: &SearchRequest, gathered: Gathered) -> 
         .iter()
         .zip(&gathered.facets)
         .map(|(facet, results)| facet_box(state, facet, results))
+        // An empty list says nothing, unless its filter box is what emptied it.
+        .filter(|facet| !facet.entries.is_empty() || !facet.match_text.is_empty())
         .collect();
     page.timeline = gathered
         .timeline
@@ -264,7 +273,7 @@ fn chips(state: &PageState) -> Vec<Chip> {
             let filter = FILTERS.iter().find(|f| f.param == *param);
             Chip {
                 label: filter.map_or(*param, |f| f.label).to_string(),
-                value: value.clone(),
+                value: chip_value(param, value),
                 remove: state.without_filter(param, value),
                 exclude: filter.is_some_and(|f| f.exclude),
             }
@@ -287,6 +296,15 @@ fn chips(state: &PageState) -> Vec<Chip> {
         });
     }
     chips
+}
+
+/// A filter's value as a chip shows it: a country's name rather than its code.
+fn chip_value(param: &str, value: &str) -> String {
+    match param {
+        "country" | "not_country" => countries::by_code(value)
+            .map_or_else(|| value.to_string(), |country| country.name.to_string()),
+        _ => value.to_string(),
+    }
 }
 
 /// Previous, a window of page numbers with the first and the last, next.
