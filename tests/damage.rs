@@ -341,3 +341,23 @@ fn a_lock_file_that_is_a_folder_is_named() {
         ))
         .stderr(predicate::str::contains("another newsdex process").not());
 }
+
+/// Smaller items of issue 21: tantivy's own errors (here a meta.json that is not JSON) were
+/// printed twice in one line and gave no hint; they are printed once, with what to do.
+#[test]
+fn a_raw_index_error_is_printed_once_with_the_rebuild_hint() {
+    let fixture = Fixture::new();
+    fixture.create("a.txt", "Harbour reopens\n\nThe harbour reopened.\n");
+    fixture.index_archive();
+    std::fs::write(fixture.index().join("meta.json"), "{garbage\n").expect("write");
+    let output = fixture.cmd(&["search", "harbour"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("Meta file cannot be deserialized").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("newsdex index --rebuild"), "{stderr}");
+}

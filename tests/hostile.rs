@@ -201,6 +201,9 @@ fn documented_and_unusual_query_forms_get_right_answers_or_query_errors() {
         paths("sanctions AND NOT veto"),
         ["2023-03-01_sanctions.txt"]
     );
+    // A phrase excluded (the fuzzer's findings of tantivy#2811, a debug-only assertion).
+    assert_eq!(paths("harbour -\"the storm\""), ["2021-05-03_francois.txt"]);
+    assert_eq!(paths("* -\"the storm\"").len(), 3);
     for query in ["speaker:*", "headline:*"] {
         fixture
             .cmd(&["search", query])
