@@ -62,6 +62,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `tokens`: the `Doc` of tokens, paragraphs and bylines; `marks`: quotation marks paired into
   quote spans;
 - `people`: the `Person`s an article names and the `Names` index over them;
+- `person`: the person test, a model learned from the CoNLL-2003 annotation (is a name a
+  person's?);
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
 - `names`: candidate names, registering the article's people, short forms, resolving a name;
 - `sources`: the phrase left or right of a cue that names its source;
@@ -79,6 +81,7 @@ mod lexicon;
 mod marks;
 mod names;
 mod people;
+mod person;
 mod pronouns;
 mod quotes;
 mod sentences;
@@ -292,6 +295,8 @@ struct State<'d> {
     sent_start: usize,
     /// First tokens of the two sentences before it.
     prev_starts: Vec<usize>,
+    /// Words after a courtesy title in the text (for the person test), made when first needed.
+    courtesy: Option<std::collections::HashSet<String, lexicon::FnvBuild>>,
 }
 
 impl<'d> State<'d> {
@@ -310,6 +315,7 @@ impl<'d> State<'d> {
             last_quote: None,
             sent_start: 0,
             prev_starts: Vec::new(),
+            courtesy: None,
         }
     }
 }

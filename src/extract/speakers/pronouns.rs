@@ -7,8 +7,13 @@
 //! Uses the names and sources.
 
 use super::lexicon::class;
+use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
 use super::{Confidence, Found, Link, State};
+
+/// Below this probability from the person test a speaker's name is taken for a body or a
+/// place. Low on purpose: a person the model doubts keeps the benefit of the doubt.
+const NOT_PERSON_BELOW: f32 = 0.2;
 
 impl<'d> State<'d> {
     /// Turns a source into a speaker and records the cue `at` (its speaker, link, source words
@@ -21,6 +26,10 @@ impl<'d> State<'d> {
             Src::Name { from, to, titled } => {
                 at.source = Some((from, to));
                 match self.resolve(from, to, titled) {
+                    Some(p) if !self.is_person(p, from, to) => {
+                        found.push(at);
+                        return;
+                    }
                     Some(p) => {
                         at.link = Link::Name;
                         Some(p)
@@ -77,6 +86,43 @@ impl<'d> State<'d> {
             at.speaker = Some(p);
             found.push(at);
         }
+    }
+
+    /// The person test for a speaker's name at tokens `from..to`: a name introduced with a
+    /// title (`President Obama`) is a person; otherwise the learned model must not find it
+    /// clearly a body or a place (`Brush Wellman said`).
+    fn is_person(&mut self, p: usize, from: usize, to: usize) -> bool {
+        if self.headline_of.is_some() {
+            return true;
+        }
+        let people = &self.names.people;
+        let titled = people.get(p).is_some_and(|x| x.titled || x.gender != 0)
+            || people
+                .get(self.canonical(p))
+                .is_some_and(|x| x.titled || x.gender != 0);
+        if titled {
+            return true;
+        }
+        let d = self.doc;
+        let courtesy = self.courtesy.get_or_insert_with(|| courtesy_words(d));
+        // Every use of the name in the article counts (`Brush Wellman said` once, `Brush
+        // Wellman Inc`, `Brush Wellman's customers` elsewhere): the mean probability.
+        let (mut sum, mut n) = (0.0f32, 0u32);
+        let len = to - from;
+        let mut k = 0;
+        while k + len <= d.toks.len() {
+            if (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == d.word(from + i)) {
+                sum += person_probability(d, k, k + len, courtesy);
+                n += 1;
+                k += len;
+            } else {
+                k += 1;
+            }
+            if n >= 20 {
+                break;
+            }
+        }
+        n == 0 || sum / n as f32 >= NOT_PERSON_BELOW
     }
 
     /// Makes `p` the most recent salient person (the six most recent are kept).

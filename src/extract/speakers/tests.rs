@@ -535,3 +535,25 @@ fn who_said_each_quote() {
         );
     }
 }
+
+#[test]
+fn the_person_test_tells_bodies_from_people() {
+    use super::person::{courtesy_words, person_probability};
+    // (text, first and last token of the name, a person?)
+    let cases: &[(&str, usize, usize, bool)] = &[
+        ("Shares of Brenner Vale Inc fell 3 percent.", 2, 5, false),
+        ("Mr Brenner Vale said he would resign.", 1, 3, true),
+        (
+            "Analysts at Kestrel Bank said rates would rise.",
+            2,
+            4,
+            false,
+        ),
+        ("Striker Anna Kowalczyk scored twice.", 1, 3, true),
+    ];
+    for &(text, a, b, person) in cases {
+        let d = Doc::new(text, false);
+        let p = person_probability(&d, a, b, &courtesy_words(&d));
+        assert_eq!(p >= 0.5, person, "{text}: {p}");
+    }
+}
