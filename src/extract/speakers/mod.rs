@@ -34,7 +34,8 @@ a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with it
 `Name: ...`. The source of a cue is found next to it:
 - to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
   pronoun, a name before an appositive (`Jenny Town, director of ..., said`, nested ones too),
-  a relative (`X, who told ...`), a coordinated pair (`Schroeder and Chirac called for`), or a
+  a relative (`X, who told ...`), a full name before `of`/`from`/`at` and a body (`Doug Miller
+  of Milltech Marine told`), a coordinated pair (`Schroeder and Chirac called for`), or a
   noun (`a spokesman said`, unnamed; `the minister said`, named only if the article calls a
   named person the minister);
 - to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
@@ -46,7 +47,8 @@ Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyong
 `declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
 Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles, given
 names and kinship or role nouns such as `fiancée`) does not clash; an antecedent older than the
-previous sentence yields to the first person of the pronoun's gender named in that sentence. Quote paragraphs without a cue continue the previous quote's speaker.
+previous sentence yields to the first person of the pronoun's gender named in that sentence. Quote paragraphs without a cue continue the speaker of the previous quote or reported
+clause, or of a cue after the previous quote that took none (`"..." X, who ..., says Y.`).
 The headline is read against the body's names only.
 
 # Limits

@@ -1,6 +1,6 @@
 //! Quotes: gives each quote span of a sentence to the nearest cue's speaker, or the reported clause
 //! after a finite cue when the sentence has no quote; a sentence that opens with a quote and names
-//! no one continues the previous quote's speaker. Offsets are counted in characters.
+//! no one continues the speaker of the previous quote or reported clause. Offsets are counted in characters.
 //!
 //! Uses the tokens and sentences.
 
@@ -55,8 +55,18 @@ impl<'d> State<'d> {
             let span = d.spans[q];
             self.push_quote(&evidence, span.bs, span.be, true);
         }
-        // The next quote paragraph continues the cue of the sentence's last attributed quote.
-        if let Some(f) = used {
+        // The next quote paragraph continues the cue of the sentence's last attributed quote,
+        // or of a finite cue after the sentence's last quote that took no quote (`"..." X, who
+        // ..., says the goal is Y. "..."`: X speaks next).
+        let last_q = items.iter().rposition(|it| matches!(it, Item::Q(_)));
+        let later = found.iter().rev().find(|f| {
+            f.finite && last_q.is_some_and(|q| f.k > q) && used.is_none_or(|u| u.k != f.k)
+        });
+        if let Some(f) = later {
+            let mut f = *f;
+            f.attribution = sentence;
+            self.last_quote = Some((f, para));
+        } else if let Some(f) = used {
             self.last_quote = Some((f, para));
         }
         // Reported speech: what follows a finite cue, when the sentence has no quote.
@@ -80,6 +90,9 @@ impl<'d> State<'d> {
                         let mut f = *f;
                         f.attribution = sentence;
                         self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
+                        // A quote paragraph after it goes on with this source
+                        // (`X told the paper how it works. "It is simple."`).
+                        self.last_quote = Some((f, para));
                     }
                 }
                 break;

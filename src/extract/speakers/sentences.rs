@@ -58,9 +58,10 @@ impl<'d> State<'d> {
             if para != cur_para {
                 if cur_para != u32::MAX && !para_has_quote {
                     // A paragraph without quotes ends any run of continued quotes, unless it
-                    // announces one (`... said:`).
+                    // announces one (`... said:`) or reports someone's words.
                     let ends_colon = i > 0 && d.toks[i - 1].is_punct(':');
-                    if !ends_colon {
+                    let reported_here = self.last_quote.is_some_and(|(_, p)| p == cur_para);
+                    if !ends_colon && !reported_here {
                         self.last_quote = None;
                     }
                 }

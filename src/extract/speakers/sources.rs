@@ -280,6 +280,22 @@ impl<'d> State<'d> {
                 return Src::Unnamed;
             }
         }
+        // `Doug Miller of Milltech Marine told`: a person's full name before `of`/`from`/`at`
+        // speaks for the body after it.
+        if depth > 0 && k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
+            let p = &d.toks[k - 2];
+            if matches!(d.word(k - 1), "of" | "from" | "at")
+                && d.name_word(k - 2)
+                && !p.poss
+                && p.lex.classes & (class::ORG | class::TITLE) == 0
+            {
+                if let n @ Src::Name { from, to, titled } = self.name_before(k - 2, 0) {
+                    if to - from >= 2 || titled {
+                        return n;
+                    }
+                }
+            }
+        }
         let own = self.person_part(s, ti + 1);
         let mut org_before = false;
         let mut title_before = false;

@@ -498,6 +498,13 @@ fn evidence_serialises_in_snake_case() {
 
 /// Who says each quote, per error class of issue 17: (class, body, quote words, speaker).
 const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
+    // A quote paragraph after reported speech goes on with its source, not an older speaker.
+    ("quote_after_reported_speech", "\"We cannot wait,\" Maria Fenwick said.\n\nJonas Pellerin told the paper how the scheme works. \"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
+    ("quote_paragraph_after_reported_paragraph", "\"We cannot wait,\" Maria Fenwick said.\n\nJonas Pellerin said the scheme was simple.\n\n\"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
+    ("unnamed_reported_ends_a_speaker", "\"We cannot wait,\" Maria Fenwick said.\n\nA spokesman said the scheme was simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", None),
+    ("quote_after_a_new_speakers_clause", "\"We cannot wait,\" Maria Fenwick said. \"It is late.\" Jonas Pellerin, who built the boxes, says the scheme is simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
+    // A person before `of` speaks, not the body after it.
+    ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
     ("web_address_no_sentence_end", "Museum director Ana Lopes, in remarks to news.example.org, said, \"The roof will hold.\"", "The roof will hold.", Some("Ana Lopes")),
     ("one_name_after_role", "A teacher named Okafor said, \"We never close the school.\"", "We never close the school.", Some("Okafor")),
     ("one_name_after_role_pronoun", "Porto midfielder Deco, formerly at Benfica, agreed with the coach. \"It was not normal,\" he said.", "It was not normal,", Some("Deco")),
