@@ -112,10 +112,17 @@ impl<'d> State<'d> {
             }
         }
         if f.k > k && f.finite {
-            let Item::Q(q) = items[k] else { return true };
-            let span = d.spans[q];
-            let ends = span.last > span.first
-                && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'));
+            if !matches!(items[k], Item::Q(_)) {
+                return true;
+            }
+            // This quote or a later one before the verb ends a sentence (`X explained that
+            // "...", in order to "... time." Y told ...`).
+            let ends = items[k..f.k].iter().any(|&it| {
+                let Item::Q(q) = it else { return false };
+                let span = d.spans[q];
+                span.last > span.first
+                    && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'))
+            });
             if ends {
                 // Words of the verb's own clause after it, up to the sentence end.
                 let clause = items[f.k + 1..]

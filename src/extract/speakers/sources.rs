@@ -141,10 +141,18 @@ impl<'d> State<'d> {
                 }) && items[m + 1..=e].iter().any(|&it| {
                     matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
                 });
+                // `Colin Marsh, Harbour Hotel Association said`: a body's name, capitalised and
+                // ending in an organisation word.
+                let body = e > m + 1
+                    && items[m + 1..=e]
+                        .iter()
+                        .all(|&it| matches!(self.tok(it), Some(t) if t.is_word() && t.cap))
+                    && matches!(self.tok(items[e]), Some(t) if t.lex.classes & class::ORG != 0);
                 if !(w.eq_ignore_ascii_case("a")
                     || w.eq_ignore_ascii_case("an")
                     || w.eq_ignore_ascii_case("the")
-                    || role)
+                    || role
+                    || body)
                 {
                     return None;
                 }
@@ -362,6 +370,14 @@ impl<'d> State<'d> {
         if d.word(ti).eq_ignore_ascii_case("the")
             && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
             && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
+        {
+            return Src::Pronoun(0, items_tok(items[s + 1]));
+        }
+        // `said the American`, `said the Dutchman`: a nationality alone standing for someone
+        // already named (sports copy).
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].has(class::DEMONYM))
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].is_word())
         {
             return Src::Pronoun(0, items_tok(items[s + 1]));
         }

@@ -503,6 +503,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_paragraph_after_reported_paragraph", "\"We cannot wait,\" Maria Fenwick said.\n\nJonas Pellerin said the scheme was simple.\n\n\"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
     ("unnamed_reported_ends_a_speaker", "\"We cannot wait,\" Maria Fenwick said.\n\nA spokesman said the scheme was simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", None),
     ("quote_after_a_new_speakers_clause", "\"We cannot wait,\" Maria Fenwick said. \"It is late.\" Jonas Pellerin, who built the boxes, says the scheme is simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
+    ("quote_before_a_sentence_end_not_for_a_later_verb", "Ana Lopes explained that crews switch radios off in \"certain waters\" to \"avoid attention. It can last days.\" Tom Reyes of Harbour Labs told the paper the radios were old.", "certain waters", Some("Ana Lopes")),
+    ("said_the_nationality", "Tomas Berg lost in four sets on Sunday. \"I had my chances,\" said the Norwegian.", "I had my chances,", Some("Tomas Berg")),
+    ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
     ("web_address_no_sentence_end", "Museum director Ana Lopes, in remarks to news.example.org, said, \"The roof will hold.\"", "The roof will hold.", Some("Ana Lopes")),
