@@ -20,6 +20,7 @@ mod fuzz;
 mod hostile;
 mod incremental;
 mod json;
+mod names;
 mod quotes;
 mod search;
 mod serve;

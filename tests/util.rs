@@ -24,7 +24,7 @@ pub fn shared() -> Option<PathBuf> {
 /// The `newsdex` binary with a clean environment.
 pub fn newsdex() -> Command {
     let mut cmd = Command::cargo_bin("newsdex").expect("the newsdex binary is built");
-    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("NO_COLOR").env_remove("NEWSDEX_INDEX");
     cmd
 }
 

@@ -118,7 +118,7 @@ pub struct IndexArgs {
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// Also index files with this extension (repeatable; `txt` is always indexed).
     #[arg(long = "ext", value_name = "EXT")]
@@ -140,7 +140,7 @@ pub struct SearchArgs {
     /// (headline, body, speaker, country), prefixes (sanc*), or * for every article.
     pub query: String,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// How many hits to show.
     #[arg(long, short = 'n', default_value_t = 10)]
@@ -275,7 +275,7 @@ pub struct QuotesArgs {
     /// Words to look for in and around the quotes (same syntax as `search`); leave out to list all.
     pub query: Option<String>,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// Only quotes of this speaker (repeatable: any of them).
     #[arg(long, value_name = "NAME")]
@@ -299,7 +299,7 @@ pub struct FacetsArgs {
     #[arg(long, short = 'q', value_name = "QUERY")]
     pub query: Option<String>,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// How many values to list (for regions: regions, and sub-regions of each).
     #[arg(long, short = 'n', default_value_t = 20)]
@@ -356,7 +356,7 @@ pub struct CooccurArgs {
     #[arg(long, short = 'q', value_name = "QUERY")]
     pub query: Option<String>,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// How many pairs to list (0: all).
     #[arg(long, short = 'n', default_value_t = 20)]
@@ -398,7 +398,7 @@ pub struct TimelineArgs {
     #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
     pub by: PeriodArg,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -438,7 +438,7 @@ pub struct BatchArgs {
     #[arg(long, short = 'n', default_value_t = 3)]
     pub limit: usize,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// Output format of what is printed (`--out` always writes CSV).
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
@@ -452,7 +452,7 @@ pub struct ShowArgs {
     #[arg(value_name = "PATH[#N]")]
     pub target: String,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// Print one JSON document instead of text.
     #[arg(long)]
@@ -465,7 +465,7 @@ pub struct ShowArgs {
 #[derive(Parser, Debug)]
 pub struct StatsArgs {
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
     /// Print one JSON document instead of text.
     #[arg(long)]
