@@ -174,6 +174,8 @@ struct Suggestions {
     aliases_file: String,
     speakers: usize,
     groups: Vec<Group>,
+    #[serde(default)]
+    ambiguous: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +205,8 @@ fn suggestions_list_the_variants_and_change_nothing() {
     let s: Suggestions = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(s.speakers, 8);
     assert!(s.aliases_file.ends_with("aliases.toml"));
+    // No surname is quoted alone in this archive.
+    assert!(s.ambiguous.is_empty());
     type Row<'a> = (&'a str, u64, Vec<(&'a str, u64, &'a str)>);
     let groups: Vec<Row> = s
         .groups

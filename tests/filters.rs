@@ -267,7 +267,7 @@ fn prefixes_work_in_quote_searches_and_must_be_one_word() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "1,Anna Berg,true,\"Sanctions must bite,\",Ministers Debate",
+            "1,Anna Berg,true,\"Sanctions must bite,\",high,verb,said,name,",
         ));
     fixture
         .cmd(&["search", "u.s*"])

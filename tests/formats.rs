@@ -46,7 +46,8 @@ fn search_csv_has_a_header_and_one_row_per_hit() {
             "date",
             "speakers",
             "countries",
-            "snippet"
+            "snippet",
+            "copies"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

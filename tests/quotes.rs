@@ -6,10 +6,14 @@ use crate::util::Fixture;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // every documented field is declared so that a missing one fails
 struct QuoteResults {
     query: Option<String>,
     total_quotes: usize,
+    offset: usize,
     quotes: Vec<QuoteHit>,
+    #[serde(default)]
+    notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -20,10 +24,21 @@ struct QuoteHit {
     speaker: Option<String>,
     text: String,
     direct: bool,
+    confidence: String,
+    cue: String,
+    cue_text: String,
+    link: String,
+    attribution: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    highlights: Vec<[usize; 2]>,
     context: String,
     path: String,
     article: u64,
     headline: String,
+    date: Option<String>,
+    countries: Vec<serde_json::Value>,
     score: f32,
 }
 

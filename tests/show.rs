@@ -23,10 +23,22 @@ struct FullArticle {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)] // every documented field is declared so that a missing one fails
 struct Quote {
     speaker: Option<String>,
     text: String,
     direct: bool,
+    start: usize,
+    end: usize,
+    confidence: String,
+    cue: String,
+    cue_text: String,
+    link: String,
+    attribution: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    highlights: Vec<[usize; 2]>,
 }
 
 fn show_json(fixture: &Fixture, target: &str) -> FullArticle {

@@ -12,6 +12,7 @@ mod crash;
 mod damage;
 mod dupes;
 mod errors;
+mod evidence;
 mod extract;
 mod facets;
 mod filters;

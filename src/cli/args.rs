@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdex::analysis::cooccur::PairFacet;
 use newsdex::analysis::timeline::Period;
+use newsdex::extract::speakers::Confidence;
 use newsdex::ingest::dates::{Day, End};
 use newsdex::query::facets::FacetKind;
 use newsdex::query::request::Sort;
@@ -38,6 +39,9 @@ impl Cli {
             Command::Timeline(a) => Some(&a.index),
             Command::Batch(a) => Some(&a.index),
             Command::Serve(a) => Some(&a.index),
+            Command::Aliases(AliasesArgs {
+                command: AliasesCommand::Suggest(a),
+            }) => Some(&a.index),
             Command::Extract(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
@@ -90,6 +94,12 @@ pub enum Command {
         after_help = "Examples:\n  newsdex batch names.txt\n  newsdex batch names.csv --out results.csv\n  newsdex batch names.txt --limit 5 --format json"
     )]
     Batch(BatchArgs),
+    /// Name aliases: suggest groups of names that are one person, and write them to the
+    /// aliases file.
+    #[command(
+        after_help = "Examples:\n  newsdex aliases suggest\n  newsdex aliases suggest --write"
+    )]
+    Aliases(AliasesArgs),
     /// Run the article splitter and the extractors on files, without indexing.
     #[command(
         after_help = "Examples:\n  newsdex extract corpus/000_f539c37ecbe7f26d.txt\n  newsdex extract --json corpus > extraction.ndjson"
@@ -142,7 +152,7 @@ pub struct SearchArgs {
     /// Where the index lives.
     #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
-    /// How many hits to show.
+    /// How many hits to show (0: all).
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
     /// How many hits to skip (for paging).
@@ -277,17 +287,73 @@ pub struct QuotesArgs {
     /// Where the index lives.
     #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
-    /// Only quotes of this speaker (repeatable: any of them).
+    /// Only quotes of this speaker (repeatable: any of them); a surname or part of a name finds
+    /// the one speaker it belongs to.
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
-    /// How many quotes to show.
+    /// Leave out the quotes of this speaker (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_speaker: Vec<String>,
+    /// Only quotes from articles referring to this country: name, alias or ISO code
+    /// (repeatable: any of them).
+    #[arg(long, value_name = "NAME")]
+    pub country: Vec<String>,
+    /// Only quotes from articles about this UN M49 region or sub-region (repeatable).
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+    /// Leave out quotes from articles referring to this country (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_country: Vec<String>,
+    /// Only quotes from articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Day>,
+    /// Only quotes from articles dated on or before this day.
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<Day>,
+    /// How many quotes to show; 0 shows all (exports stream them).
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// How many quotes to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// The order: score (best articles first), date (oldest first), -date (newest first).
+    #[arg(long, value_enum, default_value_t = SortArg::Score, allow_hyphen_values = true)]
+    pub sort: SortArg,
+    /// List a quote repeated word for word by the same speaker (wire copies) once.
+    #[arg(long)]
+    pub dedupe: bool,
+    /// Also list quotes with no named speaker (unnamed or organisational sources).
+    #[arg(long)]
+    pub unnamed: bool,
+    /// Only quotes attributed at least this surely: high (the name in the quote's sentence),
+    /// medium (one step: a pronoun, a role noun, a continued paragraph), low (all).
+    #[arg(long, value_enum, default_value_t = ConfidenceArg::Low)]
+    pub min_confidence: ConfidenceArg,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Name aliases to apply (TOML; default: aliases.toml in the index folder, if any).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ConfidenceArg {
+    /// The speaker's name is in the quote's own sentence.
+    High,
+    /// At most one step from the name.
+    Medium,
+    /// Any attributed quote.
+    Low,
+}
+
+impl ConfidenceArg {
+    pub fn confidence(self) -> Confidence {
+        match self {
+            ConfidenceArg::High => Confidence::High,
+            ConfidenceArg::Medium => Confidence::Medium,
+            ConfidenceArg::Low => Confidence::Low,
+        }
+    }
 }
 
 #[derive(Parser, Debug)]
@@ -301,7 +367,7 @@ pub struct FacetsArgs {
     /// Where the index lives.
     #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
-    /// How many values to list (for regions: regions, and sub-regions of each).
+    /// How many values to list (for regions: regions, and sub-regions of each; 0: all).
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
     /// Only values containing this text, ignoring case and accents (`--match nebenz`).
@@ -434,7 +500,7 @@ pub struct BatchArgs {
     /// Write the CSV results to this file instead of printing them.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// How many top hits to give per line.
+    /// How many top hits to give per line (at least 1).
     #[arg(long, short = 'n', default_value_t = 3)]
     pub limit: usize,
     /// Where the index lives.
@@ -518,6 +584,38 @@ pub struct ServeArgs {
 pub enum ExtraFacet {
     /// UN M49 regions and sub-regions.
     Region,
+}
+
+#[derive(Parser, Debug)]
+pub struct AliasesArgs {
+    #[command(subcommand)]
+    pub command: AliasesCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AliasesCommand {
+    /// List groups of speaker names that look like one person (spellings, initials, titles,
+    /// a surname quoted alone with the one full name quoted in the same years); with --write,
+    /// add them to the aliases file, where each can be edited or deleted.
+    #[command(
+        after_help = "Examples:\n  newsdex aliases suggest\n  newsdex aliases suggest --write\n  newsdex aliases suggest --aliases my-aliases.toml --write\n  newsdex aliases suggest --format csv > groups.csv"
+    )]
+    Suggest(AliasesSuggestArgs),
+}
+
+#[derive(Parser, Debug)]
+pub struct AliasesSuggestArgs {
+    /// Where the index lives.
+    #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
+    pub index: PathBuf,
+    /// The aliases file to compare with and write to (default: aliases.toml in the index folder).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Add the suggested groups to the aliases file (created if missing; what it holds is kept).
+    #[arg(long)]
+    pub write: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Parser, Debug)]

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use super::args::{
-    BatchArgs, Cli, ColorWhen, Command, CompletionsArgs, CooccurArgs, ExtraFacet, ExtractArgs,
-    FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs, QuotesArgs, SearchArgs, ServeArgs,
-    ShowArgs, StatsArgs, TimelineArgs,
+    AliasesCommand, AliasesSuggestArgs, BatchArgs, Cli, ColorWhen, Command, CompletionsArgs,
+    CooccurArgs, ExtraFacet, ExtractArgs, FacetsArgs, FilterArgs, IndexArgs, ManArgs, OutputArgs,
+    QuotesArgs, SearchArgs, ServeArgs, ShowArgs, StatsArgs, TimelineArgs,
 };
 use super::progress::Progress;
 use newsdex::analysis::cooccur::CooccurRequest;
@@ -32,6 +32,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Cooccur(args) => run_cooccur(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Batch(args) => run_batch(args),
+        Command::Aliases(args) => match args.command {
+            AliasesCommand::Suggest(args) => run_aliases_suggest(args),
+        },
         Command::Show(args) => run_show(args),
         Command::Stats(args) => run_stats(args),
         Command::Extract(args) => run_extract(args),
@@ -169,7 +172,41 @@ fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_for(timeline.total_hits > 0))
 }
 
+fn run_aliases_suggest(args: AliasesSuggestArgs) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open_with_aliases(&args.index, args.aliases.as_deref())?;
+    let suggestions = archive.suggest_aliases(&SearchRequest::new("*"))?;
+    if !args.write {
+        print_report(&suggestions, &args.output, &[])?;
+        return Ok(exit_for(!suggestions.groups.is_empty()));
+    }
+    let file = std::path::PathBuf::from(&suggestions.aliases_file);
+    let written = report::aliases::write_file(&file, &suggestions)?;
+    eprintln!(
+        "newsdex: added {} name{} in {} group{} to {}; every line can be edited or deleted{}",
+        written.names,
+        if written.names == 1 { "" } else { "s" },
+        written.groups,
+        if written.groups == 1 { "" } else { "s" },
+        file.display(),
+        if suggestions.ambiguous.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} surname(s) quoted alone could be several people and were left out: `newsdex aliases suggest` lists them)",
+                suggestions.ambiguous.len()
+            )
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
+    if args.limit == 0 {
+        return Err(newsdex::Error::Usage(
+            "batch --limit 0 would list every hit of every line; give how many top hits a line should show (its hit count is always there), or run `newsdex search QUERY --limit 0` for one line's hits".to_string(),
+        )
+        .into());
+    }
     let lines = newsdex::analysis::batch::read_list(&args.list)?;
     let archive = Archive::open(&args.index)?;
     let results = archive.batch(&lines, args.limit)?;
@@ -302,11 +339,48 @@ fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let request = QuoteRequest {
         query: args.query,
         speakers: args.speaker,
+        not_speakers: args.not_speaker,
+        countries: args.country,
+        regions: args.region,
+        not_countries: args.not_country,
+        since: args.since,
+        until: args.until,
+        sort: args.sort.sort(),
+        dedupe: args.dedupe,
+        unnamed: args.unnamed,
+        min_confidence: args.min_confidence.confidence(),
         limit: args.limit,
+        offset: args.offset,
     };
-    let results = archive.quotes(&request)?;
-    print_report(&results, &args.output, &[])?;
-    Ok(exit_for(results.total_quotes > 0))
+    let format = args.output.format();
+    if format == Format::Json {
+        let results = archive.quotes(&request)?;
+        print_report(&results, &args.output, &[])?;
+        return Ok(exit_for(results.total_quotes > 0));
+    }
+    // Text, NDJSON and CSV are written as the quotes are found: an export of every quote
+    // never holds them all.
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut stream = report::QuoteStream::new(&mut out, format, style(args.output.color))?;
+    let to_stdout = |source| newsdex::Error::Io {
+        path: "standard output".into(),
+        source,
+    };
+    let summary = archive.quotes_each(&request, |quote| stream.write(&quote).map_err(to_stdout))?;
+    stream.finish(request.query.as_deref(), request.offset, &summary)?;
+    out.flush()?;
+    if format != Format::Text {
+        let mut notes: Vec<String> = report::undated_note(summary.undated_excluded)
+            .into_iter()
+            .collect();
+        notes.extend(summary.notes.iter().cloned());
+        notes.push(format!("{} quotes in all", summary.total_quotes));
+        for note in notes {
+            eprintln!("newsdex: {}", report::sanitize(&note));
+        }
+    }
+    Ok(exit_for(summary.total_quotes > 0))
 }
 
 fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
@@ -351,6 +425,14 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     notes.extend(results.notes.iter().cloned());
     if let Some(suggestion) = &results.did_you_mean {
         notes.push(format!("no hits; did you mean `{suggestion}`?"));
+    }
+    let copies: usize = results.hits.iter().map(|h| h.copies.len()).sum();
+    if copies > 0 {
+        notes.push(format!(
+            "{copies} wire cop{} collapsed under {} (the `copies` field lists them); --all-copies lists each as a hit of its own",
+            if copies == 1 { "y is" } else { "ies are" },
+            if copies == 1 { "its story" } else { "their stories" }
+        ));
     }
     print_report(&results, &args.output, &notes)?;
     Ok(exit_for(results.total_hits > 0))

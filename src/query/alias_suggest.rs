@@ -3,15 +3,17 @@ Alias suggestions: groups of speaker names in an archive that are likely the sam
 [`suggest`]). They are never applied on their own.
 */
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::ingest::dates::Day;
 use crate::query::aliases::{name_key, Aliases, FILE_NAME};
 use crate::query::archive::Archive;
 use crate::query::facet_count::FacetTop;
 use crate::query::lookup::fold;
+use crate::query::quotes::Matches;
 use crate::query::request::SearchRequest;
 
 /// Titles that can precede a surname ("Mr Blair"), lower-case, without the full stop.
@@ -58,6 +60,8 @@ enum Form {
     Initial,
     /// A title and a surname ("Mr Blair").
     Title,
+    /// A surname alone ("Blair").
+    Surname,
 }
 
 /// A speaker name taken apart for comparing.
@@ -260,6 +264,19 @@ pub struct AliasSuggestions {
     pub aliases_file: String,
     pub speakers: usize,
     pub groups: Vec<AliasGroup>,
+    /// Surnames quoted alone that could be several people of the archive: not suggested.
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousSurname>,
+}
+
+/// A surname quoted alone ("Bush") when several full names of the archive end with it in the
+/// same years ("George Bush", "George W Bush"): left for a person to decide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmbiguousSurname {
+    pub name: String,
+    pub articles: u64,
+    /// The full names it could be, most quoted first.
+    pub candidates: Vec<String>,
 }
 
 /// A minimal union-find over name indices.
@@ -285,6 +302,8 @@ impl Groups {
 fn reason(variant: &str, v: &Parsed, name: &str, n: &Parsed) -> &'static str {
     if name_key(variant) == name_key(name) {
         "case or accents"
+    } else if v.form == Form::Surname {
+        "surname only"
     } else if v.form == Form::Title {
         "title"
     } else if v.form == Form::Initial && n.form != Form::Initial {
@@ -319,17 +338,25 @@ fn reason(variant: &str, v: &Parsed, name: &str, n: &Parsed) -> &'static str {
 /// - an initial ("V. Nebenzia") joins the one group whose first name starts with it, and is
 ///   left alone when several do;
 /// - a title with a surname ("Mr Blair") joins the bucket's group only when there is exactly
-///   one group of full names.
+///   one group of full names;
+/// - a surname alone ("Blair") joins the one group of full names that has a name quoted in the
+///   same years (`same_years(surname, full name)`); when several groups do, it is listed in the
+///   second vector instead, with their names.
 ///
 /// The name kept is the group's full name with the most articles.
-pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
+pub fn suggest(
+    counts: &[(String, u64)],
+    aliases: &Aliases,
+    same_years: &mut dyn FnMut(&str, &str) -> bool,
+) -> (Vec<AliasGroup>, Vec<AmbiguousSurname>) {
     let mut parsed: Vec<(usize, Parsed)> = Vec::new();
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut ambiguous = Vec::new();
     for (i, (name, _)) in counts.iter().enumerate() {
         if aliases.resolve(name).is_none() {
             continue;
         }
-        if let Some(p) = parse_name(name) {
+        if let Some(p) = parse_name(name).or_else(|| parse_surname(name)) {
             buckets
                 .entry(p.surname.clone())
                 .or_default()
@@ -386,6 +413,40 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
         if let [only] = full_groups[..] {
             for &t in &titles {
                 groups.union(only, t);
+            }
+        }
+        for &alone in &of(Form::Surname) {
+            let name = &counts[parsed[alone].0].0;
+            let mut fits: Vec<usize> = full
+                .iter()
+                .copied()
+                .filter(|&f| same_years(name, &counts[parsed[f].0].0))
+                .map(|f| groups.find(f))
+                .collect();
+            fits.sort_unstable();
+            fits.dedup();
+            match fits[..] {
+                [] => {}
+                [only] => groups.union(only, alone),
+                _ => {
+                    // Each candidate group by its most quoted full name.
+                    let mut candidates: Vec<(u64, String)> = fits
+                        .iter()
+                        .filter_map(|&root| {
+                            full.iter()
+                                .copied()
+                                .filter(|&f| groups.find(f) == root)
+                                .map(|f| (counts[parsed[f].0].1, counts[parsed[f].0].0.clone()))
+                                .max()
+                        })
+                        .collect();
+                    candidates.sort_by(|a, b| b.cmp(a));
+                    ambiguous.push(AmbiguousSurname {
+                        name: name.clone(),
+                        articles: counts[parsed[alone].0].1,
+                        candidates: candidates.into_iter().map(|(_, n)| n).collect(),
+                    });
+                }
             }
         }
     }
@@ -451,7 +512,34 @@ pub fn suggest(counts: &[(String, u64)], aliases: &Aliases) -> Vec<AliasGroup> {
             |g: &AliasGroup| g.articles + g.variants.iter().map(|v| v.articles).sum::<u64>();
         total(b).cmp(&total(a)).then(a.name.cmp(&b.name))
     });
-    out
+    ambiguous.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
+    (out, ambiguous)
+}
+
+/// A one-word name that looks like a surname ("Blair", "O'Neill"): letters, capitalised.
+fn parse_surname(name: &str) -> Option<Parsed> {
+    let word = name.trim();
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase()
+        || word.chars().count() < 3
+        || word.contains(char::is_whitespace)
+        || !word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        || word.chars().skip(1).all(char::is_uppercase)
+    {
+        return None;
+    }
+    let surname = spelling(word);
+    Some(Parsed {
+        form: Form::Surname,
+        first: String::new(),
+        middles: Vec::new(),
+        surname: surname.clone(),
+        titled: false,
+        written: (String::new(), fold(word)),
+    })
 }
 
 impl Archive {
@@ -463,10 +551,34 @@ impl Archive {
     /// Query and filter errors as for [`Archive::search`]; index read errors.
     pub fn suggest_aliases(&self, request: &SearchRequest) -> Result<AliasSuggestions> {
         let query = self.prepare(request)?.query;
-        let counts = self
-            .searcher()
-            .search(&*query, &FacetTop::for_field("speaker_facet"))?;
-        let groups = suggest(&counts, self.aliases());
+        let searcher = self.searcher();
+        let counts = searcher.search(&*query, &FacetTop::for_field("speaker_facet"))?;
+        // The years each name is quoted in, looked up for the names a surname alone could be.
+        let mut years: HashMap<String, BTreeSet<i32>> = HashMap::new();
+        let mut failed = None;
+        let mut year_set = |name: &str| -> BTreeSet<i32> {
+            if let Some(set) = years.get(name) {
+                return set.clone();
+            }
+            let set = match self.speaker_years(&searcher, name) {
+                Ok(set) => set,
+                Err(err) => {
+                    failed.get_or_insert(err);
+                    BTreeSet::new()
+                }
+            };
+            years.insert(name.to_string(), set.clone());
+            set
+        };
+        // Undated on either side: the years cannot tell them apart.
+        let mut same_years = |a: &str, b: &str| {
+            let (a, b) = (year_set(a), year_set(b));
+            a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+        };
+        let (groups, ambiguous) = suggest(&counts, self.aliases(), &mut same_years);
+        if let Some(err) = failed {
+            return Err(err);
+        }
         let file = match self.aliases().source() {
             Some(file) => file.to_path_buf(),
             None => self.path().join(FILE_NAME),
@@ -475,7 +587,25 @@ impl Archive {
             aliases_file: file.display().to_string(),
             speakers: counts.len(),
             groups,
+            ambiguous,
         })
+    }
+}
+
+impl Archive {
+    /// The years of the dated articles quoting `name` (as extracted).
+    fn speaker_years(&self, searcher: &tantivy::Searcher, name: &str) -> Result<BTreeSet<i32>> {
+        let term = tantivy::Term::from_facet(
+            self.fields().speaker_facet,
+            &tantivy::schema::Facet::from_path([name]),
+        );
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let found = searcher.search(&query, &Matches)?;
+        Ok(found
+            .iter()
+            .filter_map(|m| m.date)
+            .map(|secs| Day::of_timestamp(secs).to_civil().0 as i32)
+            .collect())
     }
 }
 
@@ -523,7 +653,7 @@ mod tests {
             ("Associates II", 1),
             ("A. Malachi Mixon III", 1),
         ]);
-        let groups = suggest(&counts, &Aliases::default());
+        let (groups, _) = suggest(&counts, &Aliases::default(), &mut |_, _| true);
         let got: Vec<(String, Vec<(String, String)>)> = groups
             .iter()
             .map(|g| {
@@ -564,6 +694,6 @@ mod tests {
             Path::new("aliases.toml"),
         )
         .unwrap();
-        assert!(suggest(&counts, &aliases).is_empty());
+        assert!(suggest(&counts, &aliases, &mut |_, _| true).0.is_empty());
     }
 }

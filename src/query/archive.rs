@@ -9,7 +9,7 @@ use tantivy::query::QueryParser;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::{self, Fields};
 use crate::query::aliases::{Aliases, Names};
 use crate::query::lookup::{facet_values, fold, last_step};
@@ -84,24 +84,166 @@ impl Archive {
         Ok(self.names.get_or_init(|| names).clone())
     }
 
-    /// The speaker facets `--speaker NAME` matches: with aliases, those of every name of the
-    /// person; else the one of [`Archive::speaker_facet`].
+    /// The speaker facets `--speaker NAME` matches (see [`Archive::speaker_facets_noted`]),
+    /// without the note.
     pub(crate) fn speaker_facets(&self, searcher: &Searcher, name: &str) -> Result<Vec<Facet>> {
+        Ok(self.speaker_facets_noted(searcher, name)?.0)
+    }
+
+    /// The indexed speaker name `--speaker NAME` stands for (the first of
+    /// [`Archive::speaker_facets`]).
+    pub(crate) fn speaker_value(&self, searcher: &Searcher, name: &str) -> Result<String> {
+        Ok(self
+            .speaker_facets(searcher, name)?
+            .first()
+            .map(last_step)
+            .unwrap_or_else(|| name.trim().to_string()))
+    }
+
+    /// The speaker facets `--speaker NAME` matches, and what to tell the user about it:
+    /// - with aliases, those of every name of the person;
+    /// - the exact name if the index has it, else the one name that matches ignoring case and
+    ///   accents;
+    /// - else the one person whose name holds every word typed (`baker` → James Baker), said
+    ///   in the note; several such people are an error listing them, as for `--country`;
+    ///   none leaves the exact name (no article) with a note saying so.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when several speakers match the words typed; index read errors.
+    pub fn speaker_facets_noted(
+        &self,
+        searcher: &Searcher,
+        name: &str,
+    ) -> Result<(Vec<Facet>, Option<String>)> {
+        if let Some(facets) = self.alias_members(name)? {
+            return Ok((facets, None));
+        }
+        let exact = Facet::from_path([name.trim()]);
+        let field = self.fields.speaker_facet;
+        // A term look-up first: listing every speaker of a 1M-article index took ~50 ms a query.
+        if searcher.doc_freq(&Term::from_facet(field, &exact))? > 0 {
+            let note = self.fuller_names_note(searcher, name.trim())?;
+            return Ok((vec![exact], note));
+        }
+        let values = facet_values(searcher, field)?;
+        let wanted = fold(name);
+        if let Some(value) = values.iter().find(|v| fold(v) == wanted) {
+            let facet = Facet::from_path([value.as_str()]);
+            return Ok((self.alias_members(value)?.unwrap_or(vec![facet]), None));
+        }
+        let words = name_words(name);
+        if words.is_empty() {
+            return Ok((vec![exact], None));
+        }
+        // Speakers whose names hold every word typed, those matching at the surname first;
+        // then by person (aliases applied).
+        let holding: Vec<&String> = values
+            .iter()
+            .filter(|v| {
+                let have = name_words(v);
+                words.iter().all(|w| have.contains(w))
+            })
+            .collect();
+        let at_surname: Vec<&String> = holding
+            .iter()
+            .copied()
+            .filter(|v| name_words(v).last() == words.last())
+            .collect();
+        let candidates = if at_surname.is_empty() {
+            holding
+        } else {
+            at_surname
+        };
+        let mut people: Vec<(String, u64)> = Vec::new();
+        for value in candidates {
+            let person = self.aliases.resolve(value).unwrap_or(value).to_string();
+            let facet = Facet::from_path([value.as_str()]);
+            let articles = searcher.doc_freq(&Term::from_facet(field, &facet))?;
+            match people.iter_mut().find(|(p, _)| *p == person) {
+                Some((_, count)) => *count += articles,
+                None => people.push((person, articles)),
+            }
+        }
+        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        match &people[..] {
+            [] => Ok((
+                vec![exact],
+                Some(format!(
+                    "no quoted speaker is named {name:?}; `newsdex facets speaker --match TEXT` lists the names"
+                )),
+            )),
+            [(person, _)] => {
+                let note = format!("--speaker {name:?} taken as {person:?}");
+                let facets = match self.alias_members(person)? {
+                    Some(facets) => facets,
+                    None => vec![Facet::from_path([person.as_str()])],
+                };
+                Ok((facets, Some(note)))
+            }
+            several => {
+                const SHOWN: usize = 10;
+                let mut list: Vec<String> = several
+                    .iter()
+                    .take(SHOWN)
+                    .map(|(p, n)| format!("{p:?} ({n} article{})", if *n == 1 { "" } else { "s" }))
+                    .collect();
+                if several.len() > SHOWN {
+                    list.push(format!("{} more", several.len() - SHOWN));
+                }
+                Err(Error::Usage(format!(
+                    "speaker {name:?} is ambiguous: it could be {}; name one of them",
+                    list.join(", ")
+                )))
+            }
+        }
+    }
+
+    /// With aliases: the facets of every name of the person `name` is a name of.
+    fn alias_members(&self, name: &str) -> Result<Option<Vec<Facet>>> {
         if let (Some(canonical), Some(names)) = (self.aliases.canonical_of(name), self.names()?) {
             let members = names.members(canonical);
             if !members.is_empty() {
-                return Ok(members
-                    .iter()
-                    .map(|m| Facet::from_path([m.as_str()]))
-                    .collect());
+                return Ok(Some(
+                    members
+                        .iter()
+                        .map(|m| Facet::from_path([m.as_str()]))
+                        .collect(),
+                ));
             }
         }
-        Ok(vec![self.speaker_facet(searcher, name)?])
+        Ok(None)
     }
 
-    /// The indexed speaker name `--speaker NAME` stands for (see [`Archive::speaker_facet`]).
-    pub(crate) fn speaker_value(&self, searcher: &Searcher, name: &str) -> Result<String> {
-        Ok(last_step(&self.speaker_facet(searcher, name)?))
+    /// For a one-word speaker name found as written ("Blair"): a note naming the one fuller
+    /// name ending with it ("Tony Blair"), which may be the same person.
+    fn fuller_names_note(&self, searcher: &Searcher, name: &str) -> Result<Option<String>> {
+        let words = name_words(name);
+        if words.len() != 1 {
+            return Ok(None);
+        }
+        let values = facet_values(searcher, self.fields.speaker_facet)?;
+        let fuller: Vec<&String> = values
+            .iter()
+            .filter(|v| {
+                let have = name_words(v);
+                have.len() > 1 && have.last() == words.last()
+            })
+            .collect();
+        let [full] = fuller[..] else {
+            return Ok(None);
+        };
+        let count = |value: &str| {
+            searcher.doc_freq(&Term::from_facet(
+                self.fields.speaker_facet,
+                &Facet::from_path([value]),
+            ))
+        };
+        Ok(Some(format!(
+            "--speaker {name:?} matches that name as extracted ({} articles); {full:?} ({} articles) may be the same person: `newsdex aliases suggest` proposes such merges",
+            count(name)?,
+            count(full)?
+        )))
     }
 
     fn open_index(path: &Path) -> Result<Archive> {
@@ -156,22 +298,6 @@ impl Archive {
         self.reader.searcher()
     }
 
-    /// The facet of a speaker: the exact name if the index has it, else the one name that
-    /// matches ignoring case and accents.
-    fn speaker_facet(&self, searcher: &Searcher, name: &str) -> Result<Facet> {
-        let exact = Facet::from_path([name.trim()]);
-        // A term look-up first: listing every speaker of a 1M-article index took ~50 ms a query.
-        if searcher.doc_freq(&Term::from_facet(self.fields.speaker_facet, &exact))? > 0 {
-            return Ok(exact);
-        }
-        let values = facet_values(searcher, self.fields.speaker_facet)?;
-        let wanted = fold(name);
-        Ok(match values.iter().find(|v| fold(v) == wanted) {
-            Some(value) => Facet::from_path([value.as_str()]),
-            None => exact,
-        })
-    }
-
     pub(crate) fn body(&self, searcher: &Searcher, address: DocAddress) -> Result<Option<String>> {
         let doc: TantivyDocument = searcher.doc(address)?;
         Ok(doc
@@ -179,4 +305,14 @@ impl Archive {
             .and_then(|v| v.as_str())
             .map(str::to_string))
     }
+}
+
+/// The words of a name, folded (case and accents), without punctuation: `"J. Baker"` →
+/// `["j", "baker"]`.
+fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }

@@ -62,7 +62,7 @@ pub struct FacetRequest {
     pub search: SearchRequest,
     /// Whether the user gave a query (shown in the output).
     pub has_query: bool,
-    /// How many values to list (for regions: regions, and sub-regions of each).
+    /// How many values to list (for regions: regions, and sub-regions of each); 0: all.
     pub limit: usize,
     /// Only values containing this text, ignoring case and accents (countries: in the name or
     /// the code).
@@ -206,15 +206,17 @@ impl Archive {
             });
         }
         let distinct_values = all.len();
+        // 0: every value.
+        let limit = match request.limit {
+            0 => usize::MAX,
+            n => n,
+        };
         let mut values = match request.kind {
             // Speakers tied on articles are ordered by their quotes: count the quotes of every
             // speaker that could make the list, then cut.
             FacetKind::Speaker => {
                 let mut all = sorted(all, usize::MAX);
-                let cut = match request.limit {
-                    0 => u64::MAX,
-                    n => all.get(n - 1).map_or(0, |v| v.articles),
-                };
+                let cut = all.get(limit.saturating_sub(1)).map_or(0, |v| v.articles);
                 all.retain(|v| v.articles >= cut);
                 self.count_quotes(&*query, &mut all, names.as_deref())?;
                 all.sort_by(|a, b| {
@@ -223,10 +225,10 @@ impl Archive {
                         .then(b.quotes.cmp(&a.quotes))
                         .then_with(|| a.value.cmp(&b.value))
                 });
-                all.truncate(request.limit);
+                all.truncate(limit);
                 all
             }
-            _ => sorted(all, request.limit),
+            _ => sorted(all, limit),
         };
         match request.kind {
             FacetKind::Speaker => {}
@@ -245,7 +247,7 @@ impl Archive {
                         .get(Facet::from_path([value.value.as_str()]))
                         .map(|(facet, count)| FacetValue::new(last_step(facet), count))
                         .collect();
-                    value.subregions = Some(sorted(subs, request.limit));
+                    value.subregions = Some(sorted(subs, limit));
                 }
             }
         }

@@ -18,6 +18,7 @@ pub mod alias_suggest;
 pub mod aliases;
 pub mod archive;
 pub mod dupes;
+pub mod evidence;
 pub mod facet_count;
 pub mod facets;
 pub mod lookup;

@@ -116,11 +116,11 @@ impl Archive {
 
     /// The user query combined with the filters, plus what the user should be told about it.
     pub fn prepare(&self, request: &SearchRequest) -> Result<PreparedQuery> {
-        let (user, notes) = self.parse_with_notes(&request.query)?;
+        let (user, mut notes) = self.parse_with_notes(&request.query)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
         let searcher = self.searcher();
         // Keeping and leaving out resolve names the same way.
-        let speakers = |names: &[String]| -> Result<Vec<Facet>> {
+        let speakers = |names: &[String], notes: &mut Vec<String>| -> Result<Vec<Facet>> {
             let mut facets = Vec::new();
             for name in names {
                 // As `--country ""` is refused: an empty name is a mistake, not "no filter".
@@ -130,7 +130,9 @@ impl Archive {
                             .to_string(),
                     ));
                 }
-                facets.extend(self.speaker_facets(&searcher, name)?);
+                let (found, note) = self.speaker_facets_noted(&searcher, name)?;
+                facets.extend(found);
+                notes.extend(note);
             }
             Ok(facets)
         };
@@ -142,7 +144,7 @@ impl Archive {
         };
         let fields = self.fields();
         if !request.speakers.is_empty() {
-            let facets = speakers(&request.speakers)?;
+            let facets = speakers(&request.speakers, &mut notes)?;
             clauses.push((Occur::Must, any_facet(fields.speaker_facet, &facets)));
         }
         if !request.countries.is_empty() {
@@ -158,7 +160,7 @@ impl Archive {
             clauses.push((Occur::Must, any_facet(fields.region_facet, &facets)));
         }
         if !request.not_speakers.is_empty() {
-            let facets = speakers(&request.not_speakers)?;
+            let facets = speakers(&request.not_speakers, &mut notes)?;
             clauses.push((Occur::MustNot, any_facet(fields.speaker_facet, &facets)));
         }
         if !request.not_countries.is_empty() {

@@ -78,8 +78,9 @@ pub struct Hit {
     pub speakers: Vec<String>,
     pub countries: Vec<CountryName>,
     pub snippets: Vec<snippet::Snippet>,
-    /// Near-identical copies of this story among the hits, shown under it (absent when none).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Near-identical copies of this story among the hits, collapsed under it (empty when none,
+    /// and always with `all_copies`).
+    #[serde(default)]
     pub copies: Vec<Copy>,
 }
 
@@ -147,7 +148,11 @@ impl Archive {
         // tantivy's top-N collector allocates for the whole page up front: a page is never
         // larger than the index, whatever the user asked for.
         let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let limit = request.limit.min(articles);
+        // 0: every hit.
+        let limit = match request.limit {
+            0 => articles,
+            limit => limit.min(articles),
+        };
         let offset = request.offset.min(articles);
         // Copies are collapsed among the page and a margin after it: fetch from the start.
         let top = if request.all_copies {

@@ -18,6 +18,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 use crate::error::{Error, Result};
 use crate::index::Record;
 use crate::query::archive::Archive;
+use crate::query::evidence::Evidence;
 use crate::query::search::CountryName;
 
 /// The stories of a file: story number and where the index keeps it, in order.
@@ -35,7 +36,10 @@ const MAX_STORIES: usize = 10_000;
 ///  "headline": "...", "dateline": "UNITED NATIONS (Dispatches)", "date": null,
 ///  "speakers": ["Zhang Jun", "Vassily Nebenzia"],
 ///  "countries": [{"code": "CN", "name": "China"}],
-///  "quotes": [{"speaker": "Vassily Nebenzia", "text": "...", "direct": true}],
+///  "quotes": [{"speaker": "Vassily Nebenzia", "text": "...", "direct": true,
+///              "start": 812, "end": 834, "confidence": "high", "cue": "verb",
+///              "cue_text": "said", "link": "name", "attribution": "...",
+///              "source": "Vassily Nebenzia", "highlights": [[30, 46]]}],
 ///  "body": "..."}
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +65,12 @@ pub struct ArticleQuote {
     pub text: String,
     /// `true` for words in quotation marks, `false` for reported speech.
     pub direct: bool,
+    /// Where the quoted words are in `body` (character offsets, `[start, end)`).
+    pub start: usize,
+    pub end: usize,
+    /// The attribution sentence, its cue and how sure the attribution is.
+    #[serde(flatten)]
+    pub evidence: Evidence,
 }
 
 /// Splits `PATH#N` into the path and the story number.
@@ -126,6 +136,7 @@ impl Archive {
         let record: Record = text(fields.record)
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
+        let body = text(fields.body).unwrap_or_default();
         Ok(FullArticle {
             path: stored_path,
             article: wanted,
@@ -146,14 +157,17 @@ impl Archive {
                 .quotes
                 .into_iter()
                 .map(|q| ArticleQuote {
+                    evidence: Evidence::of(&q, &body),
                     speaker: q
                         .speaker
                         .and_then(|s| self.aliases().resolve(&s).map(str::to_string)),
                     text: q.text,
                     direct: q.direct,
+                    start: q.start,
+                    end: q.end,
                 })
                 .collect(),
-            body: text(fields.body).unwrap_or_default(),
+            body,
         })
     }
 

@@ -22,10 +22,11 @@ the spelling closest to what was typed wins, the more frequent word on a tie (`s
 */
 
 use std::collections::HashMap;
+use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, QueryParser,
-    QueryParserError, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, Query,
+    QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption, Schema};
@@ -128,6 +129,9 @@ impl PrefixRewriter<'_> {
                                 .schema
                                 .get_field(name)
                                 .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
+                            if is_raw(self.schema, field) {
+                                return Ok(raw_prefix_query(field, word));
+                            }
                             vec![(field, 1.0)]
                         }
                         None => self.default_fields.to_vec(),
@@ -296,6 +300,35 @@ pub fn expand_prefix(searcher: &Searcher, fields: &[Field], word: &str) -> Resul
         terms: terms.into_iter().map(|(t, _)| t).collect(),
         matched,
     })
+}
+
+/// Whether a field is indexed whole, not as words (`path`): its prefixes are exact.
+fn is_raw(schema: &Schema, field: Field) -> bool {
+    match schema.get_field_entry(field).field_type() {
+        tantivy::schema::FieldType::Str(options) => options
+            .get_indexing_options()
+            .is_some_and(|indexing| indexing.tokenizer() == "raw"),
+        _ => false,
+    }
+}
+
+/// Every value of a whole-value field that starts with `prefix` (as typed: `path:bbc*`), however
+/// many there are: a range over the term dictionary, not an expansion into words.
+fn raw_prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
+    let lower = Bound::Included(Term::from_field_text(field, prefix));
+    let upper = match successor(prefix.as_bytes()) {
+        Some(upper) => {
+            // A text term holding the bytes as they are (they may end inside a character).
+            let mut term = Term::from_field_text(field, "");
+            term.append_bytes(&upper);
+            Bound::Excluded(term)
+        }
+        None => Bound::Unbounded,
+    };
+    Box::new(ConstScoreQuery::new(
+        Box::new(RangeQuery::new(lower, upper)),
+        1.0,
+    ))
 }
 
 /// The smallest byte string greater than every string starting with `prefix`.

@@ -5,6 +5,7 @@ Printing one article (`show`): headline, dateline, date, speakers, countries, th
 use std::io::{self, Write};
 
 use super::format::{sanitize, sanitize_line, Style, BOLD, DIM};
+use super::quotes::{attribution_text, wire_name};
 use crate::query::show::FullArticle;
 
 /// Prints one article in full for people.
@@ -45,15 +46,30 @@ pub fn article_text<W: Write + ?Sized>(
         for quote in &article.quotes {
             let who = quote.speaker.as_deref().unwrap_or("(unnamed source)");
             let text = sanitize(&quote.text).replace('\n', " ");
+            let sure = format!("[{}]", wire_name(&quote.evidence.confidence));
             if quote.direct {
                 writeln!(
                     out,
-                    "  - {}: \u{201c}{}\u{201d}",
+                    "  - {}: \u{201c}{}\u{201d} {}",
                     sanitize(who),
-                    text.trim_matches(['"', '\u{201c}', '\u{201d}'])
+                    text.trim_matches(['"', '\u{201c}', '\u{201d}']),
+                    style.paint(DIM, &sure)
                 )?;
             } else {
-                writeln!(out, "  - {} (reported): {}", sanitize(who), text)?;
+                writeln!(
+                    out,
+                    "  - {} (reported): {} {}",
+                    sanitize(who),
+                    text,
+                    style.paint(DIM, &sure)
+                )?;
+            }
+            if quote.evidence.is_recorded() {
+                writeln!(
+                    out,
+                    "    \u{21b3} {}",
+                    attribution_text(&quote.evidence, style)
+                )?;
             }
         }
     }

@@ -31,5 +31,6 @@ pub use article::article_text;
 pub use extract::extraction_text;
 pub use format::{json, json_line, print, sanitize, Format, Report, Style};
 pub use index::summary_line;
+pub use quotes::QuoteStream;
 pub use search::undated_note;
 pub use stats::stats_text;

@@ -157,6 +157,11 @@ pub fn undated_note(undated: Option<u64>) -> Option<String> {
 fn hit_row(hit: &Hit) -> Vec<Cow<'_, str>> {
     let countries: Vec<&str> = hit.countries.iter().map(|c| c.name.as_str()).collect();
     let snippets: Vec<&str> = hit.snippets.iter().map(|s| s.text.as_str()).collect();
+    let copies: Vec<String> = hit
+        .copies
+        .iter()
+        .map(|c| format!("{}#{}", c.path, c.article))
+        .collect();
     vec![
         owned(hit.rank.to_string()),
         owned(format!("{:.3}", hit.score)),
@@ -168,6 +173,7 @@ fn hit_row(hit: &Hit) -> Vec<Cow<'_, str>> {
         owned(hit.speakers.join("; ")),
         owned(countries.join("; ")),
         owned(snippets.join(" ")),
+        owned(copies.join("; ")),
     ]
 }
 
@@ -197,6 +203,7 @@ impl Report for SearchResults {
                 "speakers",
                 "countries",
                 "snippet",
+                "copies",
             ],
         )?;
         for hit in &self.hits {
@@ -254,8 +261,8 @@ mod tests {
     fn csv_quotes_commas_quotes_and_line_breaks() {
         assert_eq!(
             csv_of(false),
-            "rank,score,path,article,headline,dateline,date,speakers,countries,snippet\n\
-             1,2.500,a.txt,0,\"Veto, \"\"again\"\"\nand again\",,2023-06-02,Zhang Jun; Ann Lee,,They \u{1b}[31mvetoed it.\n"
+            "rank,score,path,article,headline,dateline,date,speakers,countries,snippet,copies\n\
+             1,2.500,a.txt,0,\"Veto, \"\"again\"\"\nand again\",,2023-06-02,Zhang Jun; Ann Lee,,They \u{1b}[31mvetoed it.,\n"
         );
     }
 

@@ -9,8 +9,8 @@ with a leading `'` (OWASP's advice against CSV injection).
 
 | report | columns |
 | --- | --- |
-| `search` | rank, score, path, article, headline, dateline, date, speakers, countries, snippet |
-| `quotes` | rank, speaker, direct, text, headline, path, article, score, context |
+| `search` | rank, score, path, article, headline, dateline, date, speakers, countries, snippet, copies (`path#article` of the wire copies collapsed under the hit) |
+| `quotes` | rank, speaker, direct, text, confidence, cue, cue_text, link, attribution, source, headline, date, countries, path, article, score, context |
 | `facets speaker` | speaker, articles, quotes |
 | `facets country` | country, code, articles |
 | `facets region` | region, subregion, articles (a region's own row has an empty subregion) |

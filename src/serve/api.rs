@@ -24,6 +24,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use newsdex::analysis::cooccur::{CooccurRequest, PairFacet};
+use newsdex::extract::speakers::Confidence;
 use newsdex::query::facets::{FacetKind, FacetRequest};
 use newsdex::query::quotes::QuoteRequest;
 use newsdex::query::request::SearchRequest;
@@ -139,22 +140,52 @@ pub async fn search(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Enc
         .await
 }
 
-/// `/api/quotes`: `newsdex quotes --json`.
+/// `/api/quotes`: `newsdex quotes --json`, with the filters of search, `sort`, paging, `dedupe`,
+/// `unnamed` (quotes without a named speaker too) and `min_confidence` (`low`, `medium`, `high`).
 pub async fn quotes(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Encoded, ServeError> {
     let params = Params::parse(raw.as_deref())?;
-    params.only(&["q", "speaker", "limit", "format"])?;
+    params.only(&known(
+        &[
+            "q",
+            "sort",
+            "limit",
+            "offset",
+            "dedupe",
+            "unnamed",
+            "min_confidence",
+            "format",
+        ],
+        true,
+    ))?;
     let format = format(&params)?;
-    // Issue 18 adds fields to quote requests: they keep their defaults here.
-    #[allow(clippy::needless_update)]
+    let (limit, offset) = params::page(&params, 20, MAX_LIMIT)?;
+    let mut filters = SearchRequest::new("*");
+    params::apply_filters(&params, &mut filters)?;
+    let min_confidence = match params.one("min_confidence")? {
+        None | Some("low") => Confidence::Low,
+        Some("medium") => Confidence::Medium,
+        Some("high") => Confidence::High,
+        Some(other) => {
+            return Err(ServeError::BadRequest(format!(
+                "min_confidence must be low, medium or high, not {other:?}"
+            )))
+        }
+    };
     let request = QuoteRequest {
         query: params.one("q")?.map(str::to_string),
-        speakers: params
-            .all("speaker")
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
-        limit: params.number("limit", 20, MAX_LIMIT)?,
-        ..QuoteRequest::default()
+        speakers: filters.speakers,
+        not_speakers: filters.not_speakers,
+        countries: filters.countries,
+        regions: filters.regions,
+        not_countries: filters.not_countries,
+        since: filters.since,
+        until: filters.until,
+        sort: params::sort(&params)?.unwrap_or_default(),
+        dedupe: params.flag("dedupe")?,
+        unnamed: params.flag("unnamed")?,
+        min_confidence,
+        limit,
+        offset,
     };
     state
         .run(move |archive| encode(&archive.quotes(&request)?, format, "quotes"))
