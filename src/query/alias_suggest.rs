@@ -420,7 +420,15 @@ pub fn suggest(
             let mut fits: Vec<usize> = full
                 .iter()
                 .copied()
-                .filter(|&f| same_years(name, &counts[parsed[f].0].0))
+                // The same surname as written (accents and case aside: "Renard" is not
+                // "Rennard"), a full name quoted at least as often (a surname quoted more than
+                // its only full name is more often someone else: "Lord Falconer"), and the same
+                // years.
+                .filter(|&f| {
+                    parsed[f].1.written.1 == parsed[alone].1.written.1
+                        && counts[parsed[f].0].1 >= counts[parsed[alone].0].1
+                        && same_years(name, &counts[parsed[f].0].0)
+                })
                 .map(|f| groups.find(f))
                 .collect();
             fits.sort_unstable();
@@ -538,7 +546,7 @@ fn parse_surname(name: &str) -> Option<Parsed> {
         middles: Vec::new(),
         surname: surname.clone(),
         titled: false,
-        written: (String::new(), fold(word)),
+        written: (String::new(), fold(word).replace('.', "")),
     })
 }
 

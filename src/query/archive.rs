@@ -181,6 +181,25 @@ impl Archive {
                 };
                 Ok((facets, Some(note)))
             }
+            [(person, top), (_, next), ..] if *top >= 10 * (*next).max(1) => {
+                // One person quoted far more than the others of that name: taken, and said so
+                // with the others.
+                let others: Vec<String> = people[1..]
+                    .iter()
+                    .take(3)
+                    .map(|(p, n)| format!("{p:?} ({n})"))
+                    .collect();
+                let note = format!(
+                    "--speaker {name:?} taken as {person:?} ({top} articles; also {}{}): give the full name to choose",
+                    others.join(", "),
+                    if people.len() > 4 { ", ..." } else { "" }
+                );
+                let facets = match self.alias_members(person)? {
+                    Some(facets) => facets,
+                    None => vec![Facet::from_path([person.as_str()])],
+                };
+                Ok((facets, Some(note)))
+            }
             several => {
                 const SHOWN: usize = 10;
                 let mut list: Vec<String> = several
@@ -230,19 +249,30 @@ impl Archive {
                 have.len() > 1 && have.last() == words.last()
             })
             .collect();
-        let [full] = fuller[..] else {
+        if fuller.is_empty() {
             return Ok(None);
-        };
+        }
         let count = |value: &str| {
             searcher.doc_freq(&Term::from_facet(
                 self.fields.speaker_facet,
                 &Facet::from_path([value]),
             ))
         };
+        let mut counted = Vec::new();
+        for full in fuller {
+            counted.push((count(full)?, full));
+        }
+        counted.sort_by(|a, b| b.cmp(a));
+        let shown: Vec<String> = counted
+            .iter()
+            .take(3)
+            .map(|(n, full)| format!("{full:?} ({n} articles)"))
+            .collect();
         Ok(Some(format!(
-            "--speaker {name:?} matches that name as extracted ({} articles); {full:?} ({} articles) may be the same person: `newsdex aliases suggest` proposes such merges",
+            "--speaker {name:?} matches that name as extracted ({} articles); {}{} may be the same person: `newsdex aliases suggest` proposes such merges",
             count(name)?,
-            count(full)?
+            shown.join(", "),
+            if counted.len() > 3 { ", ..." } else { "" }
         )))
     }
 
