@@ -421,12 +421,10 @@ pub fn suggest(
                 .iter()
                 .copied()
                 // The same surname as written (accents and case aside: "Renard" is not
-                // "Rennard"), a full name quoted at least as often (a surname quoted more than
-                // its only full name is more often someone else: "Lord Falconer"), and the same
-                // years.
+                // "Rennard") and the same years. (How often each is quoted says nothing:
+                // "Reagan" is quoted far more than "Ronald Reagan".)
                 .filter(|&f| {
                     parsed[f].1.written.1 == parsed[alone].1.written.1
-                        && counts[parsed[f].0].1 >= counts[parsed[alone].0].1
                         && same_years(name, &counts[parsed[f].0].0)
                 })
                 .map(|f| groups.find(f))
