@@ -175,11 +175,7 @@ impl Archive {
             )),
             [(person, _)] => {
                 let note = format!("--speaker {name:?} taken as {person:?}");
-                let facets = match self.alias_members(person)? {
-                    Some(facets) => facets,
-                    None => vec![Facet::from_path([person.as_str()])],
-                };
-                Ok((facets, Some(note)))
+                Ok((self.person_facets(person)?, Some(note)))
             }
             [(person, top), (_, next), ..] if *top >= 10 * (*next).max(1) => {
                 // One person quoted far more than the others of that name: taken, and said so
@@ -194,11 +190,7 @@ impl Archive {
                     others.join(", "),
                     if people.len() > 4 { ", ..." } else { "" }
                 );
-                let facets = match self.alias_members(person)? {
-                    Some(facets) => facets,
-                    None => vec![Facet::from_path([person.as_str()])],
-                };
-                Ok((facets, Some(note)))
+                Ok((self.person_facets(person)?, Some(note)))
             }
             several => {
                 const SHOWN: usize = 10;
@@ -216,6 +208,13 @@ impl Archive {
                 )))
             }
         }
+    }
+
+    /// The facets of a person found by name: every name of it with aliases, else the name.
+    fn person_facets(&self, person: &str) -> Result<Vec<Facet>> {
+        Ok(self
+            .alias_members(person)?
+            .unwrap_or_else(|| vec![Facet::from_path([person])]))
     }
 
     /// With aliases: the facets of every name of the person `name` is a name of.
