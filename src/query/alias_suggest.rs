@@ -13,7 +13,7 @@ use crate::query::aliases::{name_key, Aliases, FILE_NAME};
 use crate::query::archive::Archive;
 use crate::query::facet_count::FacetTop;
 use crate::query::lookup::fold;
-use crate::query::quotes::Matches;
+use crate::query::matches::Matches;
 use crate::query::request::SearchRequest;
 
 /// Titles that can precede a surname ("Mr Blair"), lower-case, without the full stop.
@@ -606,7 +606,7 @@ impl Archive {
             &tantivy::schema::Facet::from_path([name]),
         );
         let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-        let found = searcher.search(&query, &Matches)?;
+        let found = searcher.search(&query, &Matches(self.fields().date))?;
         Ok(found
             .iter()
             .filter_map(|m| m.date)

@@ -22,6 +22,7 @@ pub mod evidence;
 pub mod facet_count;
 pub mod facets;
 pub mod lookup;
+pub(crate) mod matches;
 pub mod parse;
 pub mod quotes;
 pub mod request;

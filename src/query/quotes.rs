@@ -14,11 +14,10 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Collector, Count, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser};
 use tantivy::schema::{Facet, Value};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::TantivyDocument;
 
 use crate::error::{Error, Result};
 use crate::extract::speakers::Confidence;
@@ -27,7 +26,8 @@ use crate::ingest::dates::Day;
 use crate::query::archive::Archive;
 use crate::query::evidence::Evidence;
 use crate::query::lookup::{any_facet, fold, last_step};
-use crate::query::parse::{query_error, DATE_FIELD};
+use crate::query::matches::Matches;
+use crate::query::parse::query_error;
 use crate::query::request::{SearchRequest, Sort};
 use crate::query::search::CountryName;
 use crate::query::{snippet, terms};
@@ -197,7 +197,7 @@ impl Archive {
     ) -> Result<QuoteSummary> {
         let plan = self.plan(request)?;
         let searcher = self.searcher();
-        let mut order = searcher.search(&*plan.articles, &Matches)?;
+        let mut order = searcher.search(&*plan.articles, &Matches(self.fields().date))?;
         match request.sort {
             Sort::Score => order.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at))),
             // Undated articles last either way.
@@ -407,67 +407,5 @@ impl Archive {
             .parse_query(query)
             .map_err(|err| query_error(query, err))?;
         Ok((parsed, Vec::new()))
-    }
-}
-
-/// A matching article: where it is, its score and its date (seconds), for ordering.
-pub(crate) struct Match {
-    pub(crate) at: DocAddress,
-    pub(crate) score: Score,
-    pub(crate) date: Option<i64>,
-}
-
-/// Collects every matching article with its score and date.
-pub(crate) struct Matches;
-
-pub(crate) struct SegmentMatches {
-    segment: SegmentOrdinal,
-    dates: Option<Column<tantivy::DateTime>>,
-    found: Vec<Match>,
-}
-
-impl Collector for Matches {
-    type Fruit = Vec<Match>;
-    type Child = SegmentMatches;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentMatches> {
-        Ok(SegmentMatches {
-            segment,
-            dates: reader.fast_fields().date(DATE_FIELD).ok(),
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, segments: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
-        Ok(segments.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for SegmentMatches {
-    type Fruit = Vec<Match>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let date = self
-            .dates
-            .as_ref()
-            .and_then(|column| column.first(doc))
-            .map(|d| d.into_timestamp_secs());
-        self.found.push(Match {
-            at: DocAddress::new(self.segment, doc),
-            score,
-            date,
-        });
-    }
-
-    fn harvest(self) -> Vec<Match> {
-        self.found
     }
 }
