@@ -110,12 +110,19 @@ impl Archive {
     ///
     /// # Errors
     ///
-    /// [`Error::Usage`] when several speakers match the words typed; index read errors.
+    /// [`Error::Usage`] for an empty name and when several speakers match the words typed; index
+    /// read errors.
     pub fn speaker_facets_noted(
         &self,
         searcher: &Searcher,
         name: &str,
     ) -> Result<(Vec<Facet>, Option<String>)> {
+        // As `--country ""` is refused: an empty name is a mistake, not "no filter".
+        if name.trim().is_empty() {
+            return Err(Error::Usage(
+                "--speaker and --not-speaker need a name, e.g. --speaker \"Zhang Jun\"".to_string(),
+            ));
+        }
         if let Some(facets) = self.alias_members(name)? {
             return Ok((facets, None));
         }

@@ -123,13 +123,6 @@ impl Archive {
         let speakers = |names: &[String], notes: &mut Vec<String>| -> Result<Vec<Facet>> {
             let mut facets = Vec::new();
             for name in names {
-                // As `--country ""` is refused: an empty name is a mistake, not "no filter".
-                if name.trim().is_empty() {
-                    return Err(Error::Usage(
-                        "--speaker and --not-speaker need a name, e.g. --speaker \"Zhang Jun\""
-                            .to_string(),
-                    ));
-                }
                 let (found, note) = self.speaker_facets_noted(&searcher, name)?;
                 facets.extend(found);
                 notes.extend(note);

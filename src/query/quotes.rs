@@ -330,12 +330,6 @@ impl Archive {
             let mut facets = Vec::new();
             let mut names = HashSet::new();
             for name in list {
-                if name.trim().is_empty() {
-                    return Err(Error::Usage(
-                        "--speaker and --not-speaker need a name, e.g. --speaker \"Zhang Jun\""
-                            .to_string(),
-                    ));
-                }
                 let (found, note) = self.speaker_facets_noted(&searcher, name)?;
                 notes.extend(note);
                 for facet in found {
