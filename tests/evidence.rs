@@ -213,7 +213,7 @@ fn each_quote_carries_its_evidence() {
         .to_string();
     assert_eq!(
         header,
-        "rank,speaker,direct,text,confidence,cue,cue_text,link,attribution,source,headline,date,countries,path,article,score,context"
+        "rank,speaker,direct,text,confidence,cue,cue_text,link,attribution,source,headline,date,countries,article_source,path,article,score,context"
     );
 }
 
@@ -268,7 +268,7 @@ fn search_exports_list_the_copies_they_collapse() {
     let csv = String::from_utf8_lossy(&output.stdout);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().expect("a header").clone();
-    assert_eq!(headers.iter().next_back(), Some("copies"));
+    assert_eq!(headers.get(10), Some("copies"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
     assert_eq!(rows.len(), 2, "{csv}");
     let copies: Vec<&str> = rows.iter().map(|r| r.get(10).unwrap_or("")).collect();

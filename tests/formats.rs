@@ -47,7 +47,9 @@ fn search_csv_has_a_header_and_one_row_per_hit() {
             "speakers",
             "countries",
             "snippet",
-            "copies"
+            "copies",
+            "source",
+            "url"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

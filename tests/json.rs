@@ -36,6 +36,10 @@ pub struct Hit {
     pub headline: String,
     pub dateline: Option<String>,
     pub date: Option<String>,
+    pub source: String,
+    /// Only when the page or metadata gives one.
+    #[serde(default)]
+    pub url: Option<String>,
     pub speakers: Vec<String>,
     pub countries: Vec<Country>,
     pub snippets: Vec<Snippet>,
@@ -81,6 +85,7 @@ impl Snippet {
 pub struct Facets {
     pub speaker: Vec<FacetCount>,
     pub country: Vec<CountryCount>,
+    pub source: Vec<FacetCount>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -39,6 +39,7 @@ struct QuoteHit {
     headline: String,
     date: Option<String>,
     countries: Vec<serde_json::Value>,
+    article_source: String,
     score: f32,
 }
 

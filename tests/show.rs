@@ -19,6 +19,16 @@ struct FullArticle {
     countries: Vec<crate::json::Country>,
     quotes: Vec<Quote>,
     body: String,
+    root: String,
+    source: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +86,15 @@ fn second_seed_story_in_full() {
     assert!(article
         .body
         .contains("shattered any veneer of global cooperation"));
+    // A plain text file of a root without metadata: its source is the root's name.
+    assert_eq!(
+        (article.root.as_str(), article.source.as_str()),
+        ("archive", "archive")
+    );
+    assert_eq!(
+        (article.url, article.author, article.language, article.id),
+        (None, None, None, None)
+    );
 }
 
 #[test]

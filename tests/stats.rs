@@ -11,10 +11,27 @@ struct Stats {
     articles: u64,
     files: u64,
     date_range: Option<DateRange>,
+    roots: Vec<Root>,
+    sources: Vec<SourceCount>,
     top_speakers: Vec<crate::json::FacetCount>,
     top_countries: Vec<crate::json::CountryCount>,
     index_bytes: u64,
     indexed_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Root {
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceCount {
+    pub value: String,
+    pub articles: u64,
+    pub dated_articles: u64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +67,18 @@ fn shipped_corpus_statistics() {
         .collect();
     assert_eq!(countries, [("CN", 15), ("US", 15), ("RU", 8)]);
     assert_eq!(stats.top_speakers.len(), 10);
+    let roots: Vec<(&str, bool)> = stats
+        .roots
+        .iter()
+        .map(|r| (r.name.as_str(), r.path.ends_with("archive")))
+        .collect();
+    assert_eq!(roots, [("archive", true)]);
+    let sources: Vec<(&str, u64, u64)> = stats
+        .sources
+        .iter()
+        .map(|s| (s.value.as_str(), s.articles, s.dated_articles))
+        .collect();
+    assert_eq!(sources, [("archive", 34, 23)]);
     let on_disk: u64 = std::fs::read_dir(fixture.index())
         .expect("index folder")
         .flatten()

@@ -26,4 +26,5 @@ mod quotes;
 mod search;
 mod serve;
 mod show;
+mod sources;
 mod stats;

@@ -1,16 +1,17 @@
 /*!
 Archive statistics (`newsdex stats`): how many articles and files the index holds, the span of
-their dates, the most quoted speakers and most mentioned countries, the index's size on disk and
-when it was last written.
+their dates, its roots and sources (with how many of each source's articles are dated), the most
+quoted speakers and most mentioned countries, the index's size on disk and when it was last
+written.
 
 Everything is read from the index's own structures, without loading stored documents: files are
-the distinct terms of the `path` field that still have a live article, dates come from the `date`
+the distinct terms of the `file` field that still have a live article, dates come from the `date`
 fast field, top values from the facet fields.
 */
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::FacetCollector;
-use tantivy::query::AllQuery;
+use tantivy::query::{AllQuery, ExistsQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED};
 
@@ -32,6 +33,8 @@ pub const STATS_TOP: usize = 10;
 /// ```text
 /// {"articles": 34, "files": 28,
 ///  "date_range": {"from": "1996-03-03", "to": "2023-11-02", "dated_articles": 23},
+///  "roots": [{"name": "corpus", "path": "/home/me/corpus"}],
+///  "sources": [{"value": "corpus", "articles": 34, "dated_articles": 23}],
 ///  "top_speakers": [{"value": "Zhang Jun", "count": 1}],
 ///  "top_countries": [{"value": "China", "code": "CN", "count": 15}],
 ///  "index_bytes": 412345, "indexed_at": "2026-11-28T12:57:25Z"}
@@ -44,10 +47,29 @@ pub struct Stats {
     pub articles: u64,
     pub files: u64,
     pub date_range: Option<DateRange>,
+    /// The folders the index holds, as `newsdex.json` records them.
+    pub roots: Vec<RootEntry>,
+    /// Every source, most articles first, with how many of its articles have a date.
+    pub sources: Vec<SourceCount>,
     pub top_speakers: Vec<FacetCount>,
     pub top_countries: Vec<CountryCount>,
     pub index_bytes: u64,
     pub indexed_at: Option<String>,
+}
+
+/// A root folder of the index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RootEntry {
+    pub name: String,
+    pub path: String,
+}
+
+/// A source and its articles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCount {
+    pub value: String,
+    pub articles: u64,
+    pub dated_articles: u64,
 }
 
 /// The earliest and latest article dates.
@@ -74,7 +96,7 @@ impl Archive {
         let mut dated = 0u64;
         for segment in searcher.segment_readers() {
             let alive = segment.alive_bitset();
-            let inverted = segment.inverted_index(fields.path)?;
+            let inverted = segment.inverted_index(fields.file)?;
             let mut stream = inverted
                 .terms()
                 .stream()
@@ -163,15 +185,54 @@ impl Archive {
             .collect();
         top_countries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         top_countries.truncate(STATS_TOP);
+        let count_sources = || {
+            let mut collector = FacetCollector::for_field("source_facet");
+            collector.add_facet(Facet::root());
+            collector
+        };
+        let dated_query = ExistsQuery::new(crate::query::parse::DATE_FIELD.to_string(), false);
+        let all_sources = searcher.search(&AllQuery, &count_sources())?;
+        let dated_sources = searcher.search(&dated_query, &count_sources())?;
+        let dated: std::collections::HashMap<String, u64> = dated_sources
+            .get(Facet::root())
+            .map(|(facet, count)| (last_step(facet), count))
+            .collect();
+        let mut sources: Vec<SourceCount> = all_sources
+            .get(Facet::root())
+            .map(|(facet, articles)| {
+                let value = last_step(facet);
+                SourceCount {
+                    dated_articles: dated.get(&value).copied().unwrap_or(0),
+                    value,
+                    articles,
+                }
+            })
+            .collect();
+        sources.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        let info = IndexInfo::read(self.path())?;
+        let roots = info
+            .iter()
+            .flat_map(|info| &info.roots)
+            .map(|root| RootEntry {
+                name: root.name.clone(),
+                path: root.path.display().to_string(),
+            })
+            .collect();
 
         Ok(Stats {
             articles: searcher.num_docs(),
             files: paths.len() as u64,
             date_range,
+            roots,
+            sources,
             top_speakers,
             top_countries,
             index_bytes: folder_bytes(self.path())?,
-            indexed_at: IndexInfo::read(self.path())?
+            indexed_at: info
                 .map(|info| dates::rfc3339(i64::try_from(info.indexed_at).unwrap_or(i64::MAX))),
         })
     }

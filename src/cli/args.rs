@@ -49,9 +49,10 @@ impl Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Index a folder of article files.
+    /// Index folders of article files (text, saved web pages, JSON-lines exports), or bring the
+    /// index up to date with them.
     #[command(
-        after_help = "Examples:\n  newsdex index\n  newsdex index ~/archive --index ~/archive-index\n  newsdex index notes --ext md"
+        after_help = "Examples:\n  newsdex index                                   # update every folder the index holds (a new index: corpus/)\n  newsdex index ~/wire ~/pages --index ~/news-index\n  newsdex index ~/exports --name db --metadata ~/exports/meta.csv\n  newsdex index notes --ext md\n  newsdex index --remove pages\n  newsdex index --rebuild"
     )]
     Index(IndexArgs),
     /// Search the index.
@@ -64,9 +65,10 @@ pub enum Command {
         after_help = "Examples:\n  newsdex quotes sanctions --speaker \"Vassily Nebenzia\"\n  newsdex quotes --speaker \"Zhang Jun\"\n  newsdex quotes 'veto OR vetoed' --json\n  newsdex quotes sanctions --format csv > quotes.csv"
     )]
     Quotes(QuotesArgs),
-    /// List the speakers, countries or regions of the archive or of a query's hits, with counts.
+    /// List the speakers, countries, regions or sources of the archive or of a query's hits,
+    /// with counts.
     #[command(
-        after_help = "Examples:\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --match nebenz\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
+        after_help = "Examples:\n  newsdex facets source\n  newsdex facets speaker --query sanctions\n  newsdex facets country --limit 5\n  newsdex facets region --since 2023 --json\n  newsdex facets speaker --country Russia --format csv\n  newsdex facets speaker --match nebenz\n  newsdex facets speaker --suggest-aliases >> index/aliases.toml  # then edit it\n  newsdex facets speaker --aliases my-aliases.toml"
     )]
     Facets(FacetsArgs),
     /// Print one article in full: headline, dateline, date, speakers, countries, quotes, body.
@@ -124,18 +126,35 @@ pub enum Command {
 
 #[derive(Parser, Debug)]
 pub struct IndexArgs {
-    /// The folder of article files.
-    #[arg(default_value = "corpus")]
-    pub dir: PathBuf,
+    /// Folders to add to the index or bring up to date in it (each is a root of the index, with
+    /// a short name); none: every folder the index records (for a new index, corpus/).
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
     /// Where the index lives.
     #[arg(long, default_value = "index", env = "NEWSDEX_INDEX")]
     pub index: PathBuf,
-    /// Also index files with this extension (repeatable; `txt` is always indexed).
+    /// Also index files with this extension as plain text (repeatable; txt, html, htm, jsonl
+    /// and ndjson are always read; recorded for the folders named).
     #[arg(long = "ext", value_name = "EXT")]
     pub extensions: Vec<String>,
-    /// Start from an empty index instead of updating the files that changed.
+    /// The short name of the one folder named (default: the folder's own name); it is the
+    /// source of its articles unless their metadata names one.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// A metadata file (JSON lines, CSV or TSV with a file-name column) for the one folder
+    /// named; default: metadata.jsonl, .csv or .tsv at the folder's top.
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// Remove a root and all its articles, by name or folder (repeatable).
+    #[arg(long, value_name = "ROOT")]
+    pub remove: Vec<String>,
+    /// Start from an empty index and index every recorded folder again.
     #[arg(long)]
     pub rebuild: bool,
+    /// Let the run remove every article of a folder that is now empty or missing (refused
+    /// without it: a wrong path or an unmounted disk is likelier).
+    #[arg(long)]
+    pub yes: bool,
     /// Print no summary and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -200,6 +219,13 @@ pub struct FilterArgs {
     /// Leave out articles referring to this country: name, alias or ISO code (repeatable).
     #[arg(long, value_name = "NAME")]
     pub not_country: Vec<String>,
+    /// Only articles from this source: an outlet the metadata names or a folder's name
+    /// (repeatable: any of them; see `newsdex facets source`).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Leave out articles from this source (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_source: Vec<String>,
     /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY); undated
     /// articles are left out and counted in a note.
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
@@ -304,6 +330,13 @@ pub struct QuotesArgs {
     /// Leave out quotes from articles referring to this country (repeatable).
     #[arg(long, value_name = "NAME")]
     pub not_country: Vec<String>,
+    /// Only quotes from articles of this source (repeatable: any of them; see `newsdex facets
+    /// source`).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Leave out quotes from articles of this source (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub not_source: Vec<String>,
     /// Only quotes from articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE", value_parser = parse_since)]
     pub since: Option<Day>,
@@ -398,6 +431,8 @@ pub enum FacetArg {
     Country,
     /// UN M49 regions with their sub-regions.
     Region,
+    /// Sources: the outlets the metadata names, or the indexed folders' names.
+    Source,
 }
 
 impl FacetArg {
@@ -406,6 +441,7 @@ impl FacetArg {
             FacetArg::Speaker => FacetKind::Speaker,
             FacetArg::Country => FacetKind::Country,
             FacetArg::Region => FacetKind::Region,
+            FacetArg::Source => FacetKind::Source,
         }
     }
 }

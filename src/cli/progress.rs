@@ -1,5 +1,5 @@
 //! The `index` progress bar: files done / total, MB/s and ETA on stderr, only when stderr is a
-//! terminal; problems with files are printed above it.
+//! terminal; problems with files and lines are printed above it.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::index::{Observer, Skipped};
+use newsdex::ingest::metadata::BadLine;
 
 /// Reports an indexing run on stderr.
 pub struct Progress {
@@ -60,6 +61,15 @@ impl Observer for Progress {
 
     fn note(&self, path: &Path, note: &str) {
         self.print(format!("newsdex: {}: {note}", path.display()));
+    }
+
+    fn bad_line(&self, bad: &BadLine) {
+        self.print(format!(
+            "newsdex: {}:{}: {}",
+            bad.path.display(),
+            bad.line,
+            bad.reason
+        ));
     }
 
     fn wants_total(&self) -> bool {

@@ -15,7 +15,7 @@ use super::args::{
 use super::progress::Progress;
 use newsdex::analysis::cooccur::CooccurRequest;
 use newsdex::extract::{self, ArticleExtraction};
-use newsdex::index::{self, IndexOptions};
+use newsdex::index::{self, IndexOptions, RootRequest, UpdateRequest};
 use newsdex::ingest::walk::Found;
 use newsdex::query::archive::Archive;
 use newsdex::query::facets::FacetRequest;
@@ -88,6 +88,8 @@ fn apply_filters(request: &mut SearchRequest, filters: FilterArgs) {
     request.regions = filters.region;
     request.not_speakers = filters.not_speaker;
     request.not_countries = filters.not_country;
+    request.sources = filters.source;
+    request.not_sources = filters.not_source;
     request.since = filters.since;
     request.until = filters.until;
 }
@@ -248,8 +250,8 @@ fn run_show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let article = archive.show(&args.target)?;
     if article.articles_in_file > 1 && !args.target.contains('#') {
         eprintln!(
-            "newsdex: {} holds {} stories; showing #0 (name another as {}#N)",
-            article.path, article.articles_in_file, article.path
+            "newsdex: {} holds {} stories; showing #{} (name another as {}#N)",
+            article.path, article.articles_in_file, article.article, article.path
         );
     }
     let stdout = io::stdout();
@@ -343,6 +345,8 @@ fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         countries: args.country,
         regions: args.region,
         not_countries: args.not_country,
+        sources: args.source,
+        not_sources: args.not_source,
         since: args.since,
         until: args.until,
         sort: args.sort.sort(),
@@ -386,14 +390,51 @@ fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
 fn run_index(args: IndexArgs) -> anyhow::Result<ExitCode> {
     let mut options = IndexOptions {
         rebuild: args.rebuild,
+        yes: args.yes,
         ..IndexOptions::default()
     };
-    options.walk.extensions.extend(args.extensions);
     if let Some(n) = args.commit_every {
         options.commit_articles = n;
     }
+    if args.dirs.len() != 1 && (args.name.is_some() || args.metadata.is_some()) {
+        return Err(newsdex::Error::Usage(
+            "--name and --metadata apply to one folder; name exactly one DIR with them".to_string(),
+        )
+        .into());
+    }
+    let mut dirs = args.dirs;
+    if dirs.is_empty() && args.remove.is_empty() {
+        let recorded = index::IndexInfo::read(&args.index)
+            .ok()
+            .flatten()
+            .is_some_and(|info| !info.roots.is_empty());
+        // A new index of the shipped demo archive, as the README's first command does.
+        if !recorded {
+            let default = std::path::PathBuf::from("corpus");
+            if !default.is_dir() {
+                return Err(newsdex::Error::Usage(format!(
+                    "the index at {} records no folder; give the folder to index: `newsdex index DIR`",
+                    args.index.display()
+                ))
+                .into());
+            }
+            dirs.push(default);
+        }
+    }
+    let request = UpdateRequest {
+        folders: dirs
+            .into_iter()
+            .map(|path| RootRequest {
+                path,
+                name: args.name.clone(),
+                metadata: args.metadata.clone(),
+                extensions: args.extensions.clone(),
+            })
+            .collect(),
+        remove: args.remove,
+    };
     let progress = Progress::new(!args.quiet && io::IsTerminal::is_terminal(&io::stderr()));
-    let summary = index::build(&args.dir, &args.index, &options, &progress);
+    let summary = index::update(&args.index, &request, &options, &progress);
     progress.finish();
     let summary = summary?;
     if !args.quiet {

@@ -1,27 +1,63 @@
 /*!
 The tantivy document of an article: its text fields, facets, wire-copy band keys, the sentences
-around each quote, and the stored [`Record`].
+around each quote, its root and source, and the stored [`Record`]; and the article back from a
+stored document (to re-apply a changed sidecar without reading or extracting the file again).
 */
 
+use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
-use super::schema::{date_time, Fields, Record};
+use super::schema::{date_time, file_key, Fields, Own, Record};
 use crate::extract::{countries, Extraction};
+use crate::ingest::metadata::Meta;
 use crate::ingest::stories::Article;
 
-/// Builds the tantivy document of an article.
-pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> TantivyDocument {
+/// Where an article's file sits and what its sidecar says of it.
+#[derive(Clone, Copy, Debug)]
+pub struct Placement<'a> {
+    /// The root's name.
+    pub root: &'a str,
+    /// The sidecar's fields for the file, which take precedence over the file's own.
+    pub sidecar: Option<&'a Meta>,
+}
+
+/// Builds the tantivy document of an article. `extraction` is that of the article's own text;
+/// the sidecar's title, date and other fields take precedence over the article's.
+pub fn document(
+    fields: &Fields,
+    article: &Article,
+    extraction: Extraction,
+    placement: &Placement,
+) -> TantivyDocument {
+    let sidecar = placement.sidecar.cloned().unwrap_or_default();
+    let meta = sidecar.or(&article.meta);
+    let headline = sidecar.title.as_deref().unwrap_or(&article.headline);
+    let date = sidecar.date.clone().or_else(|| article.date.clone());
+    let source = meta
+        .source
+        .clone()
+        .unwrap_or_else(|| placement.root.to_string());
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.root, placement.root);
+    doc.add_text(fields.file, file_key(placement.root, &article.path));
     doc.add_u64(fields.article, article.article as u64);
-    doc.add_text(fields.headline, &article.headline);
+    doc.add_text(fields.headline, headline);
     if let Some(dateline) = &article.dateline {
         doc.add_text(fields.dateline, dateline);
     }
-    if let Some(date) = article.date.as_deref().and_then(date_time) {
+    if let Some(date) = date.as_deref().and_then(date_time) {
         doc.add_date(fields.date, date);
     }
     doc.add_text(fields.body, &article.body);
+    doc.add_facet(
+        fields.source_facet,
+        tantivy::schema::Facet::from_path([source.as_str()]),
+    );
+    doc.add_u64(
+        fields.meta_hash,
+        placement.sidecar.map_or(0, Meta::fingerprint),
+    );
     for key in crate::extract::signature::band_keys(&article.body) {
         doc.add_u64(fields.dup_band, key);
     }
@@ -52,8 +88,20 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
     for (from, to) in merged_ranges(&contexts) {
         doc.add_text(fields.quote, article.body.get(from..to).unwrap_or(""));
     }
-    let record = Record {
+    let own = placement.sidecar.map(|_| Own {
+        headline: article.headline.clone(),
         date: article.date.clone(),
+        meta: article.meta.clone(),
+    });
+    let record = Record {
+        date,
+        root: placement.root.to_string(),
+        source,
+        url: meta.url,
+        author: meta.author,
+        language: meta.language,
+        id: meta.id,
+        own,
         extraction,
         contexts,
     };
@@ -62,6 +110,45 @@ pub fn document(fields: &Fields, article: &Article, extraction: Extraction) -> T
         serde_json::to_string(&record).unwrap_or_default(),
     );
     doc
+}
+
+/// The article and its extraction as a stored document holds them, with the headline, date and
+/// metadata of the file itself (not those a sidecar gave). `None` when the document has no
+/// readable record.
+pub fn restored(fields: &Fields, doc: &TantivyDocument) -> Option<(Article, Extraction)> {
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let record: Record = serde_json::from_str(&text(fields.record)?).ok()?;
+    let own = match record.own {
+        Some(own) => own,
+        None => Own {
+            headline: text(fields.headline).unwrap_or_default(),
+            date: record.date,
+            meta: Meta {
+                title: None,
+                date: None,
+                // The root's name is the default source, not one the file gave.
+                source: (record.source != record.root).then_some(record.source),
+                url: record.url,
+                author: record.author,
+                language: record.language,
+                id: record.id,
+            },
+        },
+    };
+    let article = Article {
+        path: text(fields.path)?,
+        article: doc.get_first(fields.article).and_then(|v| v.as_u64())? as usize,
+        headline: own.headline,
+        dateline: text(fields.dateline),
+        date: own.date,
+        body: text(fields.body).unwrap_or_default(),
+        meta: own.meta,
+    };
+    Some((article, record.extraction))
 }
 
 /// The byte ranges of the sentences of `body` that hold each quote (quote offsets are in

@@ -1,6 +1,6 @@
 /*!
-`newsdex.json`, the file next to tantivy's that records the index format and the extraction
-version, and opening an index for reading only when this newsdex can read it.
+`newsdex.json`, the file next to tantivy's that records the index format, the extraction
+version and the roots (folders) the index holds, and opening an index for reading only when this newsdex can read it.
 */
 use std::path::Path;
 
@@ -10,6 +10,7 @@ use tantivy::Index;
 use super::schema::{fields, register_analyzer, Fields, FORMAT_VERSION, INFO_FILE};
 use crate::error::{Error, Result};
 use crate::extract::EXTRACTION_VERSION;
+use crate::ingest::roots::Root;
 
 /// What `newsdex.json` records about an index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,9 @@ pub struct IndexInfo {
     pub extraction_version: u32,
     /// When the last run committed, as seconds since the Unix epoch.
     pub indexed_at: u64,
+    /// The folders the index holds articles of (issue 20), in the order they were added.
+    #[serde(default)]
+    pub roots: Vec<Root>,
 }
 
 impl IndexInfo {
@@ -30,6 +34,7 @@ impl IndexInfo {
             format_version: FORMAT_VERSION,
             extraction_version: EXTRACTION_VERSION,
             indexed_at,
+            roots: Vec::new(),
         }
     }
 

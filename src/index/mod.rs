@@ -9,10 +9,11 @@ finds "Nébenzia". Speakers and countries are stored twice: as facets (`speaker_
 `country`) so that the query language can say `speaker:nebenzia`.
 
 The files, in the order they build on each other: [`mod@analyzer`] (text analysis), [`mod@schema`]
-(fields), [`info`] (`newsdex.json`, opening for reading), [`mod@document`] (an article's document),
-[`summary`] (a run's options and report), [`state`] (what the index knows of each file),
-[`disk`] (why a write failed, missing and damaged files), and [`writer`] (the run itself, with
-its crash safety).
+(fields), [`info`] (`newsdex.json`: versions and roots, opening for reading), [`mod@document`] (an
+article's document), [`summary`] (a run's request, options and report), [`state`] (what the index
+knows of each file), `roots` (which roots a run walks, adds and removes), [`disk`] (why a write
+failed, missing and damaged files), `file` (reading and extracting one file of a run), and
+[`writer`] (the run itself, with its crash safety).
 
 This stage uses [`crate::ingest`] and [`crate::extract`].
 */
@@ -20,15 +21,23 @@ This stage uses [`crate::ingest`] and [`crate::extract`].
 pub mod analyzer;
 pub mod disk;
 pub mod document;
+mod file;
 pub mod info;
+mod roots;
 pub mod schema;
 pub mod state;
 pub mod summary;
 pub mod writer;
 
 pub use analyzer::{analyzer, ANALYZER};
-pub use document::document;
+pub use document::{document, restored, Placement};
 pub use info::{exists, open, IndexInfo};
-pub use schema::{date_time, fields, path_term, schema, Fields, Record, FORMAT_VERSION, INFO_FILE};
-pub use summary::{IndexOptions, Observer, Skipped, Summary, COMMIT_ARTICLES, COMMIT_BYTES};
-pub use writer::{build, LOCK_FILE};
+pub use schema::{
+    date_time, fields, file_key, path_term, root_term, schema, Fields, Own, Record, FORMAT_VERSION,
+    INFO_FILE,
+};
+pub use summary::{
+    IndexOptions, Observer, RemovedRoot, RootRequest, Skipped, Summary, UpdateRequest,
+    COMMIT_ARTICLES, COMMIT_BYTES,
+};
+pub use writer::{build, update, LOCK_FILE};

@@ -14,9 +14,13 @@ use tantivy::{DateTime, Index, Term};
 use super::analyzer::{analyzer, ANALYZER};
 use crate::error::{Error, Result};
 use crate::extract::Extraction;
+use crate::ingest::metadata::Meta;
 
 /// Version of the schema and of the way documents are laid out in it.
-pub const FORMAT_VERSION: u32 = 6;
+///
+/// 7: several roots in one index (`root`, `file`), the `source` facet, sidecar metadata
+/// (`meta_hash`; url, author, language in the record) (issue 20).
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
@@ -24,7 +28,13 @@ pub const INFO_FILE: &str = "newsdex.json";
 /// The fields of the schema.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
+    /// The file's path relative to its root (what results print).
     pub path: Field,
+    /// The name of the root the file is in (fast: the incremental state of one root).
+    pub root: Field,
+    /// `ROOT/PATH`: the one term naming a file in an index of several roots (its articles are
+    /// replaced and deleted by it; fast: the incremental state).
+    pub file: Field,
     pub article: Field,
     pub headline: Field,
     pub dateline: Field,
@@ -37,6 +47,8 @@ pub struct Fields {
     pub speaker_facet: Field,
     pub country_facet: Field,
     pub region_facet: Field,
+    /// The article's source: its metadata's outlet, or its root's name.
+    pub source_facet: Field,
     /// Stored JSON of the [`Record`].
     pub record: Field,
     /// The file's size in bytes (fast field; the same on every article of the file).
@@ -47,18 +59,51 @@ pub struct Fields {
     pub file_hash: Field,
     /// The body's MinHash band keys (fast, several values; see [`crate::query::dupes`]).
     pub dup_band: Field,
+    /// [`crate::ingest::metadata::Meta::fingerprint`] of the sidecar entry applied to the
+    /// file, 0 when none (fast: a changed sidecar is re-applied without reading the file).
+    pub meta_hash: Field,
 }
 
-/// What is stored per article besides its text: the extraction and the date as written.
+/// What is stored per article besides its text: the extraction, the date and the metadata.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Record {
+    /// `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The root's name.
+    #[serde(default)]
+    pub root: String,
+    /// The source (the outlet its metadata names, or the root's name).
+    #[serde(default)]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The article's identifier in its export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What the file itself says (headline, date, metadata), kept when a sidecar overrode it:
+    /// a changed sidecar is then re-applied from the stored article, without reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own: Option<Own>,
     #[serde(flatten)]
     pub extraction: Extraction,
     /// For each quote, the byte range of the body's sentences that hold it (kept as ranges:
     /// the body is stored already).
     #[serde(default)]
     pub contexts: Vec<(usize, usize)>,
+}
+
+/// The headline, date and metadata of an article as its file gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Own {
+    pub headline: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
+    pub meta: Meta,
 }
 
 /// Builds the schema.
@@ -72,7 +117,9 @@ pub fn schema() -> (Schema, Fields) {
         .set_stored();
     let text = TextOptions::default().set_indexing_options(analysed);
     let fields = Fields {
-        path: builder.add_text_field("path", STRING | STORED | FAST),
+        path: builder.add_text_field("path", STRING | STORED),
+        root: builder.add_text_field("root", STRING | FAST),
+        file: builder.add_text_field("file", STRING | FAST),
         article: builder.add_u64_field("article", INDEXED | STORED),
         headline: builder.add_text_field("headline", text_stored.clone()),
         dateline: builder.add_text_field("dateline", STORED),
@@ -87,11 +134,13 @@ pub fn schema() -> (Schema, Fields) {
         speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
         country_facet: builder.add_facet_field("country_facet", FacetOptions::default()),
         region_facet: builder.add_facet_field("region_facet", FacetOptions::default()),
+        source_facet: builder.add_facet_field("source_facet", FacetOptions::default()),
         record: builder.add_text_field("record", STORED),
         file_size: builder.add_u64_field("file_size", NumericOptions::default().set_fast()),
         file_mtime: builder.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
         file_hash: builder.add_u64_field("file_hash", NumericOptions::default().set_fast()),
         dup_band: builder.add_u64_field("dup_band", NumericOptions::default().set_fast()),
+        meta_hash: builder.add_u64_field("meta_hash", NumericOptions::default().set_fast()),
     };
     (builder.build(), fields)
 }
@@ -108,6 +157,8 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
     };
     Ok(Fields {
         path: get("path")?,
+        root: get("root")?,
+        file: get("file")?,
         article: get("article")?,
         headline: get("headline")?,
         dateline: get("dateline")?,
@@ -119,11 +170,13 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         speaker_facet: get("speaker_facet")?,
         country_facet: get("country_facet")?,
         region_facet: get("region_facet")?,
+        source_facet: get("source_facet")?,
         record: get("record")?,
         file_size: get("file_size")?,
         file_mtime: get("file_mtime")?,
         file_hash: get("file_hash")?,
         dup_band: get("dup_band")?,
+        meta_hash: get("meta_hash")?,
     })
 }
 
@@ -144,9 +197,20 @@ pub(crate) fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
 }
 
-/// The term that selects every article of a file (used to replace or delete a file's articles).
-pub fn path_term(fields: &Fields, path: &str) -> Term {
-    Term::from_field_text(fields.path, path)
+/// The term that selects every article of a file of a root (used to replace or delete a file's
+/// articles).
+pub fn path_term(fields: &Fields, root: &str, path: &str) -> Term {
+    Term::from_field_text(fields.file, &file_key(root, path))
+}
+
+/// The `file` value of a file of a root: `ROOT/PATH` (root names hold no `/`).
+pub fn file_key(root: &str, path: &str) -> String {
+    format!("{root}/{path}")
+}
+
+/// The term that selects every article of a root.
+pub fn root_term(fields: &Fields, root: &str) -> Term {
+    Term::from_field_text(fields.root, root)
 }
 
 /// Converts `YYYY-MM-DD` into a tantivy date (midnight UTC).

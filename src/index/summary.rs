@@ -1,10 +1,11 @@
 /*!
-What an indexing run is asked to do ([`IndexOptions`]), what it tells its caller as it goes
+What an indexing run is asked to do ([`UpdateRequest`], [`IndexOptions`]), what it tells its caller as it goes
 ([`Observer`]) and what it did ([`Summary`]).
 */
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::ingest::metadata::BadLine;
 use crate::ingest::walk::WalkOptions;
 
 /// Default commit interval, in articles and in bytes of article text.
@@ -12,12 +13,48 @@ pub const COMMIT_ARTICLES: usize = 50_000;
 
 pub const COMMIT_BYTES: u64 = 32 * 1024 * 1024;
 
+/// A folder to add to an index, or to update in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RootRequest {
+    pub path: PathBuf,
+    /// The root's short name (default: the folder's name, made unique).
+    pub name: Option<String>,
+    /// A sidecar metadata file for it (default: `metadata.jsonl`, `.csv` or `.tsv` at its top).
+    pub metadata: Option<PathBuf>,
+    /// Extensions to read besides the default ones (kept for later runs).
+    pub extensions: Vec<String>,
+}
+
+impl RootRequest {
+    /// The folder at `path`, with the default name and metadata.
+    pub fn new(path: impl Into<PathBuf>) -> RootRequest {
+        RootRequest {
+            path: path.into(),
+            ..RootRequest::default()
+        }
+    }
+}
+
+/// What an indexing run is to bring up to date. With no folder and no removal: every root the
+/// index records.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpdateRequest {
+    /// Folders to add or update (a folder the index records is updated, any other added).
+    pub folders: Vec<RootRequest>,
+    /// Roots to remove with all their articles, by name or folder.
+    pub remove: Vec<String>,
+}
+
 /// Options of an indexing run.
 #[derive(Clone, Debug)]
 pub struct IndexOptions {
+    /// How folders are walked (the extensions of every root; a root's own are added).
     pub walk: WalkOptions,
-    /// Start from an empty index.
+    /// Start from an empty index (every recorded root is indexed again).
     pub rebuild: bool,
+    /// Let a run remove every article of a root whose folder is now empty or missing (without
+    /// it such a run is refused: a wrong path or an unmounted disk is likelier than an intent).
+    pub yes: bool,
     /// Commit after this many articles ...
     pub commit_articles: usize,
     /// ... or this many bytes of article text, whichever comes first.
@@ -29,6 +66,7 @@ impl Default for IndexOptions {
         IndexOptions {
             walk: WalkOptions::default(),
             rebuild: false,
+            yes: false,
             commit_articles: COMMIT_ARTICLES,
             commit_bytes: COMMIT_BYTES,
         }
@@ -69,7 +107,23 @@ pub struct Summary {
     /// Commits made by this run.
     pub commits: usize,
     pub skipped: Vec<Skipped>,
+    /// Files whose sidecar metadata changed and was applied again (their text unchanged).
+    pub reapplied: usize,
+    /// Lines of sidecars and JSON-lines exports reported and skipped.
+    pub bad_lines: Vec<BadLine>,
+    /// The roots this run indexed, by name.
+    pub roots: Vec<String>,
+    /// Roots removed with all their articles.
+    pub removed_roots: Vec<RemovedRoot>,
     pub elapsed: Duration,
+}
+
+/// A root removed with its articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedRoot {
+    pub name: String,
+    pub files: usize,
+    pub articles: usize,
 }
 
 impl Summary {
@@ -95,6 +149,8 @@ pub trait Observer: Sync {
     fn advanced(&self, _files: u64, _bytes: u64) {}
     /// Something the user should know about a file that was indexed (an article was cut).
     fn note(&self, _path: &Path, _note: &str) {}
+    /// A line of a sidecar or an export was skipped (in part or whole); called as it happens.
+    fn bad_line(&self, _bad: &BadLine) {}
 }
 
 impl<F: Fn(&Skipped) + Sync> Observer for F {

@@ -1,5 +1,15 @@
 /*!
-The indexing run that keeps an index in step with an archive folder.
+The indexing run that keeps an index in step with its archive folders (its roots).
+
+# Roots
+
+An index holds the articles of one or more folders, each recorded in `newsdex.json` with a short
+name (see [`crate::ingest::roots`] and `index::roots`). Every article carries its root's name
+(`root`) and `ROOT/PATH` (`file`), the term its file's articles are replaced and deleted by. A run
+walks only the roots it is asked to (by default all of them): deletions are found inside those
+roots only, and a root's articles go only when it is removed. A root's sidecar metadata
+([`crate::ingest::metadata`]) is read first; a file whose sidecar entry changed while its text did
+not is rebuilt from the index with the new fields, without reading or extracting it again.
 
 # Incremental runs
 
@@ -30,31 +40,34 @@ Only one process may update an index: it holds an exclusive lock on `newsdex.loc
 folder for the whole run. Searches do not take that lock and see the last commit.
 
 Next to tantivy's files the index keeps `newsdex.json`, which records the index format and the
-extraction version it was built with (see [`IndexInfo`]). An index of another version is never
+extraction version it was built with, and its roots (see [`IndexInfo`]). The roots are written
+before the first commit of a run: an article in the index always belongs to a recorded root, and
+a root's removal is recorded first and its articles deleted after (a run finds the articles of a
+root it does not record and deletes them). An index of another version is never
 updated in place: `index` rebuilds it from scratch and `search` asks for a rebuild.
 */
 
-use crate::ingest::{decode, walk};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexWriter};
 
 use super::disk::{damaged_files, WatchedDirectory};
-use super::document::document;
+use super::file::{process, Outcome, RootContext};
 use super::info::{exists, open, IndexInfo};
-use super::schema::{path_term, register_analyzer, schema, settings, Fields, INFO_FILE};
-use super::state::{classify, load_state, FileState, Todo};
-use super::summary::{IndexOptions, Observer, Skipped, Summary};
-use crate::error::{Error, Result};
-use crate::extract::{self};
-use crate::ingest::decode::Encoding;
-use crate::ingest::read::{
-    articles_of, read_file, too_large, truncate_body, MAX_ARTICLE_BYTES, MAX_FILE_BYTES,
+use super::roots;
+use super::schema::{path_term, register_analyzer, root_term, schema, settings, Fields, INFO_FILE};
+use super::state::{classify, last_commit, load_state, FileState, Known, State, Todo};
+use super::summary::{
+    IndexOptions, Observer, RemovedRoot, RootRequest, Skipped, Summary, UpdateRequest,
 };
-use crate::ingest::walk::Found;
+use crate::error::{Error, Result};
+use crate::ingest::metadata::BadLine;
+use crate::ingest::read::MAX_ARTICLE_BYTES;
+use crate::ingest::walk::{self, Found, WalkOptions};
 
 /// The lock file that one indexing process holds for the whole run.
 pub const LOCK_FILE: &str = "newsdex.lock";
@@ -68,99 +81,6 @@ const MAX_DOCS_BEFORE_MERGE: usize = 10_000;
 /// How many batches of files (see `Batch`) may wait for the readers and for the writer (bounds
 /// memory).
 const QUEUE: usize = 16;
-
-/// What reading and extracting one file gave.
-enum Outcome {
-    /// The content hash matches the index: nothing to do.
-    Unchanged { bytes: u64 },
-    /// The file's new documents.
-    Documents {
-        relative: String,
-        path: PathBuf,
-        docs: Vec<TantivyDocument>,
-        text_bytes: u64,
-        bytes: u64,
-        encoding: Encoding,
-        truncated: usize,
-    },
-    /// The file is gone (it vanished between the walk and the read).
-    Vanished { relative: String, path: PathBuf },
-    Skipped {
-        relative: String,
-        skipped: Skipped,
-        bytes: u64,
-    },
-}
-
-/// Reads, hashes, decodes, splits and extracts one file.
-fn process(fields: &Fields, todo: &Todo) -> Outcome {
-    let skip = |reason: String, unreadable: bool, bytes: u64| Outcome::Skipped {
-        relative: todo.relative.clone(),
-        skipped: Skipped {
-            path: todo.path.clone(),
-            reason,
-            unreadable,
-        },
-        bytes,
-    };
-    if todo.size > MAX_FILE_BYTES {
-        return skip(too_large(todo.size), false, 0);
-    }
-    let bytes = match read_file(&todo.path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Outcome::Vanished {
-                relative: todo.relative.clone(),
-                path: todo.path.clone(),
-            }
-        }
-        Err(e) => return skip(e.to_string(), true, 0),
-    };
-    let size = bytes.len() as u64;
-    if size > MAX_FILE_BYTES {
-        // Only the first bytes were read; the walk saw its size.
-        return skip(too_large(size.max(todo.size)), false, 0);
-    }
-    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if todo
-        .previous
-        .is_some_and(|p| p.hash == hash && p.size == size)
-    {
-        return Outcome::Unchanged { bytes: size };
-    }
-    let (text, encoding) = match decode::decode_owned(bytes) {
-        Ok(decoded) => decoded,
-        Err(reason) => return skip(reason, false, size),
-    };
-    let mut articles = match articles_of(&todo.relative, &text) {
-        Ok(articles) => articles,
-        Err(reason) => return skip(reason, false, size),
-    };
-    drop(text);
-    let mut truncated = 0;
-    let mut text_bytes = 0;
-    let mut docs = Vec::with_capacity(articles.len());
-    for article in &mut articles {
-        if truncate_body(&mut article.body) {
-            truncated += 1;
-        }
-        text_bytes += (article.headline.len() + article.body.len()) as u64;
-        let mut doc = document(fields, article, extract::extract(article));
-        doc.add_u64(fields.file_size, size);
-        doc.add_i64(fields.file_mtime, todo.mtime);
-        doc.add_u64(fields.file_hash, hash);
-        docs.push(doc);
-    }
-    Outcome::Documents {
-        relative: todo.relative.clone(),
-        path: todo.path.clone(),
-        docs,
-        text_bytes,
-        bytes: size,
-        encoding,
-        truncated,
-    }
-}
 
 /// The exclusive lock one indexing process holds on an index folder.
 struct RunLock {
@@ -281,26 +201,51 @@ fn yield_to_indexing() {}
 /// deterministically.
 const VANISH_HOOK: &str = "NEWSDEX_TEST_VANISH";
 
-/// Brings the index at `index_path` in step with the archive under `root` (see the module
-/// documentation for how).
-///
-/// Problems with single files are passed to `observer` as they happen and counted in the summary;
-/// they never stop the run. Errors of the index itself abort the run and roll back what was not
-/// committed.
+/// Adds the archive under `root` to the index at `index_path`, or brings it up to date when the
+/// index holds it already; the index's other roots are left as they are. The root is named
+/// after its folder (see [`crate::ingest::roots`]).
 ///
 /// # Errors
 ///
-/// [`Error::NotADirectory`] when `root` is not a folder, [`Error::Locked`] when another process
-/// is updating the index, and I/O or index errors.
+/// As for [`update`].
 pub fn build(
     root: &Path,
     index_path: &Path,
     options: &IndexOptions,
     observer: &dyn Observer,
 ) -> Result<Summary> {
+    let request = UpdateRequest {
+        folders: vec![RootRequest::new(root)],
+        remove: Vec::new(),
+    };
+    update(index_path, &request, options, observer)
+}
+
+/// Brings the index at `index_path` in step with the roots `request` names (or with every root
+/// it records), adds new ones and removes those it asks to remove (see the module documentation
+/// for how).
+///
+/// Problems with single files and lines are passed to `observer` as they happen and counted in
+/// the summary; they never stop the run. Errors of the index itself abort the run and roll back
+/// what was not committed.
+///
+/// # Errors
+///
+/// [`Error::NotADirectory`] when a folder to add is not a folder, [`Error::Usage`] when a root
+/// cannot be added or removed as asked, when a sidecar cannot be read, or when the run would
+/// remove every article of a root without [`IndexOptions::yes`]; [`Error::Locked`] when another
+/// process is updating the index, and I/O or index errors.
+pub fn update(
+    index_path: &Path,
+    request: &UpdateRequest,
+    options: &IndexOptions,
+    observer: &dyn Observer,
+) -> Result<Summary> {
     let started = Instant::now();
-    if !root.is_dir() {
-        return Err(Error::NotADirectory(root.to_path_buf()));
+    for folder in &request.folders {
+        if !folder.path.is_dir() {
+            return Err(Error::NotADirectory(folder.path.clone()));
+        }
     }
     std::fs::create_dir_all(index_path).map_err(|source| Error::Io {
         path: index_path.to_path_buf(),
@@ -310,7 +255,7 @@ pub fn build(
     let errors = directory.errors();
     let run = || {
         let _lock = RunLock::acquire(index_path)?;
-        update(root, index_path, options, observer, directory)
+        update_locked(index_path, request, options, observer, directory)
     };
     run()
         .map(|mut summary| {
@@ -320,14 +265,39 @@ pub fn build(
         .map_err(|err| errors.explain(err, index_path))
 }
 
-/// The run of [`build`] once the index folder is locked.
-fn update(
-    root: &Path,
+/// The run of [`update`] once the index folder is locked.
+fn update_locked(
     index_path: &Path,
+    request: &UpdateRequest,
     options: &IndexOptions,
     observer: &dyn Observer,
     directory: WatchedDirectory,
 ) -> Result<Summary> {
+    // The index's own files are never articles, even inside an archive with `--ext json`.
+    let mut options = options.clone();
+    options.walk.exclude.push(index_path.to_path_buf());
+    let options = &options;
+    // The roots as recorded, and what the index holds of each, before anything changes (an
+    // index of another version is rebuilt: its roots are indexed again).
+    let recorded = IndexInfo::read(index_path)
+        .ok()
+        .flatten()
+        .map(|info| info.roots)
+        .unwrap_or_default();
+    let mut plan = roots::plan(&recorded, request, options)?;
+    // An index updated in place is checked for damage before anything of it is read (see
+    // `open_for_update`); one about to be emptied (a rebuild, another version) is checked
+    // against what it held before, when that can be read.
+    let in_place = !options.rebuild && open(index_path).is_ok();
+    if !in_place {
+        let held = if options.rebuild {
+            sound_state(index_path)
+        } else {
+            None
+        };
+        roots::check_emptying(&mut plan, held.as_ref(), options)?;
+    }
+
     let (index, fields) = open_for_update(index_path, options.rebuild, directory)?;
     let writer_options = tantivy::indexer::IndexWriterOptions::builder()
         .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
@@ -357,214 +327,93 @@ fn update(
     let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
     merge_policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
     writer.set_merge_policy(Box::new(merge_policy));
-    let state = load_state(&index, &fields, index_path)?;
+    let searcher = last_commit(&index)?;
+    let mut state = load_state(&searcher, &fields, index_path)?;
+    if in_place {
+        roots::check_emptying(&mut plan, Some(&state), options)?;
+    }
+    let sidecars = roots::read_sidecars(&plan, observer)?;
+    // The roots are recorded before the first commit: a run killed after it leaves no article
+    // of a root that `newsdex.json` does not name (and the next run finishes the job).
+    let mut info = IndexInfo::current();
+    info.roots = plan.roots.clone();
+    info.write(index_path)?;
 
-    // The index's own files are never articles, even inside the archive with `--ext json`.
-    let mut walk_options = options.walk.clone();
-    walk_options.exclude.push(index_path.to_path_buf());
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        roots: plan.update.clone(),
+        bad_lines: sidecars.bad_lines.clone(),
+        ..Summary::default()
+    };
     if observer.wants_total() {
-        let files = walk::walk_iter(root, &walk_options)?
-            .filter(|found| matches!(found, Found::File { .. }))
-            .count();
+        let mut files = 0;
+        for name in &plan.update {
+            if let Some(root) = plan.root(name) {
+                files += walk::walk_iter(&root.path, &plan.walk_options(root, options))?
+                    .filter(|found| matches!(found, Found::File { .. }))
+                    .count();
+            }
+        }
         observer.started(files as u64, 0);
     }
-    let walk = walk::walk_iter(root, &walk_options)?;
-    let vanish: Vec<String> = std::env::var_os(VANISH_HOOK)
-        .map(|list| {
-            list.to_string_lossy()
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    let trusted_before = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-        - 2_000_000_000;
-    let skip = |summary: &mut Summary, skipped: Skipped| {
-        observer.skipped(&skipped);
-        summary.skipped.push(skipped);
+    let mut run = Run {
+        writer: &mut writer,
+        fields: &fields,
+        options,
+        observer,
+        summary: &mut summary,
+        pending_articles: 0,
+        pending_bytes: 0,
     };
-    // Files and articles the run leaves as they are.
-    let mut kept_files = 0usize;
-    let mut kept_articles = 0usize;
-
     let result = (|| -> Result<()> {
-        let mut pending_articles = 0usize;
-        let mut pending_bytes = 0u64;
-        // The walk, the readers and the writer run at the same time, joined by bounded
-        // channels: the walk classifies each file against the index's state as it finds it,
-        // rayon reads and extracts, this thread feeds tantivy. No list of the archive's files is
-        // held in memory.
-        let (work_sender, work_receiver) = mpsc::sync_channel::<Vec<Todo>>(QUEUE);
-        let (sender, receiver) = mpsc::sync_channel::<Vec<(Option<FileState>, Outcome)>>(QUEUE);
-        std::thread::scope(|scope| -> Result<()> {
-            // Owned by this closure, so that an error of the writer drops it before the scope
-            // waits for its threads: their next send fails and they stop. (Kept outside, a full
-            // disk left the readers blocked on a full channel and the run waiting for them.)
-            let receiver = receiver;
-            let fields = &fields;
-            let vanish = &vanish;
-            let walker = scope.spawn(move || {
-                classify(
-                    walk,
-                    state,
-                    trusted_before,
-                    vanish,
-                    root,
-                    observer,
-                    &work_sender,
-                )
+        // Roots the index holds and no longer records: removed now, or by a run that was
+        // killed after recording their removal.
+        let mut gone: Vec<&String> = state
+            .keys()
+            .filter(|name| plan.root(name).is_none())
+            .collect();
+        gone.sort();
+        for name in gone {
+            let files = &state[name];
+            run.writer.delete_term(root_term(&fields, name));
+            run.summary.removed += files.len();
+            run.summary.removed_roots.push(RemovedRoot {
+                name: name.clone(),
+                files: files.len(),
+                articles: files.values().map(|f| f.articles).sum(),
             });
-            scope.spawn(move || {
-                let extract = move || {
-                    // Ends early when the receiver is gone (the writer failed).
-                    let _ = work_receiver.into_iter().par_bridge().try_for_each_with(
-                        sender,
-                        |sender, batch| {
-                            let done = batch
-                                .iter()
-                                .map(|todo| (todo.previous, process(fields, todo)))
-                                .collect();
-                            sender.send(done).map_err(drop)
-                        },
-                    );
-                };
-                match extraction_pool() {
-                    Some(pool) => pool.install(extract),
-                    None => extract(),
-                }
-            });
-            for (previous, outcome) in receiver.iter().flatten() {
-                match outcome {
-                    Outcome::Unchanged { bytes } => {
-                        summary.unchanged += 1;
-                        if let Some(p) = previous {
-                            kept_files += 1;
-                            kept_articles += p.articles;
-                        }
-                        observer.advanced(1, bytes);
-                    }
-                    Outcome::Documents {
-                        relative,
-                        path,
-                        docs,
-                        text_bytes,
-                        bytes,
-                        encoding,
-                        truncated,
-                    } => {
-                        if previous.is_some() {
-                            writer.delete_term(path_term(fields, &relative));
-                            summary.updated += 1;
-                        } else {
-                            summary.added += 1;
-                        }
-                        if encoding.is_converted() {
-                            summary.decoded += 1;
-                        }
-                        if truncated > 0 {
-                            summary.truncated += truncated;
-                            observer.note(
-                                &path,
-                                &format!(
-                                    "{truncated} article(s) longer than {} MB cut",
-                                    MAX_ARTICLE_BYTES / (1024 * 1024)
-                                ),
-                            );
-                        }
-                        let count = docs.len();
-                        for doc in docs {
-                            writer.add_document(doc)?;
-                        }
-                        summary.files += 1;
-                        summary.articles += count;
-                        summary.bytes += bytes;
-                        pending_articles += count;
-                        pending_bytes += text_bytes;
-                        observer.advanced(1, bytes);
-                    }
-                    Outcome::Vanished { relative, path } => {
-                        if previous.is_some() {
-                            writer.delete_term(path_term(fields, &relative));
-                            summary.removed += 1;
-                        }
-                        skip(
-                            &mut summary,
-                            Skipped {
-                                path,
-                                reason: "vanished during the run".to_string(),
-                                unreadable: false,
-                            },
-                        );
-                        observer.advanced(1, 0);
-                    }
-                    Outcome::Skipped {
-                        relative,
-                        skipped,
-                        bytes,
-                    } => {
-                        match previous {
-                            // A file that cannot be read now keeps the articles it had.
-                            Some(p) if skipped.unreadable => {
-                                kept_files += 1;
-                                kept_articles += p.articles;
-                            }
-                            // A file that is no longer an article loses them.
-                            Some(_) => {
-                                writer.delete_term(path_term(fields, &relative));
-                                summary.removed += 1;
-                            }
-                            None => {}
-                        }
-                        summary.bytes += bytes;
-                        skip(&mut summary, skipped);
-                        observer.advanced(1, bytes);
-                    }
-                }
-                if pending_articles >= options.commit_articles.max(1)
-                    || pending_bytes >= options.commit_bytes.max(1)
-                {
-                    writer.commit()?;
-                    summary.commits += 1;
-                    pending_articles = 0;
-                    pending_bytes = 0;
-                }
+        }
+        for root in &plan.roots {
+            let files = state.remove(&root.name).unwrap_or_default();
+            if !plan.update.contains(&root.name) {
+                // A root this run does not walk is left exactly as it is.
+                run.summary.files += files.len();
+                run.summary.articles += files.values().map(|f| f.articles).sum::<usize>();
+                continue;
             }
-            let walked = walker.join().map_err(|_| Error::Io {
-                path: root.to_path_buf(),
-                source: std::io::Error::other("the walk of the archive stopped"),
-            })?;
-            // Links and unreadable folders, told to the observer as the walk met them.
-            summary.skipped.extend(walked.skipped);
-            summary.unchanged += walked.unchanged_files;
-            kept_files += walked.unchanged_files;
-            kept_articles += walked.unchanged_articles;
-            // Files of the index that the walk did not find are gone, unless they sit below a
-            // folder the walk could not read: those are kept as they are.
-            for (relative, file) in walked.unseen {
-                let below_problem = walked
-                    .unreadable_dirs
-                    .iter()
-                    .any(|dir| root.join(&relative).starts_with(dir));
-                if below_problem {
-                    summary.unchanged += 1;
-                    kept_files += 1;
-                    kept_articles += file.articles;
-                } else {
-                    writer.delete_term(path_term(fields, &relative));
-                    summary.removed += 1;
-                }
+            let sidecar = sidecars.of(&root.name);
+            let context = RootContext {
+                fields: &fields,
+                root: &root.name,
+                sidecar,
+                searcher: &searcher,
+            };
+            run.root(
+                &context,
+                &root.path,
+                &plan.walk_options(root, options),
+                files,
+            )?;
+            for bad in sidecar.unused() {
+                run.observer.bad_line(&bad);
+                run.summary.bad_lines.push(bad);
             }
-            Ok(())
-        })?;
+        }
         // Nothing to commit when nothing changed (the common re-run of an unchanged archive).
-        if summary.added + summary.updated + summary.removed > 0 || options.rebuild {
-            writer.commit()?;
-            summary.commits += 1;
+        let changed =
+            run.summary.added + run.summary.updated + run.summary.removed + run.summary.reapplied;
+        if changed > 0 || options.rebuild {
+            run.writer.commit()?;
+            run.summary.commits += 1;
         }
         Ok(())
     })();
@@ -578,16 +427,258 @@ fn update(
     }
     writer.wait_merging_threads()?;
     if summary.commits > 0 {
-        IndexInfo::current().write(index_path)?;
+        info.indexed_at = IndexInfo::current().indexed_at;
+        info.write(index_path)?;
     }
-    summary.files += kept_files;
-    summary.articles += kept_articles;
     Ok(summary)
+}
+
+/// What the index at `index_path` holds of each root, when it opens, is whole (no file missing or
+/// failing its checksum) and its state reads.
+fn sound_state(index_path: &Path) -> Option<State> {
+    let (index, fields) = open(index_path).ok()?;
+    if !damaged_files(&index).ok()?.is_empty() {
+        return None;
+    }
+    load_state(&last_commit(&index).ok()?, &fields, index_path).ok()
 }
 
 /// tantivy's writer lock file in an index folder.
 fn tantivy_lock(index_path: &Path) -> PathBuf {
     index_path.join(".tantivy-writer.lock")
+}
+
+/// One run's writer and counts, shared by its roots.
+struct Run<'a> {
+    writer: &'a mut IndexWriter,
+    fields: &'a Fields,
+    options: &'a IndexOptions,
+    observer: &'a dyn Observer,
+    summary: &'a mut Summary,
+    pending_articles: usize,
+    pending_bytes: u64,
+}
+
+impl Run<'_> {
+    fn skip(&mut self, skipped: Skipped) {
+        self.observer.skipped(&skipped);
+        self.summary.skipped.push(skipped);
+    }
+
+    /// Brings one root in step with its folder: `state` is what the index holds of it.
+    fn root(
+        &mut self,
+        context: &RootContext,
+        folder: &Path,
+        walk_options: &WalkOptions,
+        state: HashMap<String, FileState>,
+    ) -> Result<()> {
+        let walk = walk::walk_iter(folder, walk_options)?;
+        let vanish: Vec<String> = std::env::var_os(VANISH_HOOK)
+            .map(|list| {
+                list.to_string_lossy()
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let trusted_before = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+            .unwrap_or(0)
+            - 2_000_000_000;
+        let observer = self.observer;
+        let fields = self.fields;
+        // The walk, the readers and the writer run at the same time, joined by bounded
+        // channels: the walk classifies each file against the index's state as it finds it,
+        // rayon reads and extracts, this thread feeds tantivy. No list of the archive's files is
+        // held in memory.
+        let (work_sender, work_receiver) = mpsc::sync_channel::<Vec<Todo>>(QUEUE);
+        let (sender, receiver) = mpsc::sync_channel::<Vec<(Option<FileState>, Outcome)>>(QUEUE);
+        std::thread::scope(|scope| -> Result<()> {
+            // Owned by this closure, so that an error of the writer drops it before the scope
+            // waits for its threads: their next send fails and they stop. (Kept outside, a full
+            // disk left the readers blocked on a full channel and the run waiting for them.)
+            let receiver = receiver;
+            let vanish = &vanish;
+            let sidecar = context.sidecar;
+            let walker = scope.spawn(move || {
+                classify(
+                    walk,
+                    Known { state, sidecar },
+                    trusted_before,
+                    vanish,
+                    folder,
+                    observer,
+                    &work_sender,
+                )
+            });
+            scope.spawn(move || {
+                let extract = move || {
+                    // Ends early when the receiver is gone (the writer failed).
+                    let _ = work_receiver.into_iter().par_bridge().try_for_each_with(
+                        sender,
+                        |sender, batch| {
+                            let done = batch
+                                .iter()
+                                .map(|todo| (todo.previous, process(context, todo)))
+                                .collect();
+                            sender.send(done).map_err(drop)
+                        },
+                    );
+                };
+                match extraction_pool() {
+                    Some(pool) => pool.install(extract),
+                    None => extract(),
+                }
+            });
+            for (previous, outcome) in receiver.iter().flatten() {
+                self.outcome(context.root, previous, outcome)?;
+                if self.pending_articles >= self.options.commit_articles.max(1)
+                    || self.pending_bytes >= self.options.commit_bytes.max(1)
+                {
+                    self.writer.commit()?;
+                    self.summary.commits += 1;
+                    self.pending_articles = 0;
+                    self.pending_bytes = 0;
+                }
+            }
+            let walked = walker.join().map_err(|_| Error::Io {
+                path: folder.to_path_buf(),
+                source: std::io::Error::other("the walk of the archive stopped"),
+            })?;
+            // Links and unreadable folders, told to the observer as the walk met them.
+            self.summary.skipped.extend(walked.skipped);
+            self.summary.unchanged += walked.unchanged_files;
+            self.summary.files += walked.unchanged_files;
+            self.summary.articles += walked.unchanged_articles;
+            // Files of the index that the walk did not find are gone, unless they sit below a
+            // folder the walk could not read: those are kept as they are.
+            for (relative, file) in walked.unseen {
+                let below_problem = walked
+                    .unreadable_dirs
+                    .iter()
+                    .any(|dir| folder.join(&relative).starts_with(dir));
+                if below_problem {
+                    self.summary.unchanged += 1;
+                    self.summary.files += 1;
+                    self.summary.articles += file.articles;
+                } else {
+                    self.writer
+                        .delete_term(path_term(fields, context.root, &relative));
+                    self.summary.removed += 1;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Hands one file's outcome to the writer and counts it.
+    fn outcome(&mut self, root: &str, previous: Option<FileState>, outcome: Outcome) -> Result<()> {
+        match outcome {
+            Outcome::Unchanged { bytes } => {
+                self.summary.unchanged += 1;
+                if let Some(p) = previous {
+                    self.summary.files += 1;
+                    self.summary.articles += p.articles;
+                }
+                self.observer.advanced(1, bytes);
+            }
+            Outcome::Documents {
+                relative,
+                path,
+                docs,
+                text_bytes,
+                bytes,
+                encoding,
+                truncated,
+                bad_lines,
+                reapplied,
+            } => {
+                if previous.is_some() {
+                    self.writer
+                        .delete_term(path_term(self.fields, root, &relative));
+                    if reapplied {
+                        self.summary.reapplied += 1;
+                    } else {
+                        self.summary.updated += 1;
+                    }
+                } else {
+                    self.summary.added += 1;
+                }
+                if encoding.is_converted() {
+                    self.summary.decoded += 1;
+                }
+                if truncated > 0 {
+                    self.summary.truncated += truncated;
+                    self.observer.note(
+                        &path,
+                        &format!(
+                            "{truncated} article(s) longer than {} MB cut",
+                            MAX_ARTICLE_BYTES / (1024 * 1024)
+                        ),
+                    );
+                }
+                for (line, reason) in bad_lines {
+                    let bad = BadLine {
+                        path: path.clone(),
+                        line,
+                        reason,
+                    };
+                    self.observer.bad_line(&bad);
+                    self.summary.bad_lines.push(bad);
+                }
+                let count = docs.len();
+                for doc in docs {
+                    self.writer.add_document(doc)?;
+                }
+                self.summary.files += 1;
+                self.summary.articles += count;
+                self.summary.bytes += bytes;
+                self.pending_articles += count;
+                self.pending_bytes += text_bytes;
+                self.observer.advanced(1, bytes);
+            }
+            Outcome::Vanished { relative, path } => {
+                if previous.is_some() {
+                    self.writer
+                        .delete_term(path_term(self.fields, root, &relative));
+                    self.summary.removed += 1;
+                }
+                self.skip(Skipped {
+                    path,
+                    reason: "vanished during the run".to_string(),
+                    unreadable: false,
+                });
+                self.observer.advanced(1, 0);
+            }
+            Outcome::Skipped {
+                relative,
+                skipped,
+                bytes,
+            } => {
+                match previous {
+                    // A file that cannot be read now keeps the articles it had.
+                    Some(p) if skipped.unreadable => {
+                        self.summary.files += 1;
+                        self.summary.articles += p.articles;
+                    }
+                    // A file that is no longer an article loses them.
+                    Some(_) => {
+                        self.writer
+                            .delete_term(path_term(self.fields, root, &relative));
+                        self.summary.removed += 1;
+                    }
+                    None => {}
+                }
+                self.summary.bytes += bytes;
+                self.skip(skipped);
+                self.observer.advanced(1, bytes);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Whether a file name is one of the index's own: tantivy's segment files, its metadata and

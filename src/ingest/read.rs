@@ -6,7 +6,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::decode;
-use super::stories::{self, Article};
+use super::formats::read_text;
+use super::stories::Article;
 
 /// Files larger than this are skipped: an archive file is a few stories, not a database dump.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -14,7 +15,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Article bodies longer than this are cut (at a line end) before extraction and indexing.
 pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
 
-/// Reads one file into articles. `Err` carries the reason and whether it was an I/O error.
+/// Reads one file into articles, as its format says (see [`read_text`]). `Err` carries the
+/// reason and whether it was an I/O error.
 pub fn read_articles(
     path: &Path,
     relative: &str,
@@ -26,7 +28,9 @@ pub fn read_articles(
         return Err((too_large(size), false));
     }
     let (text, _) = decode::decode_owned(bytes).map_err(|reason| (reason, false))?;
-    articles_of(relative, &text).map_err(|reason| (reason, false))
+    read_text(relative, &text)
+        .map(|file| file.articles)
+        .map_err(|reason| (reason, false))
 }
 
 pub(crate) fn too_large(size: u64) -> String {
@@ -89,18 +93,6 @@ pub fn read_capped(path: &Path, cap: u64) -> std::result::Result<Vec<u8>, String
         ));
     }
     Ok(bytes)
-}
-
-/// Splits decoded text into articles; refuses text with nothing in it.
-pub(crate) fn articles_of(relative: &str, text: &str) -> std::result::Result<Vec<Article>, String> {
-    if text.trim().is_empty() {
-        return Err("empty file".to_string());
-    }
-    let articles = stories::split_articles(relative, text);
-    if articles.is_empty() {
-        return Err("no article in the file".to_string());
-    }
-    Ok(articles)
 }
 
 /// Cuts a body longer than [`MAX_ARTICLE_BYTES`] at its last line end before the limit.

@@ -10,13 +10,15 @@ a single article in two is worse than missing a split, and the test suite checks
 */
 
 use super::dateline::{date_from_path, parse_date_header, parse_dateline};
+use super::metadata::Meta;
 
 /// One story of an archive file, before extraction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     /// The file's path relative to the archive root, with `/` separators.
     pub path: String,
-    /// 0-based number of the story in its file.
+    /// 0-based number of the story in its file; for a JSON-lines export, the line number
+    /// (1-based).
     pub article: usize,
     pub headline: String,
     /// The dateline the body opens with, without its closing dash (`UNITED NATIONS (Dispatches)`,
@@ -26,6 +28,9 @@ pub struct Article {
     pub date: Option<String>,
     /// The body: one paragraph per line, the dateline included.
     pub body: String,
+    /// What the file says of the article beyond its text (a page's URL and byline, a JSON
+    /// line's fields); `title` and `date` are in `headline` and `date`.
+    pub meta: Meta,
 }
 
 /// Splits a file's text into articles. `path` is the file's path relative to the archive root.
@@ -62,6 +67,7 @@ pub fn split_articles(path: &str, text: &str) -> Vec<Article> {
                 dateline: dateline.map(|d| d.text),
                 date,
                 body,
+                meta: Meta::default(),
             });
         }
     }

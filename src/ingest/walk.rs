@@ -9,6 +9,14 @@ use walkdir::WalkDir;
 
 use crate::error::{Error, Result};
 
+/// The extensions an archive walk takes by default: plain text, saved web pages and JSON-lines
+/// exports (see [`crate::ingest::formats`]).
+pub const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "jsonl", "ndjson"];
+
+/// The names of sidecar metadata files (see [`crate::ingest::metadata`]), in the order they are
+/// looked for in a folder: never articles, whatever their extension.
+pub const SIDECAR_NAMES: [&str; 3] = ["metadata.jsonl", "metadata.csv", "metadata.tsv"];
+
 /// Options for walking an archive.
 #[derive(Clone, Debug)]
 pub struct WalkOptions {
@@ -17,13 +25,20 @@ pub struct WalkOptions {
     /// Folders not to walk into (the index, when it lives inside the archive: its own files
     /// are no articles, whatever `--ext` says).
     pub exclude: Vec<PathBuf>,
+    /// File names that are never articles, in any folder (the sidecar metadata files).
+    pub skip_names: Vec<String>,
+    /// Paths relative to the root that are never articles (a sidecar named with `--metadata`).
+    pub skip_paths: Vec<String>,
 }
 
 impl Default for WalkOptions {
+    /// Text, saved pages and JSON-lines exports; the sidecar names skipped.
     fn default() -> Self {
         WalkOptions {
-            extensions: vec!["txt".to_string()],
+            extensions: ARTICLE_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
             exclude: Vec::new(),
+            skip_names: SIDECAR_NAMES.iter().map(|e| e.to_string()).collect(),
+            skip_paths: Vec::new(),
         }
     }
 }
@@ -77,6 +92,8 @@ pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
             .filter_map(|dir| dir.canonicalize().ok())
             .collect(),
         lossy_names: HashMap::new(),
+        skip_names: options.skip_names.clone(),
+        skip_paths: options.skip_paths.clone(),
         entries,
     })
 }
@@ -90,6 +107,8 @@ pub struct Walk {
     /// The relative paths met so far that hold U+FFFD, the mark of a name that is not UTF-8,
     /// and the files they came from: two such names can read the same.
     lossy_names: HashMap<String, PathBuf>,
+    skip_names: Vec<String>,
+    skip_paths: Vec<String>,
     entries: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
 }
 
@@ -139,7 +158,14 @@ impl Iterator for Walk {
                 continue;
             }
             if entry.file_type().is_file() && wanted {
+                let name = entry.file_name().to_string_lossy();
+                if self.skip_names.iter().any(|skip| *skip == name) {
+                    continue;
+                }
                 let relative = relative_path(&self.root, path);
+                if self.skip_paths.contains(&relative) {
+                    continue;
+                }
                 // A name that is not UTF-8 is indexed under its readable form, with U+FFFD for
                 // the bytes that are not; a second file whose name reads the same cannot be
                 // told apart from the first (each run would add it again), so it is refused.

@@ -1,6 +1,6 @@
 /*!
-Facet listings (`newsdex facets`): the speakers, countries or regions of the whole archive or of
-a query's hits, with how many articles each has, most first ("who is quoted most about
+Facet listings (`newsdex facets`): the speakers, countries, regions or sources of the whole
+archive or of a query's hits, with how many articles each has, most first ("who is quoted most about
 sanctions?").
 
 Article counts come from tantivy's `FacetCollector` in one pass over the matching articles, so
@@ -40,6 +40,8 @@ pub enum FacetKind {
     Country,
     /// UN M49 regions, each with its sub-regions.
     Region,
+    /// Sources: the outlet the metadata names, or the archive root's name.
+    Source,
 }
 
 impl FacetKind {
@@ -49,6 +51,7 @@ impl FacetKind {
             FacetKind::Speaker => "speaker",
             FacetKind::Country => "country",
             FacetKind::Region => "region",
+            FacetKind::Source => "source",
         }
     }
 }
@@ -152,6 +155,7 @@ impl Archive {
             FacetKind::Speaker => "speaker_facet",
             FacetKind::Country => "country_facet",
             FacetKind::Region => "region_facet",
+            FacetKind::Source => "source_facet",
         };
         let mut top = FacetCollector::for_field(field_name);
         top.add_facet(Facet::root());
@@ -231,7 +235,7 @@ impl Archive {
             _ => sorted(all, limit),
         };
         match request.kind {
-            FacetKind::Speaker => {}
+            FacetKind::Speaker | FacetKind::Source => {}
             FacetKind::Country => {
                 for value in &mut values {
                     let code = std::mem::take(&mut value.value);

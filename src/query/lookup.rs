@@ -1,6 +1,6 @@
 /*!
-Looking up what users type: country names, aliases and codes, UN M49 regions, the values of a
-facet field, and the folding of case and accents names are compared in.
+Looking up what users type: country names, aliases and codes, UN M49 regions, sources, the
+values of a facet field, and the folding of case and accents names are compared in.
 */
 
 use std::collections::HashSet;
@@ -59,6 +59,42 @@ pub fn region_facet(name: &str) -> Result<Facet> {
         "unknown region {name:?}; give a UN M49 region ({}) or sub-region such as \"Eastern Asia\"",
         region_names().join(", ")
     )))
+}
+
+/// The source facets of `--source` values: each value names the sources it equals, ignoring
+/// case and accents.
+///
+/// # Errors
+///
+/// [`Error::Usage`] naming a value that is no source of the index, with the sources it has.
+pub fn source_facets(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    names: &[String],
+) -> Result<Vec<Facet>> {
+    let sources = facet_values(searcher, field)?;
+    let mut facets = Vec::new();
+    for name in names {
+        let wanted = fold(name);
+        let before = facets.len();
+        facets.extend(
+            sources
+                .iter()
+                .filter(|source| fold(source) == wanted)
+                .map(|source| Facet::from_path([source.as_str()])),
+        );
+        if facets.len() == before {
+            return Err(Error::Usage(format!(
+                "no source {name:?} in the index; its sources are {} (see `newsdex facets source`)",
+                if sources.is_empty() {
+                    "none".to_string()
+                } else {
+                    sources.join(", ")
+                }
+            )));
+        }
+    }
+    Ok(facets)
 }
 
 /// A query matching articles that carry any of `facets`.

@@ -1,8 +1,8 @@
 /*!
 From a user's query to a tantivy query: parsing with AND as the default operator, headline
 matches weighted twice, prefix words expanded (see [`crate::query::terms`]), a one-line message
-that says how to fix a query that does not parse, and the filters of a [`SearchRequest`] (facets
-and the date range) added as clauses.
+that says how to fix a query that does not parse, and the filters of a [`SearchRequest`] (facets,
+sources and the date range) added as clauses.
 */
 
 use std::ops::Bound;
@@ -14,7 +14,7 @@ use tantivy::Term;
 use crate::error::{Error, Result};
 use crate::ingest::dates::Day;
 use crate::query::archive::Archive;
-use crate::query::lookup::{any_facet, country_code, region_facet};
+use crate::query::lookup::{any_facet, country_code, region_facet, source_facets};
 use crate::query::request::SearchRequest;
 use crate::query::terms;
 
@@ -159,6 +159,14 @@ impl Archive {
         if !request.not_countries.is_empty() {
             let facets = countries(&request.not_countries)?;
             clauses.push((Occur::MustNot, any_facet(fields.country_facet, &facets)));
+        }
+        if !request.sources.is_empty() {
+            let facets = source_facets(&searcher, fields.source_facet, &request.sources)?;
+            clauses.push((Occur::Must, any_facet(fields.source_facet, &facets)));
+        }
+        if !request.not_sources.is_empty() {
+            let facets = source_facets(&searcher, fields.source_facet, &request.not_sources)?;
+            clauses.push((Occur::MustNot, any_facet(fields.source_facet, &facets)));
         }
         let mut undated = None;
         if request.has_date_filter() {

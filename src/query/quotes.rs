@@ -48,6 +48,10 @@ pub struct QuoteRequest {
     pub regions: Vec<String>,
     /// Leave out articles referring to any of these countries.
     pub not_countries: Vec<String>,
+    /// Only articles of any of these sources (outlets or root names).
+    pub sources: Vec<String>,
+    /// Leave out articles of these sources.
+    pub not_sources: Vec<String>,
     /// Only articles dated on or after this day.
     pub since: Option<Day>,
     /// Only articles dated on or before this day.
@@ -76,6 +80,8 @@ impl Default for QuoteRequest {
             countries: Vec::new(),
             regions: Vec::new(),
             not_countries: Vec::new(),
+            sources: Vec::new(),
+            not_sources: Vec::new(),
             since: None,
             until: None,
             sort: Sort::Score,
@@ -100,7 +106,7 @@ impl Default for QuoteRequest {
 ///              "highlights": [[52, 68]], "context": "He went on to say that new sanctions ...",
 ///              "path": "000_f539c37ecbe7f26d.txt", "article": 0, "headline": "...",
 ///              "date": "2023-04-18", "countries": [{"code": "KP", "name": "North Korea"}],
-///              "score": 2.1}]}
+///              "article_source": "corpus", "score": 2.1}]}
 /// ```
 ///
 /// `total_quotes` counts every quote that matches (exactly: every matching article is read);
@@ -144,6 +150,10 @@ pub struct QuoteHit {
     pub headline: String,
     pub date: Option<String>,
     pub countries: Vec<CountryName>,
+    /// The article's source (its outlet, or its archive root's name); `source` is the
+    /// attribution's (the evidence).
+    #[serde(default)]
+    pub article_source: String,
     pub score: f32,
 }
 
@@ -289,6 +299,7 @@ impl Archive {
                         .cloned()
                         .map(CountryName::from)
                         .collect(),
+                    article_source: record.source.clone(),
                     score: m.score,
                 })?;
             }
@@ -311,6 +322,8 @@ impl Archive {
             countries: request.countries.clone(),
             regions: request.regions.clone(),
             not_countries: request.not_countries.clone(),
+            sources: request.sources.clone(),
+            not_sources: request.not_sources.clone(),
             since: request.since,
             until: request.until,
             ..SearchRequest::new("*")

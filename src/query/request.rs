@@ -1,6 +1,6 @@
 /*!
-A search request: the query, the page, the filters (speakers, countries, regions, exclusions,
-dates), the order and how wire copies are treated. Every question (search, facets, timeline,
+A search request: the query, the page, the filters (speakers, countries, regions, sources,
+exclusions, dates), the order and how wire copies are treated. Every question (search, facets, timeline,
 co-occurrence) starts from one.
 */
 
@@ -26,6 +26,10 @@ pub struct SearchRequest {
     pub not_speakers: Vec<String>,
     /// Country names, aliases or ISO codes; articles referring to any of them are left out.
     pub not_countries: Vec<String>,
+    /// Sources (outlets or root names, any case); an article matches if it has any of them.
+    pub sources: Vec<String>,
+    /// Sources; articles from any of them are left out.
+    pub not_sources: Vec<String>,
     /// Also count hits by region and sub-region.
     pub region_facet: bool,
     /// Only articles dated on or after this day (undated articles are left out).
@@ -73,6 +77,8 @@ impl SearchRequest {
             regions: Vec::new(),
             not_speakers: Vec::new(),
             not_countries: Vec::new(),
+            sources: Vec::new(),
+            not_sources: Vec::new(),
             region_facet: false,
             since: None,
             until: None,

@@ -41,13 +41,16 @@ pub const FACET_TOP: usize = 10;
 /// {"query": "sanctions AND veto", "total_hits": 2,
 ///  "hits": [{"rank": 1, "score": 3.1, "path": "000_f539c37ecbe7f26d.txt", "article": 0,
 ///            "headline": "...", "dateline": "UNITED NATIONS (Dispatches)", "date": null,
-///            "speakers": ["Zhang Jun"], "countries": [{"code": "CN", "name": "China"}],
+///            "source": "corpus", "speakers": ["Zhang Jun"], "countries": [{"code": "CN", "name": "China"}],
 ///            "snippets": [{"text": "... vetoed ...", "highlights": [[4, 10]]}]}],
 ///  "facets": {"speaker": [{"value": "Zhang Jun", "count": 1}],
-///             "country": [{"value": "China", "code": "CN", "count": 2}]}}
+///             "country": [{"value": "China", "code": "CN", "count": 2}],
+///             "source": [{"value": "corpus", "count": 2}]}}
 /// ```
 ///
-/// `highlights` are `[start, end)` character offsets into the snippet's `text`. Three keys
+/// `source` is the outlet the article's metadata names, or the name of its archive root; a hit
+/// also has `url` when its page or metadata gives one. `highlights` are `[start, end)` character
+/// offsets into the snippet's `text`. Three keys
 /// appear only when they apply: `undated_excluded` (with `--since`/`--until`: how many articles
 /// matched but have no date), `did_you_mean` (when nothing matched: the query with its unknown
 /// words replaced by the closest indexed ones) and `notes` (e.g. a prefix that hit the cap).
@@ -75,6 +78,11 @@ pub struct Hit {
     pub headline: String,
     pub dateline: Option<String>,
     pub date: Option<String>,
+    /// The outlet its metadata names, or its archive root's name.
+    pub source: String,
+    /// The article's web address, when its page or metadata gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub speakers: Vec<String>,
     pub countries: Vec<CountryName>,
     pub snippets: Vec<snippet::Snippet>,
@@ -113,6 +121,9 @@ impl From<crate::extract::CountryRef> for CountryName {
 pub struct FacetCounts {
     pub speaker: Vec<FacetCount>,
     pub country: Vec<CountryCount>,
+    /// Sources (outlets, or archive roots).
+    #[serde(default)]
+    pub source: Vec<FacetCount>,
     /// Regions with their sub-regions, when asked for (`--facet region`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Vec<RegionCount>>,
@@ -283,6 +294,7 @@ impl Archive {
             .with_names(self.names()?)
             .top(FACET_TOP);
         let countries = FacetTop::for_field("country_facet").top(FACET_TOP);
+        let sources = FacetTop::for_field("source_facet").top(FACET_TOP);
         // tantivy counts one level below each facet added, and refuses a facet next to its
         // descendant: one collector counts regions, another their sub-regions. Only collected
         // when asked for (`--facet region`): listing the regions loads the gazetteer.
@@ -295,11 +307,18 @@ impl Archive {
             }
             (regions, subregions)
         });
-        let ((top_docs, total_hits), (speaker_counts, country_counts), region_counts) = searcher
-            .search(
-                query,
-                &((top, Count), (speakers, countries), region_collectors),
-            )?;
+        let (
+            (top_docs, total_hits),
+            (speaker_counts, country_counts, source_counts),
+            region_counts,
+        ) = searcher.search(
+            query,
+            &(
+                (top, Count),
+                (speakers, countries, sources),
+                region_collectors,
+            ),
+        )?;
         let facets = FacetCounts {
             speaker: speaker_counts
                 .into_iter()
@@ -315,6 +334,11 @@ impl Archive {
                         .unwrap_or_else(|| code.clone());
                     CountryCount { value, code, count }
                 })
+                .collect(),
+            source: source_counts
+                .into_iter()
+                .take(FACET_TOP)
+                .map(|(value, count)| FacetCount { value, count })
                 .collect(),
             region: region_counts.map(|(region_counts, sub_counts)| {
                 region_counts
@@ -368,6 +392,8 @@ impl Archive {
             headline: text(self.fields().headline).unwrap_or_default(),
             dateline: text(self.fields().dateline),
             date: record.date,
+            source: record.source,
+            url: record.url,
             speakers: self.aliases().apply(record.extraction.speakers),
             countries: record
                 .extraction

@@ -2,11 +2,12 @@
 One article in full (`newsdex show PATH[#N]`): headline, dateline, date, speakers, countries,
 attributed quotes and the body, read back from the index.
 
-`PATH` is the file's path as search results print it, relative to the indexed folder
-(`asia/2023-04-18_seoul-missile-launch.txt`); a path that also names the indexed folder or starts
-with `./` (`corpus/asia/...`) is found too, by dropping leading folders until one matches. `#N`
-picks the N-th story of a file that holds several (0-based, as in search results); without it the
-first story is shown.
+`PATH` is the file's path as search results print it, relative to its root folder
+(`asia/2023-04-18_seoul-missile-launch.txt`), or that path after the root's name
+(`corpus/asia/...`, needed when two roots hold the same path); a path that also names the
+indexed folder or starts with `./` is found too, by dropping leading folders until one matches.
+`#N` picks the N-th story of a file that holds several (0-based, as in search results), or the
+line of a JSON-lines export (1-based, as editors count); without it the first is shown.
 */
 
 use serde::{Deserialize, Serialize};
@@ -40,8 +41,11 @@ const MAX_STORIES: usize = 10_000;
 ///              "start": 812, "end": 834, "confidence": "high", "cue": "verb",
 ///              "cue_text": "said", "link": "name", "attribution": "...",
 ///              "source": "Vassily Nebenzia", "highlights": [[30, 46]]}],
-///  "body": "..."}
+///  "body": "...", "root": "corpus", "source": "corpus"}
 /// ```
+///
+/// `url`, `author`, `language` and `id` (an export's identifier) appear when the article has
+/// them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FullArticle {
     pub path: String,
@@ -55,6 +59,18 @@ pub struct FullArticle {
     pub countries: Vec<CountryName>,
     pub quotes: Vec<ArticleQuote>,
     pub body: String,
+    /// The name of the root the file is in.
+    pub root: String,
+    /// The outlet its metadata names, or the root's name.
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// An attributed quote of a shown article.
@@ -116,7 +132,7 @@ impl Archive {
                 self.path().display()
             )));
         };
-        let wanted = number.unwrap_or(0);
+        let wanted = number.unwrap_or_else(|| stories.first().map_or(0, |(n, _)| *n));
         let Some(&(_, address)) = stories.iter().find(|(n, _)| *n == wanted) else {
             let numbers: Vec<String> = stories.iter().map(|(n, _)| format!("#{n}")).collect();
             return Err(Error::Usage(format!(
@@ -168,40 +184,89 @@ impl Archive {
                 })
                 .collect(),
             body,
+            root: record.root,
+            source: record.source,
+            url: record.url,
+            author: record.author,
+            language: record.language,
+            id: record.id,
         })
     }
 
     /// The stories of the first of `path`, `path` without its first folder, ... that the index
-    /// holds: the stored path and `(story number, address)` in order.
+    /// holds, each tried as `ROOT/PATH` and as a path inside a root: the path as shown and
+    /// `(story number, address)` in order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when a path names files of several roots.
     fn stories(&self, path: &str) -> Result<Option<(String, Stories)>> {
-        let searcher = self.searcher();
         let fields = self.fields();
         let mut candidate = path;
         loop {
-            let query = TermQuery::new(
-                Term::from_field_text(fields.path, candidate),
-                IndexRecordOption::Basic,
-            );
-            let docs =
-                searcher.search(&query, &TopDocs::with_limit(MAX_STORIES).order_by_score())?;
-            if !docs.is_empty() {
-                let mut stories = Vec::new();
-                for (_, address) in docs {
-                    let doc: TantivyDocument = searcher.doc(address)?;
-                    let number = doc
-                        .get_first(fields.article)
-                        .and_then(|v| v.as_u64())
-                        .unwrap_or(0);
-                    stories.push((number, address));
-                }
-                stories.sort_unstable();
-                return Ok(Some((candidate.to_string(), stories)));
+            if let Some(found) = self.stories_of(fields.file, candidate)? {
+                return Ok(Some(found));
+            }
+            if let Some(found) = self.stories_of(fields.path, candidate)? {
+                return Ok(Some(found));
             }
             match candidate.split_once('/') {
                 Some((_, rest)) if !rest.is_empty() => candidate = rest,
                 _ => return Ok(None),
             }
         }
+    }
+
+    /// The stories whose `field` is `value`: the path as shown and the stories in order.
+    fn stories_of(
+        &self,
+        field: tantivy::schema::Field,
+        value: &str,
+    ) -> Result<Option<(String, Stories)>> {
+        let searcher = self.searcher();
+        let fields = self.fields();
+        let query = TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        );
+        let docs = searcher.search(&query, &TopDocs::with_limit(MAX_STORIES).order_by_score())?;
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        let mut stories = Vec::new();
+        let mut roots: Vec<String> = Vec::new();
+        let mut shown = value.to_string();
+        for (_, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let number = doc
+                .get_first(fields.article)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            if let Some(path) = doc.get_first(fields.path).and_then(|v| v.as_str()) {
+                shown = path.to_string();
+            }
+            let root = doc
+                .get_first(fields.record)
+                .and_then(|v| v.as_str())
+                .and_then(|json| serde_json::from_str::<Record>(json).ok())
+                .map(|record| record.root)
+                .unwrap_or_default();
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+            stories.push((number, address));
+        }
+        if roots.len() > 1 {
+            roots.sort();
+            let named: Vec<String> = roots.iter().map(|r| format!("{r}/{value}")).collect();
+            return Err(Error::Usage(format!(
+                "{value} is in {} roots; name one: {}",
+                roots.len(),
+                named.join(" or ")
+            )));
+        }
+        stories.sort_unstable();
+        Ok(Some((shown, stories)))
     }
 }
 

@@ -1,5 +1,6 @@
 /*!
-Printing one article (`show`): headline, dateline, date, speakers, countries, the text and its quotes.
+Printing one article (`show`): headline, dateline, date, speakers, countries, source, author,
+URL, the text and its quotes.
 */
 
 use std::io::{self, Write};
@@ -37,6 +38,14 @@ pub fn article_text<W: Write + ?Sized>(
             .map(|c| format!("{} ({})", c.name, c.code))
             .collect();
         writeln!(out, "countries: {}", names.join(", "))?;
+    }
+    let mut about = vec![("source:   ", Some(&article.source))];
+    about.push(("author:   ", article.author.as_ref()));
+    about.push(("url:      ", article.url.as_ref()));
+    for (label, value) in about {
+        if let Some(value) = value {
+            writeln!(out, "{label} {}", sanitize(value))?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}", sanitize(article.body.trim_end()))?;

@@ -84,6 +84,7 @@ pub fn facets_text<W: Write + ?Sized>(
         FacetKind::Speaker => ("speaker", "speakers"),
         FacetKind::Country => ("country", "countries"),
         FacetKind::Region => ("region", "regions"),
+        FacetKind::Source => ("source", "sources"),
     };
     let noun = if results.distinct_values == 1 {
         kind.0
@@ -142,6 +143,7 @@ impl Report for FacetResults {
             FacetKind::Speaker => &["speaker", "articles", "quotes"],
             FacetKind::Country => &["country", "code", "articles"],
             FacetKind::Region => &["region", "subregion", "articles"],
+            FacetKind::Source => &["source", "articles"],
         };
         let mut table = Table::new(out, clean, header)?;
         for value in &self.values {
@@ -157,6 +159,7 @@ impl Report for FacetResults {
                     Cow::Borrowed(value.code.as_deref().unwrap_or("")),
                     articles,
                 ])?,
+                FacetKind::Source => table.row(&[Cow::Borrowed(&value.value), articles])?,
                 FacetKind::Region => {
                     table.row(&[Cow::Borrowed(&value.value), Cow::Borrowed(""), articles])?;
                     for sub in value.subregions.iter().flatten() {

@@ -2,6 +2,7 @@
 The one-line summary of an indexing run.
 */
 
+use super::format::sanitize;
 use crate::index::Summary;
 
 /// The one-line summary of an indexing run.
@@ -25,6 +26,26 @@ pub fn summary_line(summary: &Summary) -> String {
     }
     if summary.truncated > 0 {
         line.push_str(&format!("; {} long articles cut", summary.truncated));
+    }
+    if summary.reapplied > 0 {
+        line.push_str(&format!(
+            "; metadata applied anew to {} unchanged files",
+            summary.reapplied
+        ));
+    }
+    for root in &summary.removed_roots {
+        line.push_str(&format!(
+            "; removed root {} ({} articles from {} files)",
+            sanitize(&root.name),
+            root.articles,
+            root.files
+        ));
+    }
+    if !summary.bad_lines.is_empty() {
+        line.push_str(&format!(
+            "; {} bad metadata or export lines skipped (file:line on stderr)",
+            summary.bad_lines.len()
+        ));
     }
     // Group the reasons by their gist: "skipped 3 files (2 empty file, 1 binary data)"; the
     // details (in parentheses or after a `;`) are on stderr with each path.

@@ -31,6 +31,7 @@ const COLUMNS: &[&str] = &[
     "headline",
     "date",
     "countries",
+    "article_source",
     "path",
     "article",
     "score",
@@ -142,6 +143,9 @@ fn quote_text<W: Write + ?Sized>(out: &mut W, quote: &QuoteHit, style: Style) ->
         let names: Vec<&str> = quote.countries.iter().map(|c| c.name.as_str()).collect();
         meta.push(names.join(", "));
     }
+    if !quote.article_source.is_empty() {
+        meta.push(quote.article_source.clone());
+    }
     meta.push(format!("{}#{}", quote.path, quote.article));
     meta.push(how.join(", "));
     writeln!(
@@ -209,6 +213,7 @@ fn row(quote: &QuoteHit) -> Vec<Cow<'_, str>> {
         Cow::Borrowed(&quote.headline),
         Cow::Borrowed(quote.date.as_deref().unwrap_or("")),
         owned(countries.join("; ")),
+        Cow::Borrowed(&quote.article_source),
         Cow::Borrowed(&quote.path),
         owned(quote.article.to_string()),
         owned(format!("{:.3}", quote.score)),

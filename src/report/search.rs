@@ -44,7 +44,7 @@ pub fn search_text<W: Write + ?Sized>(
             hit.rank,
             style.paint(BOLD, &sanitize(&hit.headline))
         )?;
-        let mut meta = vec![format!("{}#{}", hit.path, hit.article)];
+        let mut meta = vec![format!("{}#{}", hit.path, hit.article), hit.source.clone()];
         if let Some(dateline) = &hit.dateline {
             meta.push(dateline.clone());
         }
@@ -57,6 +57,9 @@ pub fn search_text<W: Write + ?Sized>(
             "   {}",
             style.paint(DIM, &sanitize_line(&meta.join(" \u{b7} ")))
         )?;
+        if let Some(url) = &hit.url {
+            writeln!(out, "   {}", style.paint(DIM, &sanitize(url)))?;
+        }
         if !hit.speakers.is_empty() {
             writeln!(out, "   speakers: {}", sanitize(&hit.speakers.join(", ")))?;
         }
@@ -142,6 +145,16 @@ pub fn search_text<W: Write + ?Sized>(
             .collect();
         writeln!(out, "countries: {}", list.join(", "))?;
     }
+    // Sources are listed when the hits come from more than one.
+    if results.facets.source.len() > 1 {
+        let list: Vec<String> = results
+            .facets
+            .source
+            .iter()
+            .map(|f| format!("{} ({})", sanitize(&f.value), f.count))
+            .collect();
+        writeln!(out, "sources:   {}", list.join(", "))?;
+    }
     Ok(())
 }
 
@@ -174,6 +187,8 @@ fn hit_row(hit: &Hit) -> Vec<Cow<'_, str>> {
         owned(countries.join("; ")),
         owned(snippets.join(" ")),
         owned(copies.join("; ")),
+        Cow::Borrowed(&hit.source),
+        Cow::Borrowed(hit.url.as_deref().unwrap_or("")),
     ]
 }
 
@@ -204,6 +219,8 @@ impl Report for SearchResults {
                 "countries",
                 "snippet",
                 "copies",
+                "source",
+                "url",
             ],
         )?;
         for hit in &self.hits {
@@ -232,6 +249,8 @@ mod tests {
                 headline: "Veto, \"again\"\nand again".to_string(),
                 dateline: None,
                 date: Some("2023-06-02".to_string()),
+                source: "wire".to_string(),
+                url: None,
                 speakers: vec!["Zhang Jun".to_string(), "Ann Lee".to_string()],
                 countries: Vec::new(),
                 snippets: vec![Snippet {
@@ -261,8 +280,8 @@ mod tests {
     fn csv_quotes_commas_quotes_and_line_breaks() {
         assert_eq!(
             csv_of(false),
-            "rank,score,path,article,headline,dateline,date,speakers,countries,snippet,copies\n\
-             1,2.500,a.txt,0,\"Veto, \"\"again\"\"\nand again\",,2023-06-02,Zhang Jun; Ann Lee,,They \u{1b}[31mvetoed it.,\n"
+            "rank,score,path,article,headline,dateline,date,speakers,countries,snippet,copies,source,url\n\
+             1,2.500,a.txt,0,\"Veto, \"\"again\"\"\nand again\",,2023-06-02,Zhang Jun; Ann Lee,,They \u{1b}[31mvetoed it.,,wire,\n"
         );
     }
 

@@ -1,5 +1,6 @@
 /*!
-Printing archive statistics (`stats`).
+Printing archive statistics (`stats`): counts, dates, speakers, countries, size, roots and
+sources.
 */
 
 use std::io::{self, Write};
@@ -44,7 +45,27 @@ pub fn stats_text<W: Write + ?Sized>(out: &mut W, stats: &Stats) -> io::Result<(
         out,
         "indexed at:    {}",
         stats.indexed_at.as_deref().unwrap_or("unknown")
-    )
+    )?;
+    for (i, root) in stats.roots.iter().enumerate() {
+        let label = if i == 0 { "roots:" } else { "" };
+        writeln!(
+            out,
+            "{label:<15}{} ({})",
+            sanitize(&root.name),
+            sanitize(&root.path)
+        )?;
+    }
+    for (i, source) in stats.sources.iter().enumerate() {
+        let label = if i == 0 { "sources:" } else { "" };
+        writeln!(
+            out,
+            "{label:<15}{} ({} articles, {} dated)",
+            sanitize(&source.value),
+            source.articles,
+            source.dated_articles
+        )?;
+    }
+    Ok(())
 }
 
 /// A byte count for people: `36.2 MB`.

@@ -8,7 +8,7 @@ parameters and answering with the JSON its `--json` prints (the same serde types
 |---|---|
 | `/api/search?q=...` | `newsdex search` |
 | `/api/quotes?q=...&speaker=...` | `newsdex quotes` |
-| `/api/facets/{speaker,country,region}?q=...` | `newsdex facets` |
+| `/api/facets/{speaker,country,region,source}?q=...` | `newsdex facets` |
 | `/api/timeline?q=...&by=month` | `newsdex timeline` |
 | `/api/cooccur/{speaker,country}?with=...` | `newsdex cooccur` |
 | `/api/show?path=...&article=N` | `newsdex show` |
@@ -178,6 +178,8 @@ pub async fn quotes(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Enc
         countries: filters.countries,
         regions: filters.regions,
         not_countries: filters.not_countries,
+        sources: filters.sources,
+        not_sources: filters.not_sources,
         since: filters.since,
         until: filters.until,
         sort: params::sort(&params)?.unwrap_or_default(),
@@ -201,7 +203,7 @@ fn counted(params: &Params) -> Result<(SearchRequest, bool), ServeError> {
     Ok((search, query.is_some()))
 }
 
-/// `/api/facets/{speaker,country,region}`: `newsdex facets KIND --json`.
+/// `/api/facets/{speaker,country,region,source}`: `newsdex facets KIND --json`.
 pub async fn facets(
     State(state): Shared,
     Path(kind): Path<String>,
@@ -211,9 +213,10 @@ pub async fn facets(
         "speaker" => FacetKind::Speaker,
         "country" => FacetKind::Country,
         "region" => FacetKind::Region,
+        "source" => FacetKind::Source,
         other => {
             return Err(ServeError::NotFound(format!(
-                "no facet {other:?}; the facets are speaker, country and region"
+                "no facet {other:?}; the facets are speaker, country, region and source"
             )))
         }
     };
@@ -349,6 +352,6 @@ pub async fn stats(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Enco
 /// Any other address under `/api/`.
 pub async fn not_found() -> ServeError {
     ServeError::NotFound(
-        "no such API address; the addresses are /api/search, /api/quotes, /api/facets/{speaker,country,region}, /api/timeline, /api/cooccur/{speaker,country}, /api/show and /api/stats".to_string(),
+        "no such API address; the addresses are /api/search, /api/quotes, /api/facets/{speaker,country,region,source}, /api/timeline, /api/cooccur/{speaker,country}, /api/show and /api/stats".to_string(),
     )
 }

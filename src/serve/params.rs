@@ -69,6 +69,12 @@ pub const FILTERS: &[Filter] = &[
         values: |r| &mut r.regions,
     },
     Filter {
+        param: "source",
+        label: "Source",
+        exclude: false,
+        values: |r| &mut r.sources,
+    },
+    Filter {
         param: "not_speaker",
         label: "Not speaker",
         exclude: true,
@@ -79,6 +85,12 @@ pub const FILTERS: &[Filter] = &[
         label: "Not country",
         exclude: true,
         values: |r| &mut r.not_countries,
+    },
+    Filter {
+        param: "not_source",
+        label: "Not source",
+        exclude: true,
+        values: |r| &mut r.not_sources,
     },
 ];
 
