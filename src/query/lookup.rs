@@ -126,8 +126,12 @@ pub fn facet_values(searcher: &Searcher, field: tantivy::schema::Field) -> Resul
             .stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
+            // The root facet (`/`) is indexed too, as an empty value: not one of the values.
             if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
-                values.insert(last_step(&facet));
+                let value = last_step(&facet);
+                if !value.is_empty() {
+                    values.insert(value);
+                }
             }
         }
     }
