@@ -29,12 +29,18 @@ const MAX_ELEMENTS: usize = 200_000;
 /// what it extracts anyway is shorter than this many words: a menu or a link list, not a story.
 const MIN_WORDS_UNREADABLE: usize = 50;
 
+/// ... unless the page says it is an article (an `<article>` element, `articleBody`,
+/// `og:type` article): then a short story (a result, a brief) is one, down to this many words.
+const MIN_WORDS_MARKED_ARTICLE: usize = 5;
+
 /// What the page says in its markup, read before Readability rewrites the document.
 #[derive(Default)]
 struct PageMarks {
     url: Option<String>,
     times: Vec<String>,
     h1: Option<String>,
+    /// The page marks itself as an article.
+    article: bool,
 }
 
 /// Reads the article of a saved page. `path` is the file's path relative to the archive root.
@@ -57,7 +63,12 @@ pub fn read_page(path: &str, html: &str) -> Result<Article, String> {
         .parse()
         .map_err(|e| format!("no article found in the page ({e})"))?;
     let body = paragraphs(&page.text_content);
-    if body.is_empty() || (!readable && body.split_whitespace().count() < MIN_WORDS_UNREADABLE) {
+    let least = if marks.article {
+        MIN_WORDS_MARKED_ARTICLE
+    } else {
+        MIN_WORDS_UNREADABLE
+    };
+    if body.is_empty() || (!readable && body.split_whitespace().count() < least) {
         return Err("no article text in the page".to_string());
     }
     let headline = Some(one_line(&page.title))
@@ -121,7 +132,14 @@ fn page_marks(readability: &Readability) -> PageMarks {
         .iter()
         .map(|node| one_line(&node.text()))
         .find(|text| !text.is_empty());
-    PageMarks { url, times, h1 }
+    let article = !doc.select("article, [itemprop='articleBody']").is_empty()
+        || attr("meta[property='og:type']", "content").is_some_and(|t| t.contains("article"));
+    PageMarks {
+        url,
+        times,
+        h1,
+        article,
+    }
 }
 
 /// Removes cookie and consent banners, which Readability can take for a paragraph of the
@@ -207,6 +225,25 @@ mod tests {
         );
         let article = read_page("a.htm", &page).expect("a readable page");
         assert_eq!(article.date.as_deref(), Some("2020-12-24"));
+    }
+
+    #[test]
+    fn a_short_story_is_read_when_the_page_marks_it_as_an_article() {
+        let page = "<html><head><title>Chess result</title></head><body>\
+            <nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav>\
+            <article><h1>Chess result</h1><p>Ann Lee beat Bo Chan in 40 moves on Sunday.</p>\
+            </article></body></html>";
+        let article = read_page("chess.html", page).expect("a short article");
+        assert_eq!(article.headline, "Chess result");
+        assert!(
+            article.body.contains("Ann Lee beat Bo Chan in 40 moves"),
+            "{}",
+            article.body
+        );
+        assert!(!article.body.contains("Sport"), "{}", article.body);
+        // The same words in a page that does not say it is an article: a menu, not a story.
+        let menu = page.replace("article>", "div>");
+        assert!(read_page("menu.html", &menu).is_err());
     }
 
     #[test]
