@@ -1,5 +1,5 @@
 //! Crash safety (issue 5): a real `newsdex index` killed with SIGKILL at random moments of a run
-//! over a generated archive leaves an index that opens and answers at its last commit, and the
+//! over a generated archive (text files, JSON-lines exports and saved web pages: issue 20) leaves an index that opens and answers at its last commit, and the
 //! next run completes it with no article missing and none twice.
 //!
 //! Also: one indexing process at a time, and searches keep working while an index is updated.
@@ -107,21 +107,48 @@ impl Model {
         }
     }
 
-    /// Writes a file of 1 to 3 stories, separated by `---` lines, as `relative`; `version`
-    /// keeps the markers of a rewritten file distinct from the old ones.
+    /// Writes a file of 1 to 3 stories as `relative`; `version` keeps the markers of a
+    /// rewritten file distinct from the old ones. By its extension: `.txt` stories separated by
+    /// `---` lines, a `.jsonl` export of one story per line, or an `.html` page of one story.
     pub fn write(&mut self, rng: &mut Rng, relative: &str, version: u32) {
-        let stories = 1 + rng.below(3) as usize;
-        let stem = relative.trim_end_matches(".txt").replace(['/', '-'], "");
+        let stories = if relative.ends_with(".html") {
+            1
+        } else {
+            1 + rng.below(3) as usize
+        };
+        let stem = relative
+            .rsplit_once('.')
+            .map_or(relative, |(stem, _)| stem)
+            .replace(['/', '-'], "");
         let mut headlines = Vec::new();
         let mut texts = Vec::new();
         for s in 0..stories {
             let (headline, text) = story(rng, &format!("{stem}v{version}s{s}"));
+            let body = text.split_once('\n').map_or("", |(_, body)| body);
+            texts.push(if relative.ends_with(".jsonl") {
+                serde_json::json!({"title": headline, "text": body}).to_string()
+            } else if relative.ends_with(".html") {
+                let paragraphs: Vec<String> = body
+                    .split("\n\n")
+                    .map(|p| format!("<p>{p}</p>"))
+                    .collect();
+                format!(
+                    "<html><head><title>{headline}</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>{headline}</h1>{}</article><footer>Footer</footer></body></html>",
+                    paragraphs.join("\n")
+                )
+            } else {
+                text
+            });
             headlines.push(headline);
-            texts.push(text);
         }
+        let separator = if relative.ends_with(".txt") {
+            "\n---\n"
+        } else {
+            "\n"
+        };
         let path = self.root.join(relative);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(&path, texts.join("\n---\n") + "\n").expect("write");
+        std::fs::write(&path, texts.join(separator) + "\n").expect("write");
         self.files.insert(relative.to_string(), headlines);
     }
 
@@ -139,20 +166,33 @@ impl Model {
         self.files
             .iter()
             .flat_map(|(path, headlines)| {
+                // The stories of a JSON-lines export are numbered by their line, from 1.
+                let first = u64::from(path.ends_with(".jsonl"));
                 headlines
                     .iter()
                     .enumerate()
-                    .map(move |(i, h)| (path.clone(), i as u64, h.clone()))
+                    .map(move |(i, h)| (path.clone(), first + i as u64, h.clone()))
             })
             .collect()
     }
+}
+
+/// The name of the `f`th file of a generated archive: mostly text, one in seven a JSON-lines
+/// export and one in eleven a saved web page.
+fn file_name(folder: &str, f: usize) -> String {
+    let extension = match (f % 7, f % 11) {
+        (3, _) => "jsonl",
+        (_, 5) => "html",
+        _ => "txt",
+    };
+    format!("{folder}/f{f:05}.{extension}")
 }
 
 /// A generated archive of `files` files in 20 folders.
 pub fn generate(rng: &mut Rng, root: &Path, files: usize) -> Model {
     let mut model = Model::new(root);
     for f in 0..files {
-        model.write(rng, &format!("d{:02}/f{f:05}.txt", f % 20), 0);
+        model.write(rng, &file_name(&format!("d{:02}", f % 20), f), 0);
     }
     model
 }
@@ -278,7 +318,7 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
                 }
             }
             for _ in 0..40 {
-                model.write(&mut rng, &format!("new/n{next_file:05}.txt"), 0);
+                model.write(&mut rng, &file_name("new", next_file), 0);
                 next_file += 1;
             }
         }

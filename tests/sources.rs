@@ -499,3 +499,121 @@ fn the_shared_corpora_as_four_roots() {
     let (timeline, _) = ok(&fixture, &["timeline", "sanctions", "--by", "year"], &[]);
     assert!(timeline.contains("1987"), "{timeline}");
 }
+
+/// Two roots whose articles quote the same person: `quotes` and the web API filter and count
+/// them by source.
+#[test]
+fn quotes_and_the_web_api_filter_and_count_by_source() {
+    let fixture = Fixture::new();
+    let wire = folder(&fixture, "wire");
+    let pages = folder(&fixture, "pages");
+    put(
+        &wire,
+        "a.txt",
+        &dispatch(
+            "Harbour reopens",
+            "DOVER",
+            "\"The harbour is open again,\" said Maria Costa, the harbour master.",
+        ),
+    );
+    put(
+        &wire,
+        "b.txt",
+        &dispatch(
+            "Ferry fares rise",
+            "CALAIS",
+            "\"Fares follow the price of fuel,\" said Maria Costa at the harbour office.",
+        ),
+    );
+    put(
+        &pages,
+        "storm.jsonl",
+        "{\"title\": \"Storm passes\", \"text\": \"\\\"The harbour wall held,\\\" said Maria Costa on Friday.\", \"source\": \"Gazette\"}\n",
+    );
+    ok(&fixture, &["index"], &[&wire, &pages]);
+    let quoted = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["quotes", "harbour", "--json"];
+        args.extend_from_slice(extra);
+        let results = json(&fixture, &args);
+        let mut found: Vec<(String, String)> = results["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .map(|q| {
+                (
+                    q["article_source"].as_str().expect("a source").to_string(),
+                    q["text"].as_str().expect("a text").to_string(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let gazette = quoted(&["--source", "gazette"]);
+    assert_eq!(gazette.len(), 1, "{gazette:?}");
+    assert_eq!(gazette[0].0, "Gazette");
+    assert!(gazette[0].1.contains("harbour wall held"), "{gazette:?}");
+    let others = quoted(&["--not-source", "Gazette"]);
+    assert!(!others.is_empty());
+    assert!(
+        others.iter().all(|(source, _)| source == "wire"),
+        "{others:?}"
+    );
+    fixture
+        .cmd(&["quotes", "harbour", "--not-source", "nowhere-else"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no source \"nowhere-else\" in the index; its sources are Gazette, wire",
+        ));
+
+    let server = crate::serve::Server::start(&fixture.index(), &[]);
+    let facets = server
+        .get(&crate::serve::url("/api/facets/source", &[]))
+        .json();
+    let counts: Vec<(String, u64)> = facets["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().expect("a name").to_string(),
+                v["articles"].as_u64().expect("a count"),
+            )
+        })
+        .collect();
+    assert_eq!(counts, pairs(&[("wire", 2), ("Gazette", 1)]));
+    let search = server
+        .get(&crate::serve::url(
+            "/api/search",
+            &[("q", "harbour"), ("source", "Gazette")],
+        ))
+        .json();
+    assert_eq!(search["total_hits"], 1);
+    assert_eq!(search["hits"][0]["headline"], "Storm passes");
+    assert_eq!(search["hits"][0]["path"], "storm.jsonl");
+    let quotes = server
+        .get(&crate::serve::url(
+            "/api/quotes",
+            &[("q", "harbour"), ("not_source", "Gazette")],
+        ))
+        .json();
+    let sources: Vec<&str> = quotes["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .map(|q| q["article_source"].as_str().expect("a source"))
+        .collect();
+    assert!(
+        !sources.is_empty() && sources.iter().all(|s| *s == "wire"),
+        "{sources:?}"
+    );
+    let unknown = server.get(&crate::serve::url(
+        "/api/search",
+        &[("q", "harbour"), ("source", "Nowhere")],
+    ));
+    assert_eq!(unknown.status, 400);
+    assert!(unknown.json()["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("no source \"Nowhere\"")));
+}
