@@ -149,6 +149,17 @@ impl<'d> State<'d> {
         if !caps && (s..to).all(|i| d.seen_lower(i)) && !lexicon::is_given(d.word(s)) {
             return None;
         }
+        // `Health Minister`, `Commerce and Industry Minister`: a title after words the text
+        // also writes in lower case, or after a portfolio joined by `and`, ends a description,
+        // not a name (`Howard Dean`, `John Major`).
+        if !titled
+            && to - s >= 2
+            && d.toks[to - 1].has(class::TITLE)
+            && ((s..to - 1).all(|k| d.seen_lower(k))
+                || coordinated && !(s..to).any(|k| lexicon::is_given(d.word(k))))
+        {
+            return None;
+        }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
             // `Dean said` is a person when the article names a Howard Dean.
             let last = d.word(to - 1);
@@ -267,6 +278,23 @@ impl<'d> State<'d> {
                         )
                 })
             };
+            // `Velvet Harbour frontwoman Tessa Lind`: a band, team or body before a role
+            // noun and a name (not a person's name: `Hart adviser Tom Bell` names Hart
+            // elsewhere).
+            let affiliation = !d.toks[end - 1].poss
+                && !lexicon::is_given(d.word(i))
+                && d.toks.get(end).is_some_and(|t| {
+                    t.is_word()
+                        && !t.cap
+                        && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                })
+                && d.toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.cap && d.name_word(end + 1));
+            if affiliation {
+                i = end;
+                continue;
+            }
             if !d.toks[end - 1].poss
                 && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
             {
@@ -451,13 +479,21 @@ impl<'d> State<'d> {
 
     /// Short forms (`President Trump`) point at the fullest name with the same last word.
     pub(super) fn link_short_forms(&mut self) {
+        let prefixed: Vec<Option<usize>> = (0..self.names.people.len())
+            .map(|k| self.prefixed_name(k))
+            .collect();
         for k in 0..self.names.people.len() {
+            if let Some(m) = prefixed[k] {
+                self.names.people[k].alias = Some(m);
+                continue;
+            }
             let words = &self.names.people[k].words;
             let mut best: Option<usize> = None;
             let Some(last) = surname(words) else { continue };
             for &m in self.names.with_surname(last) {
                 let p = &self.names.people[m];
                 if m != k
+                    && prefixed[m].is_none()
                     && p.words.len() > words.len()
                     && surname(&p.words) == surname(words)
                     && words.iter().all(|w| p.words.contains(w))
@@ -473,6 +509,41 @@ impl<'d> State<'d> {
                 }
             }
         }
+    }
+
+    /// `Laureate Anselm Okoro`, `Miss Arcadia Lena Voss`: a name of three or more
+    /// words that ends with another full name the article writes on its own, after words the
+    /// article also writes without that name (so not given names: `Chandler Van Voorhis`), is
+    /// that name with an honour or a role in front.
+    fn prefixed_name(&self, k: usize) -> Option<usize> {
+        let words = &self.names.people[k].words;
+        if words.len() < 3 {
+            return None;
+        }
+        let last = surname(words)?;
+        self.names.with_surname(last).iter().copied().find(|&m| {
+            let p = &self.names.people[m].words;
+            m != k
+                && p.len() >= 2
+                && p.len() < words.len()
+                && words.ends_with(p)
+                && !words[..words.len() - p.len()]
+                    .iter()
+                    .any(|w| lexicon::is_given(w))
+                && self.written_apart(&words[..words.len() - p.len()], &p[0])
+        })
+    }
+
+    /// Whether the text writes the words `prefix` (lower-cased) somewhere not followed by
+    /// `next`.
+    fn written_apart(&self, prefix: &[String], next: &str) -> bool {
+        let d = self.doc;
+        let n = prefix.len();
+        (0..d.toks.len().saturating_sub(n - 1)).any(|i| {
+            (0..n)
+                .all(|j| d.toks[i + j].is_word() && d.word(i + j).eq_ignore_ascii_case(&prefix[j]))
+                && !(i + n < d.toks.len() && d.word(i + n).eq_ignore_ascii_case(next))
+        })
     }
 }
 

@@ -42,6 +42,9 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("day_not_name", "\"We will win,\" said Monday's statement.", &[]),
     ("the_org", "\"No,\" said the Rolling Stones.", &[]),
     ("unbalanced", "\"We will go, Jenny Town said.\nMike Pompeo said the plan was bad.", &["Mike Pompeo"]),
+    ("honour_before_name", "The council honoured Laureate Anselm Okoro. He became a Laureate in 2001. Anselm Okoro said he was grateful.", &["Anselm Okoro"]),
+    ("band_before_role", "Velvet Harbour frontwoman Tessa Lind took the prize. She told the crowd: \"This is for you.\"", &["Tessa Lind"]),
+    ("portfolio_title", "The Trade and Industry Minister announced the plan on Monday. Shares rose. The minister said rules would change.", &[]),
 ];
 
 /// More cases: (name, body, expected speakers).
@@ -523,6 +526,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
     ("participle_of_object", "Party leader Tom Hart has written to Ann Bell demanding an explanation of the rules.", "Ann Bell"),
     ("former_company_name", "The state will build a park on a former Corvex mine. Later Corvex could threaten to sell the land.", "Corvex"),
+    ("conjunction_opens_sentence", "Whereas Okafor called for \"open debates\", Lund disagreed.", "Whereas Okafor"),
     ("title_then_company", "\"Growth is coming,\" said Dinesh Rao, senior vice president Aerotek. Aerotek announced a deal.", "Aerotek"),
 ];
 
