@@ -32,6 +32,8 @@ impl<'d> State<'d> {
         let has_q = items.iter().any(|it| matches!(it, Item::Q(_)));
         // (item index of the cue, speaker: Some(person) / None unnamed)
         let mut found: Vec<Found> = Vec::new();
+        // The named or pronoun sources of the sentence's finite verb cues: (item, source).
+        let mut finite_srcs: Vec<(usize, Src)> = Vec::new();
         let subject = self.subject(items);
         if let Some(Src::Name { from, to, titled }) = subject {
             if let Some(p) = self.resolve(from, to, titled) {
@@ -82,7 +84,25 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             }
-            let src = self.cue_source(items, k, verb, subject);
+            // A cue in a sentence that opens after a quote ending the one before takes that
+            // sentence's subject (`"..." Mr Holm was quoted saying: "..."`).
+            let clause_start = self.clause_start(items, k);
+            let mut clause_subject = match clause_start {
+                Some(c) => self.subject(&items[c..]),
+                None => subject,
+            };
+            // `X said ..., further saying "..."`: a participle goes on with the source of the
+            // sentence's finite cue before it.
+            if verb.form == Form::Ing {
+                if let Some(&(_, s)) = finite_srcs
+                    .iter()
+                    .rev()
+                    .find(|&&(fk, _)| clause_start.is_none_or(|c| fk >= c))
+                {
+                    clause_subject = Some(s);
+                }
+            }
+            let src = self.cue_source(items, k, verb, clause_subject);
             let at = cue_at(
                 k,
                 Cue::Verb,
@@ -102,6 +122,9 @@ impl<'d> State<'d> {
                         self.record(other, at, &mut found);
                     }
                 }
+            }
+            if verb.form != Form::Ing && matches!(src, Src::Name { .. } | Src::Pronoun(..)) {
+                finite_srcs.push((k, src));
             }
             self.record(src, at, &mut found);
             k += 1;

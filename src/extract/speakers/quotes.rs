@@ -111,6 +111,20 @@ impl<'d> State<'d> {
                 return false;
             }
         }
+        // A cue does not reach past the end of its sentence into the next one, which opens
+        // after a quote ending a sentence (`He told X: "...". Y was quoted saying: "..."`).
+        if f.k < k && self.clause_start(items, k).is_some_and(|c| c > f.k) {
+            return false;
+        }
+        // Nor back from deep inside the next sentence (`"...". The charity plans to buy kits
+        // and add more lessons.`); `"...". Smith said.` still reaches.
+        if f.k > k
+            && self
+                .clause_start(items, f.k)
+                .is_some_and(|c| c > k && f.k - c > 6)
+        {
+            return false;
+        }
         if f.k > k && f.finite {
             if !matches!(items[k], Item::Q(_)) {
                 return true;

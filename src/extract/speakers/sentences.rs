@@ -132,6 +132,23 @@ impl<'d> State<'d> {
         }
     }
 
+    /// The item that opens a new sentence after a quote ending one (`"... for good." Mr
+    /// Holm was quoted ...`) at or before item `k`: the last such item, if any. Quote
+    /// paragraphs run together in one line (`"..." "..."`) open none.
+    pub(super) fn clause_start(&self, items: &[Item], k: usize) -> Option<usize> {
+        let d = self.doc;
+        (1..=k.min(items.len().saturating_sub(1))).rev().find(|&c| {
+            let (Item::Q(q), Item::T(x)) = (items[c - 1], items[c]) else {
+                return false;
+            };
+            let span = d.spans[q];
+            span.last > span.first
+                && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'))
+                && d.toks[x].is_word()
+                && d.toks[x].cap
+        })
+    }
+
     /// One past the last plain token from item `s` on (names do not run into quotes).
     pub(super) fn item_tok_ceil(&self, items: &[Item], s: usize) -> usize {
         let mut k = s;
