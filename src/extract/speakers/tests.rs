@@ -292,6 +292,21 @@ fn unnamed_quote_has_no_speaker() {
     assert!(a.speakers.is_empty());
 }
 
+/// Issue 17, class 6: a decimal point or a thousands separator does not end a reported quote.
+#[test]
+fn reported_quote_runs_past_numbers() {
+    let a = attribute(
+        "",
+        "Jane Kowal said the firm set a 15.8 percent target and will pay 481,000 euros to staff.",
+    );
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["the firm set a 15.8 percent target and will pay 481,000 euros to staff"]
+    );
+    assert_eq!(a.speakers, ["Jane Kowal"]);
+}
+
 #[test]
 fn odd_input_does_not_panic() {
     for body in [

@@ -225,8 +225,14 @@ impl<'a> Doc<'a> {
                         continue;
                     }
                     let (e, el) = at(j + dl);
+                    // `15.8`, `481,000`: a decimal point or a thousands separator between
+                    // digits is inside the number (no sentence end, no clause break).
+                    let in_number = matches!(d, '.' | ',')
+                        && e.is_ascii_digit()
+                        && before(j).0.is_ascii_digit();
                     let joined = (is_apostrophe(d) || is_hyphen(d) || d == '&')
                         && e.is_alphanumeric()
+                        || in_number
                         || d == '.'
                             && e.is_alphabetic()
                             && (j - start == cl
