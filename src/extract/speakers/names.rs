@@ -132,7 +132,19 @@ impl<'d> State<'d> {
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
         {
-            return None;
+            // ... unless it ends a fuller name the article gives (`La Mesa` after `Gloria La
+            // Mesa`).
+            let run: Vec<String> = (s..to).map(|i| d.word(i).to_lowercase()).collect();
+            let ends_name = run.len() >= 2
+                && surname(&run).is_some_and(|last| {
+                    self.names.with_surname(last).iter().any(|&p| {
+                        let w = &self.names.people[p].words;
+                        w.len() > run.len() && w.ends_with(&run)
+                    })
+                });
+            if !ends_name {
+                return None;
+            }
         }
         // In upper-case text (tables, telex headers) a run is a name only if it opens with a
         // known given name, follows a title (`INTERIOR MINISTER MAHAMAT ABAKAR`) or the article

@@ -531,6 +531,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("one_name_after_role_pronoun", "Porto midfielder Deco, formerly at Benfica, agreed with the coach. \"It was not normal,\" he said.", "It was not normal,", Some("Deco")),
     ("with_name_participle", "Work stopped, with Ivan Petrov describing the \"grave risk\" to crews.", "grave risk", Some("Ivan Petrov")),
     ("possessive_role_name", "Smiths' lawyer Gregor Ionescu described the ruling as \"not unexpected\" but told the court he would appeal.", "not unexpected", Some("Gregor Ionescu")),
+    ("particle_surname_after_full_name", "Gloria La Mesa spoke first. La Mesa said the plan was \"a disgrace.\"", "a disgrace.", Some("Gloria La Mesa")),
+    ("particle_inside_name", "Assistant coach Henk Ten Bosch has branded the complaint as \"pathetic\".", "pathetic", Some("Henk Ten Bosch")),
     ("aside_cue_does_not_take_quote", "Committee chair Maria Olsen commented on the vote \u{2014} which the paper noted as rare \u{2014} \"It is plainly wrong.\"", "It is plainly wrong.", Some("Maria Olsen")),
     ("org_then_title_name", "House of Delegates Speaker Tom Reyes said: \"We will sit late.\"", "We will sit late.", Some("Tom Reyes")),
     // A cue does not reach into the next sentence, which opens after a quote ending one.

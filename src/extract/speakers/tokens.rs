@@ -499,6 +499,20 @@ impl<'a> Doc<'a> {
         if t.lex.classes & (class::STOP | class::TIME | class::PRONOUN) != 0
             && t.lex.classes & class::TITLE == 0
         {
+            // `Henk Ten Bosch`: a capitalised particle between two capitalised words of a name.
+            if t.lex.classes & class::PARTICLE != 0
+                && i > 0
+                && self.toks[i - 1].is_word()
+                && self.toks[i - 1].cap
+                && self.toks[i - 1].para == t.para
+                && self.toks[i - 1].lex.classes & (class::STOP | class::TITLE) == 0
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.para == t.para)
+            {
+                return true;
+            }
             // `Theresa May`: a month after a known given name is a surname.
             return self.word(i) == "May"
                 && i > 0
