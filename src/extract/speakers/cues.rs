@@ -152,7 +152,14 @@ impl<'d> State<'d> {
                 if let Item::T(pi) = items[k - 1] {
                     if d.toks[pi].poss && d.name_word(pi) {
                         let src = self.name_before(pi, 1);
-                        if matches!(src, Src::Name { .. }) {
+                        // `Y opposed X's statement: "..."`: the statement is the object of
+                        // another person's act, and the colon's quote is Y's.
+                        let object_of_subject = matches!(
+                            (subject, src),
+                            (Some(Src::Name { to, .. }), Src::Name { from, .. }) if to <= from
+                                && !(to..from).any(|x| d.toks[x].is_punct(','))
+                        );
+                        if matches!(src, Src::Name { .. }) && !object_of_subject {
                             let at = cue_at(k, Cue::SpeechNoun, (ti, ti + 1), false);
                             self.record(src, at, &mut found);
                         }

@@ -119,7 +119,7 @@ impl<'d> State<'d> {
     pub(super) fn unclosed_appositive(&self, items: &[Item], e: usize) -> Option<Src> {
         let d = self.doc;
         let mut m = e;
-        while m > 1 && e - m < 10 {
+        while m > 1 && e - m < 14 {
             m -= 1;
             let Item::T(x) = items[m] else { return None };
             let t = &d.toks[x];
@@ -148,10 +148,23 @@ impl<'d> State<'d> {
                         .iter()
                         .all(|&it| matches!(self.tok(it), Some(t) if t.is_word() && t.cap))
                     && matches!(self.tok(items[e]), Some(t) if t.lex.classes & class::ORG != 0);
+                // `Mary Stenholm, head of policy at the charity Harbour Trust said`: a role noun,
+                // `of` or `at`, and the body it serves, in words without a verb.
+                let role_of = e > m + 2
+                    && matches!(self.tok(items[m + 1]), Some(t) if !t.cap
+                        && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
+                    && matches!(self.tok(items[m + 2]), Some(t) if t.is_word()
+                        && matches!(d.word(items_tok(items[m + 2])), "of" | "at"))
+                    && items[m + 1..=e].iter().all(|&it| {
+                        matches!(self.tok(it), Some(t) if t.is_word()
+                            && t.lex.verb.is_none()
+                            && t.lex.classes & class::BE == 0)
+                    });
                 if !(w.eq_ignore_ascii_case("a")
                     || w.eq_ignore_ascii_case("an")
                     || w.eq_ignore_ascii_case("the")
                     || role
+                    || role_of
                     || body)
                 {
                     return None;

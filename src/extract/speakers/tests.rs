@@ -534,6 +534,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("particle_surname_after_full_name", "Gloria La Mesa spoke first. La Mesa said the plan was \"a disgrace.\"", "a disgrace.", Some("Gloria La Mesa")),
     ("particle_inside_name", "Assistant coach Henk Ten Bosch has branded the complaint as \"pathetic\".", "pathetic", Some("Henk Ten Bosch")),
     ("aside_cue_does_not_take_quote", "Committee chair Maria Olsen commented on the vote \u{2014} which the paper noted as rare \u{2014} \"It is plainly wrong.\"", "It is plainly wrong.", Some("Maria Olsen")),
+    ("role_of_body_without_closing_comma", "The rules changed. Mary Stenholm, head of policy at health charity the Harbour Trust said the plan was unfair. \"It would drive people away,\" she said.", "It would drive people away,", Some("Mary Stenholm")),
+    ("possessive_statement_is_object", "Chancellor Ivo Brandt rejected Lena Morel's statement: \"The proposal ignores the region.\"", "The proposal ignores the region.", Some("Ivo Brandt")),
     ("org_then_title_name", "House of Delegates Speaker Tom Reyes said: \"We will sit late.\"", "We will sit late.", Some("Tom Reyes")),
     // A cue does not reach into the next sentence, which opens after a quote ending one.
     ("cue_stops_at_quote_sentence_end", "Mr Pryce told the radio: \"We have suspended him. \"It is a distraction.\" Mr Holm was quoted in a weekly saying: \"I feel the party overreacted.\"\nAlan Pryce and Ned Holm are members.", "I feel the party overreacted.", Some("Ned Holm")),
