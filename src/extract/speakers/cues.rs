@@ -42,9 +42,14 @@ impl<'d> State<'d> {
         }
         // Interview transcripts: a paragraph opening `PENCE: ...` is Pence speaking, when the
         // article names a Pence.
-        if let Some((src, colon)) = self.transcript_speaker(items) {
+        if let Some((src, colon, answer)) = self.transcript_speaker(items) {
             let at = cue_at(0, Cue::Transcript, (colon, colon + 1), false);
             self.record(src, at, &mut found);
+            // An interview's answer is the speaker's own words; the quotes inside it are what
+            // others said or wrote (`the rules were "no visits"`), not given to the speaker.
+            if answer {
+                found.clear();
+            }
         }
         let mut k = 0;
         while k < items.len() {
@@ -250,14 +255,38 @@ impl<'d> State<'d> {
         self.right_name_only(items, 1)
     }
 
-    /// `WALLACE: But, Governor, ...` at the start of a paragraph.
-    fn transcript_speaker(&self, items: &[Item]) -> Option<(Src, usize)> {
+    /// `WALLACE: But, Governor, ...` or `((Jane Doe)) Well, ...` (an interview's answer) at the
+    /// start of a paragraph.
+    fn transcript_speaker(&self, items: &[Item]) -> Option<(Src, usize, bool)> {
         let d = self.doc;
         let Item::T(first) = items[0] else {
             return None;
         };
         if d.is_headline || first > 0 && d.toks[first - 1].para == d.toks[first].para {
             return None;
+        }
+        // `((Jane Doe))`: the name between doubled brackets, then the answer.
+        let bracket = |k: usize, c: char| matches!(self.tok(items[k]), Some(t) if t.is_punct(c));
+        if items.len() > 6 && bracket(0, '(') && bracket(1, '(') {
+            let close = (3..items.len().min(8)).find(|&k| bracket(k, ')'))?;
+            let (Item::T(a), Item::T(b)) = (items[2], items[close - 1]) else {
+                return None;
+            };
+            let named = close + 1 < items.len()
+                && close >= 4
+                && bracket(close + 1, ')')
+                && (2..close)
+                    .all(|k| matches!(self.tok(items[k]), Some(t) if t.is_word() && t.cap))
+                && d.name_word(a);
+            return named.then_some((
+                Src::Name {
+                    from: a,
+                    to: b + 1,
+                    titled: false,
+                },
+                items_tok(items[close]),
+                true,
+            ));
         }
         let colon = items
             .iter()
@@ -282,6 +311,7 @@ impl<'d> State<'d> {
                 titled: false,
             },
             items_tok(items[colon]),
+            false,
         ))
     }
 

@@ -594,3 +594,19 @@ fn the_person_test_tells_bodies_from_people() {
         assert_eq!(p >= 0.5, person, "{text}: {p}");
     }
 }
+
+/// Issue 17, class 4: an interview answer `((Name)) ...` makes Name a speaker; the quotes inside
+/// the answer are what others said, not given to Name; the interviewer `((WN))` is no speaker.
+#[test]
+fn interview_answer_in_double_brackets() {
+    let a = attribute(
+        "",
+        "((WN)) What were the rules at the school?\n\n((Dana Kirov)) Well, they were \"no visits\" and \"no phones\", but I liked it there.",
+    );
+    assert_eq!(a.speakers, ["Dana Kirov"]);
+    assert!(
+        a.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        a.quotes
+    );
+}
