@@ -12,7 +12,10 @@ in one line); an unclosed quote ends with its paragraph, so one bad mark cannot 
 article. A line break inside a sentence (the next line in lower case, a line ending in a comma,
 in `,"` or in `Mr.`) does not end the paragraph, so attributions broken onto the next line stay
 with their quote. Sentences are split outside quotes and brackets; a party tag between commas
-(`, R-Ky.,`) is left out.
+(`, R-Ky.,`) is left out. A quote that ends a sentence (`"... for good." Mr Holm was quoted
+...`) ends it for the cues too: a cue before it does not reach the quotes after it, and a cue
+deep in the next sentence does not reach back. A decimal point or a thousands separator
+(`15.8`, `481,000`) is inside a number, never a sentence or clause end.
 
 Every capitalised run in the body is read once as a candidate name: leading titles, places and
 acronyms are stripped (`US Special Representative for Iran Brian Hook` → `Brian Hook`), and a run
@@ -29,7 +32,8 @@ Name-only paragraphs are bylines and are skipped.
 
 Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
 as `called` or `described` only next to a quote, `that` or a colon), `according to`, `X: "..."`,
-a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with its author
+a quote signed `― Name`, a transcript line `PENCE: ...` or an interview answer `((Jane
+Doe)) ...`, a speech noun with its author
 (`a statement from Pope Francis`, `Judge Miller's statement reads "..."`), and a headline
 `Name: ...`. The source of a cue is found next to it:
 - to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
@@ -41,7 +45,10 @@ a quote signed `― Name`, a transcript line `PENCE: ...`, a speech noun with it
 - to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
   `..., argued the government's lawyer, Richard Keen`);
 - participles and infinitives take the sentence's subject (`, adding that`, `went on to say`),
-  `quoted X as saying` takes X, and `written by X` takes X.
+  a participle after a finite cue the source of that cue (`X said ..., further saying "..."`),
+  `quoted X as saying` takes X, and `written by X` takes X;
+- `X, head of policy at the Y Trust said` (an appositive whose closing comma is missing) takes X,
+  and `Y opposed X's statement: "..."` gives the quote to Y, not X.
 
 Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyongyang's appeals`),
 `declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
