@@ -232,3 +232,37 @@ fn no_matching_articles_exit_1() {
         .code(1)
         .stdout("0 speakers in 0 articles matching \"volcano\"\n");
 }
+
+/// Quote counts come from the index (each article's quotes per speaker, issue 19), not from the
+/// stored articles: they must agree with the quotes `quotes` reads from the stored articles.
+#[test]
+fn quote_counts_agree_with_the_stored_quotes_of_every_speaker() {
+    let fixture = Fixture::corpus();
+    let listed = facets(&fixture, &["speaker", "--limit", "0"]);
+    assert_eq!(listed.total_articles, 34);
+    assert_eq!(listed.distinct_values, 73);
+    assert_eq!(listed.values.len(), 73);
+    assert_eq!(listed.values[0], speaker("Zhang Jun", 1, 5));
+    let counted: u64 = listed.values.iter().filter_map(|v| v.quotes).sum();
+    assert_eq!(counted, 145);
+
+    let output = fixture
+        .cmd(&["quotes", "--json", "--limit", "0"])
+        .output()
+        .expect("runs");
+    let stored: serde_json::Value = serde_json::from_slice(&output.stdout).expect("quotes JSON");
+    assert_eq!(stored["total_quotes"], 145);
+    let mut per_speaker: std::collections::BTreeMap<String, u64> = Default::default();
+    for quote in stored["quotes"].as_array().expect("a list") {
+        let name = quote["speaker"]
+            .as_str()
+            .expect("every listed quote has a speaker");
+        *per_speaker.entry(name.to_string()).or_default() += 1;
+    }
+    let from_facets: std::collections::BTreeMap<String, u64> = listed
+        .values
+        .iter()
+        .map(|v| (v.value.clone(), v.quotes.unwrap_or(0)))
+        .collect();
+    assert_eq!(from_facets, per_speaker);
+}

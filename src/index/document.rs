@@ -5,6 +5,8 @@ stored document (to re-apply a changed sidecar without reading or extracting the
 */
 
 use tantivy::schema::Value;
+use std::collections::BTreeMap;
+
 use tantivy::TantivyDocument;
 
 use super::schema::{date_time, file_key, Fields, Own, Record};
@@ -81,6 +83,20 @@ pub fn document(
                 tantivy::schema::Facet::from_path([c.region, c.subregion, c.name]),
             );
         }
+    }
+    let mut quotes: BTreeMap<&str, usize> = BTreeMap::new();
+    for speaker in extraction
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+    {
+        *quotes.entry(speaker).or_default() += 1;
+    }
+    for (speaker, count) in quotes {
+        doc.add_facet(
+            fields.speaker_quotes,
+            tantivy::schema::Facet::from_path([speaker.to_string(), count.to_string()]),
+        );
     }
     let contexts = quote_contexts(&article.body, &extraction.quotes);
     // Each stretch of the body indexed once: quotes in one sentence share their context, and

@@ -20,7 +20,8 @@ use crate::ingest::metadata::Meta;
 ///
 /// 7: several roots in one index (`root`, `file`), the `source` facet, sidecar metadata
 /// (`meta_hash`; url, author, language in the record) (issue 20).
-pub const FORMAT_VERSION: u32 = 7;
+/// 8: each article's quotes per speaker as the `speaker_quotes` facet (issue 19).
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The file next to tantivy's that describes the index.
 pub const INFO_FILE: &str = "newsdex.json";
@@ -49,6 +50,9 @@ pub struct Fields {
     pub region_facet: Field,
     /// The article's source: its metadata's outlet, or its root's name.
     pub source_facet: Field,
+    /// `/speaker/N`: the article holds N attributed quotes of the speaker (counted from the
+    /// index by `facets speaker`, without reading stored records).
+    pub speaker_quotes: Field,
     /// Stored JSON of the [`Record`].
     pub record: Field,
     /// The file's size in bytes (fast field; the same on every article of the file).
@@ -135,6 +139,7 @@ pub fn schema() -> (Schema, Fields) {
         country_facet: builder.add_facet_field("country_facet", FacetOptions::default()),
         region_facet: builder.add_facet_field("region_facet", FacetOptions::default()),
         source_facet: builder.add_facet_field("source_facet", FacetOptions::default()),
+        speaker_quotes: builder.add_facet_field("speaker_quotes", FacetOptions::default()),
         record: builder.add_text_field("record", STORED),
         file_size: builder.add_u64_field("file_size", NumericOptions::default().set_fast()),
         file_mtime: builder.add_i64_field("file_mtime", NumericOptions::default().set_fast()),
@@ -171,6 +176,7 @@ pub fn fields(schema: &Schema) -> Result<Fields> {
         country_facet: get("country_facet")?,
         region_facet: get("region_facet")?,
         source_facet: get("source_facet")?,
+        speaker_quotes: get("speaker_quotes")?,
         record: get("record")?,
         file_size: get("file_size")?,
         file_mtime: get("file_mtime")?,

@@ -14,6 +14,9 @@ highest first, ties by value.
 With name aliases ([`FacetTop::with_names`], issue 8) the variants of a name are counted under
 the canonical name, still once per article however many variants it quotes, and hidden names are
 not counted.
+
+[`FacetTop::whole_paths`] counts a two-level facet (`speaker_quotes`, `/speaker/N`) the same way,
+giving each value's whole path.
 */
 
 use std::sync::Arc;
@@ -32,6 +35,7 @@ pub struct FacetTop {
     field: String,
     names: Names,
     limit: Option<usize>,
+    whole_paths: bool,
 }
 
 impl FacetTop {
@@ -40,7 +44,15 @@ impl FacetTop {
             field: field.into(),
             names: None,
             limit: None,
+            whole_paths: false,
         }
+    }
+
+    /// Gives each value's whole path, its steps separated by a zero byte (`/speaker/2` ->
+    /// `speaker\0002`), for a field of two-level facets; without it, the last step.
+    pub fn whole_paths(mut self) -> FacetTop {
+        self.whole_paths = true;
+        self
     }
 
     /// Keeps only the `limit` most frequent values (all are still counted exactly; only the
@@ -59,6 +71,7 @@ impl FacetTop {
 }
 
 pub struct FacetTopSegment {
+    whole_paths: bool,
     reader: tantivy::fastfield::FacetReader,
     /// The facet's column of term ordinals (the same column the reader reads).
     ords: Column<u64>,
@@ -174,6 +187,7 @@ impl Collector for FacetTop {
             seen: Vec::new(),
         });
         Ok(FacetTopSegment {
+            whole_paths: self.whole_paths,
             reader,
             ords,
             counts,
@@ -337,7 +351,11 @@ impl SegmentCollector for FacetTopSegment {
             .reader
             .facet_dict()
             .sorted_ords_to_term_cb(&ords, |bytes| {
-                steps.extend_from_slice(last_step(bytes));
+                steps.extend_from_slice(if self.whole_paths {
+                    bytes
+                } else {
+                    last_step(bytes)
+                });
                 ends.push(steps.len());
             });
         if read.is_err() {

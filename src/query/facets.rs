@@ -3,32 +3,26 @@ Facet listings (`newsdex facets`): the speakers, countries, regions or sources o
 archive or of a query's hits, with how many articles each has, most first ("who is quoted most about
 sanctions?").
 
-Article counts come from tantivy's `FacetCollector` in one pass over the matching articles, so
-they are exact for any number of hits. Speakers also get the number of their attributed quotes in
-those articles, which orders speakers quoted in as many articles. Quotes need the stored
-extraction of each article, so it is read only for the articles of the speakers that can make the
-list (those with at least as many articles as the last one listed), not for the whole archive.
+Article counts come from one pass over the matching articles, so they are exact for any number
+of hits. Speakers also get the number of their attributed quotes in those articles, which orders
+speakers quoted in as many articles; the index holds each article's count per speaker as a facet
+(`speaker_quotes`, `/speaker/N`), counted in the same pass, so no stored article is read.
 */
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, DocSetCollector, FacetCollector};
-use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::{Facet, Value};
-use tantivy::TantivyDocument;
+use tantivy::collector::{Count, FacetCollector, FacetCounts};
+use tantivy::query::Query;
+use tantivy::schema::Facet;
 
 use crate::error::Result;
 use crate::extract::countries;
-use crate::index::Record;
-use crate::query::aliases::NameMap;
+use crate::query::aliases::{NameMap, HIDDEN, PLAIN};
 use crate::query::archive::Archive;
 use crate::query::facet_count::FacetTop;
-use crate::query::lookup::{any_facet, fold, last_step, region_names};
+use crate::query::lookup::{fold, last_step, region_names};
 use crate::query::request::SearchRequest;
-
-/// Up to how many speakers the quote count reads only their own articles.
-const MAX_SPEAKER_CLAUSES: usize = 256;
 
 /// Which facet to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +135,19 @@ fn sorted(mut values: Vec<FacetValue>, limit: usize) -> Vec<FacetValue> {
     values
 }
 
+/// The counts of one pass over a search's articles, for the facets asked for.
+struct Counted {
+    total_articles: usize,
+    /// Speakers' articles (through aliases).
+    speakers: Option<Vec<(String, u64)>>,
+    /// Speakers' quotes (see [`quote_totals`]).
+    quotes: HashMap<String, u64>,
+    countries: Option<Vec<(String, u64)>>,
+    sources: Option<Vec<(String, u64)>>,
+    /// Regions, and the sub-regions of each.
+    regions: Option<(FacetCounts, FacetCounts)>,
+}
+
 impl Archive {
     /// Counts the values of a facet over the articles a request matches.
     ///
@@ -148,44 +155,115 @@ impl Archive {
     ///
     /// Query and filter errors as for [`Archive::search`]; index read errors.
     pub fn facets(&self, request: &FacetRequest) -> Result<FacetResults> {
-        let prepared = self.prepare(&request.search)?;
+        let mut results = self.facets_together(std::slice::from_ref(request))?;
+        results
+            .pop()
+            .ok_or_else(|| crate::error::Error::Usage("no facet listing was asked for".to_string()))
+    }
+
+    /// Counts several facets, one listing per request, in one pass over the articles when the
+    /// requests share their search (the search page's side bar: speakers, countries and
+    /// regions of one search); requests with different searches are counted one by one.
+    ///
+    /// # Errors
+    ///
+    /// As [`Archive::facets`].
+    pub fn facets_together(&self, requests: &[FacetRequest]) -> Result<Vec<FacetResults>> {
+        let Some(first) = requests.first() else {
+            return Ok(Vec::new());
+        };
+        if requests.iter().any(|r| r.search != first.search) {
+            return requests.iter().map(|r| self.facets(r)).collect();
+        }
+        let prepared = self.prepare(&first.search)?;
         let query = prepared.query;
         let searcher = self.searcher();
-        let field_name = match request.kind {
-            FacetKind::Speaker => "speaker_facet",
-            FacetKind::Country => "country_facet",
-            FacetKind::Region => "region_facet",
-            FacetKind::Source => "source_facet",
+        let wants = |kind| requests.iter().any(|r| r.kind == kind);
+        // With name aliases, speakers are counted under their canonical names (issue 8).
+        let names = match wants(FacetKind::Speaker) {
+            true => self.names()?,
+            false => None,
         };
-        let mut top = FacetCollector::for_field(field_name);
-        top.add_facet(Facet::root());
-        let mut below = FacetCollector::for_field(field_name);
-        if request.kind == FacetKind::Region {
+        // FacetTop, not tantivy's FacetCollector, for the one-level facets: the same counts
+        // without a dictionary block decompressed per distinct value (see facet_count).
+        let speakers = wants(FacetKind::Speaker).then(|| {
+            (
+                FacetTop::for_field("speaker_facet").with_names(names.clone()),
+                FacetTop::for_field("speaker_quotes").whole_paths(),
+            )
+        });
+        let countries = wants(FacetKind::Country).then(|| FacetTop::for_field("country_facet"));
+        let sources = wants(FacetKind::Source).then(|| FacetTop::for_field("source_facet"));
+        // tantivy counts one level below each facet added: one collector counts the regions,
+        // another their sub-regions.
+        let regions = wants(FacetKind::Region).then(|| {
+            let mut top = FacetCollector::for_field("region_facet");
+            top.add_facet(Facet::root());
+            let mut below = FacetCollector::for_field("region_facet");
             for region in region_names() {
                 below.add_facet(Facet::from_path([region]));
             }
-        }
-        // With name aliases, speakers are counted under their canonical names (issue 8).
-        let names = match request.kind {
-            FacetKind::Speaker => self.names()?,
-            _ => None,
+            (top, below)
+        });
+        let (total_articles, (speakers, (countries, (sources, regions)))) =
+            searcher.search(&*query, &(Count, (speakers, (countries, (sources, regions)))))?;
+        let (speakers, quotes) = speakers.unzip();
+        let counted = Counted {
+            total_articles,
+            quotes: quote_totals(quotes.unwrap_or_default(), names.as_deref()),
+            speakers,
+            countries,
+            sources,
+            regions,
         };
-        let merged = names
-            .clone()
-            .map(|names| FacetTop::for_field(field_name).with_names(Some(names)));
-        let top = merged.is_none().then_some(top);
-        let (total_articles, ((counts, sub_counts), merged)) =
-            searcher.search(&*query, &(Count, ((top, below), merged)))?;
-        let mut all: Vec<FacetValue> = match (merged, counts) {
-            (Some(merged), _) => merged
+        let undated_excluded = match &prepared.undated {
+            Some(undated) => Some(searcher.search(&**undated, &Count)? as u64),
+            None => None,
+        };
+        requests
+            .iter()
+            .map(|request| {
+                let (distinct_values, values) = self.listing(request, &*query, &counted)?;
+                Ok(FacetResults {
+                    facet: request.kind,
+                    query: request.has_query.then(|| request.search.query.clone()),
+                    total_articles: counted.total_articles,
+                    distinct_values,
+                    values,
+                    undated_excluded,
+                    notes: prepared.notes.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// One facet's listing from the counts: how many values match, and the values to show.
+    fn listing(
+        &self,
+        request: &FacetRequest,
+        query: &dyn Query,
+        counted: &Counted,
+    ) -> Result<(usize, Vec<FacetValue>)> {
+        let pairs = |counts: Option<&Vec<(String, u64)>>| -> Vec<FacetValue> {
+            counts
                 .into_iter()
-                .map(|(value, count)| FacetValue::new(value, count))
-                .collect(),
-            (None, Some(counts)) => counts
-                .get(Facet::root())
-                .map(|(facet, count)| FacetValue::new(last_step(facet), count))
-                .collect(),
-            (None, None) => Vec::new(),
+                .flatten()
+                .map(|(value, count)| FacetValue::new(value.clone(), *count))
+                .collect()
+        };
+        let (field_name, mut all) = match request.kind {
+            FacetKind::Speaker => ("speaker_facet", pairs(counted.speakers.as_ref())),
+            FacetKind::Country => ("country_facet", pairs(counted.countries.as_ref())),
+            FacetKind::Source => ("source_facet", pairs(counted.sources.as_ref())),
+            FacetKind::Region => (
+                "region_facet",
+                counted
+                    .regions
+                    .iter()
+                    .flat_map(|(top, _)| top.get(Facet::root()))
+                    .map(|(facet, count)| FacetValue::new(last_step(facet), count))
+                    .collect(),
+            ),
         };
         if request.search.dedupe {
             if request.kind == FacetKind::Region {
@@ -193,7 +271,7 @@ impl Archive {
                     "--dedupe counts speakers and countries; leave it out for regions".to_string(),
                 ));
             }
-            all = crate::query::dupes::story_counts(self, &*query, field_name)?
+            all = crate::query::dupes::story_counts(self, query, field_name)?
                 .into_iter()
                 .map(|(value, count)| FacetValue::new(value, count))
                 .collect();
@@ -216,13 +294,12 @@ impl Archive {
             n => n,
         };
         let mut values = match request.kind {
-            // Speakers tied on articles are ordered by their quotes: count the quotes of every
-            // speaker that could make the list, then cut.
+            // Speakers tied on articles are ordered by their quotes.
             FacetKind::Speaker => {
-                let mut all = sorted(all, usize::MAX);
-                let cut = all.get(limit.saturating_sub(1)).map_or(0, |v| v.articles);
-                all.retain(|v| v.articles >= cut);
-                self.count_quotes(&*query, &mut all, names.as_deref())?;
+                for value in &mut all {
+                    let count = counted.quotes.get(value.value.as_str());
+                    value.quotes = Some(count.copied().unwrap_or(0));
+                }
                 all.sort_by(|a, b| {
                     b.articles
                         .cmp(&a.articles)
@@ -247,80 +324,36 @@ impl Archive {
             }
             FacetKind::Region => {
                 for value in &mut values {
-                    let subs = sub_counts
-                        .get(Facet::from_path([value.value.as_str()]))
+                    let subs = counted
+                        .regions
+                        .iter()
+                        .flat_map(|(_, below)| below.get(Facet::from_path([value.value.as_str()])))
                         .map(|(facet, count)| FacetValue::new(last_step(facet), count))
                         .collect();
                     value.subregions = Some(sorted(subs, limit));
                 }
             }
         }
-        let undated_excluded = match &prepared.undated {
-            Some(undated) => Some(searcher.search(&**undated, &Count)? as u64),
-            None => None,
-        };
-        Ok(FacetResults {
-            facet: request.kind,
-            query: request.has_query.then(|| request.search.query.clone()),
-            total_articles,
-            distinct_values,
-            values,
-            undated_excluded,
-            notes: prepared.notes,
-        })
+        Ok((distinct_values, values))
     }
+}
 
-    /// Fills in the quote counts of the listed speakers, reading only their articles.
-    fn count_quotes(
-        &self,
-        query: &dyn Query,
-        values: &mut [FacetValue],
-        names: Option<&NameMap>,
-    ) -> Result<()> {
-        if values.is_empty() {
-            return Ok(());
-        }
-        let searcher = self.searcher();
-        let fields = self.fields();
-        // Each listed name, as extracted → as listed (with aliases, a canonical name stands
-        // for all of its variants).
-        let mut listed: HashMap<String, String> = HashMap::new();
-        for value in values.iter() {
-            listed.insert(value.value.clone(), value.value.clone());
-            for member in names.map(|n| n.members(&value.value)).unwrap_or_default() {
-                listed.insert(member.clone(), value.value.clone());
-            }
-        }
-        let facets: Vec<Facet> = listed
-            .keys()
-            .map(|name| Facet::from_path([name.as_str()]))
-            .collect();
-        // Read only the listed speakers' articles; when they are many, all matching articles.
-        let theirs: Box<dyn Query> = if facets.len() <= MAX_SPEAKER_CLAUSES {
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (Occur::Must, any_facet(fields.speaker_facet, &facets)),
-            ]))
-        } else {
-            query.box_clone()
+/// The quotes of each speaker from the counts of `speaker_quotes` (`speaker\0N` and the articles
+/// with N quotes of the speaker), under their canonical names with aliases; hidden names are left
+/// out.
+fn quote_totals(counts: Vec<(String, u64)>, names: Option<&NameMap>) -> HashMap<String, u64> {
+    let mut totals: HashMap<String, u64> = HashMap::new();
+    for (path, articles) in counts {
+        let Some((speaker, quotes)) = path.rsplit_once('\0') else {
+            continue;
         };
-        let mut quotes: HashMap<String, u64> = HashMap::new();
-        for address in searcher.search(&*theirs, &DocSetCollector)? {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let record: Record = doc
-                .get_first(fields.record)
-                .and_then(|v| v.as_str())
-                .and_then(|json| serde_json::from_str(json).ok())
-                .unwrap_or_default();
-            for quote in record.extraction.quotes {
-                if let Some(speaker) = quote.speaker.and_then(|s| listed.get(&s)) {
-                    *quotes.entry(speaker.clone()).or_default() += 1;
-                }
-            }
-        }
-        for value in values {
-            value.quotes = Some(quotes.get(&value.value).copied().unwrap_or(0));
-        }
-        Ok(())
+        let quotes: u64 = quotes.parse().unwrap_or(0);
+        let speaker = match names.map_or(PLAIN, |n| n.slot(speaker)) {
+            PLAIN => speaker,
+            HIDDEN => continue,
+            group => names.map_or(speaker, |n| n.canonical(group)),
+        };
+        *totals.entry(speaker.to_string()).or_default() += quotes * articles;
     }
+    totals
 }

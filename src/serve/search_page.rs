@@ -3,9 +3,9 @@ The search page: what it asks the archive ([`gather`], on a blocking thread) and
 become the page ([`build`]): hits with snippets and copies, chips of the filters in force, facets
 down the side, the timeline, paging, the order, downloads, did-you-mean and notes.
 
-The facets down the side are the rows of [`PAGE_FACETS`]: each is counted with `facets` over the
-current query and filters (speakers with their quote counts), listed short or at length, and
-filtered by its box. Issue 20's sources are one more row.
+The facets down the side are the rows of [`PAGE_FACETS`]: counted together, in one pass over the
+current query and filters (`facets`; speakers with their quote counts), listed short or at
+length, and filtered by its box. Issue 20's sources are one more row.
 */
 
 use newsdex::analysis::timeline::{Period, Timeline};
@@ -92,21 +92,22 @@ pub fn gather(
         Err(err) => return Err(err.into()),
     };
     let has_query = state.query() != "*";
-    let mut facets = Vec::new();
-    for facet in PAGE_FACETS {
-        let limit = if state.shows_more(facet.name) || state.matching(facet.name).is_some() {
-            FACET_LONG
-        } else {
-            FACET_SHORT
-        };
-        facets.push(archive.facets(&FacetRequest {
+    // One pass over the hits for all the facets of the side bar.
+    let requests: Vec<FacetRequest> = PAGE_FACETS
+        .iter()
+        .map(|facet| FacetRequest {
             kind: facet.kind,
             search: request.clone(),
             has_query,
-            limit,
+            limit: if state.shows_more(facet.name) || state.matching(facet.name).is_some() {
+                FACET_LONG
+            } else {
+                FACET_SHORT
+            },
             matching: state.matching(facet.name).map(str::to_string),
-        })?);
-    }
+        })
+        .collect();
+    let facets = archive.facets_together(&requests)?;
     let undated = SearchRequest {
         since: None,
         until: None,
