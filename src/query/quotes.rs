@@ -21,7 +21,7 @@ use tantivy::TantivyDocument;
 
 use crate::error::{Error, Result};
 use crate::extract::speakers::Confidence;
-use crate::index::{self, Record};
+use crate::index::Record;
 use crate::ingest::dates::Day;
 use crate::query::archive::Archive;
 use crate::query::evidence::Evidence;
@@ -216,7 +216,7 @@ impl Archive {
                 order.sort_by_key(|m| (m.date.is_none(), std::cmp::Reverse(m.date), m.at))
             }
         }
-        let mut analyzer = index::analyzer();
+        let mut analyzer = self.analyzer();
         let mut seen: HashSet<u64> = HashSet::new();
         let mut total = 0usize;
         let end = match request.limit {

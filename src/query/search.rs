@@ -16,7 +16,6 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use crate::error::Result;
 use crate::extract::countries;
-use crate::index::{self, Record};
 use crate::query::archive::Archive;
 use crate::query::dupes;
 use crate::query::facet_count::FacetTop;
@@ -219,7 +218,7 @@ impl Archive {
         }
 
         let terms = snippet::QueryTerms::of(&*query, self.fields().body);
-        let mut analyzer = index::analyzer();
+        let mut analyzer = self.analyzer();
         let stories: Vec<(usize, Vec<usize>)> = if request.all_copies {
             (0..top_docs.len()).map(|i| (i, Vec::new())).collect()
         } else {
@@ -236,8 +235,8 @@ impl Archive {
                 break;
             }
             let (score, address) = top_docs[best];
-            let mut hit = self.hit(&searcher, address, score, offset + i + 1)?;
-            if let Some(body) = self.body(&searcher, address)? {
+            let (mut hit, body) = self.hit_and_body(&searcher, address, score, offset + i + 1)?;
+            if let Some(body) = body {
                 hit.snippets = snippet::snippets(&body, &terms, &mut analyzer);
             }
             for copy in copies {
@@ -372,16 +371,29 @@ impl Archive {
         score: f32,
         rank: usize,
     ) -> Result<Hit> {
+        Ok(self.hit_and_body(searcher, address, score, rank)?.0)
+    }
+
+    /// [`Archive::hit`] and the article's body, from one read of the stored document.
+    fn hit_and_body(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+        rank: usize,
+    ) -> Result<(Hit, Option<String>)> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let record: Record = text(self.fields().record)
-            .and_then(|json| serde_json::from_str(&json).ok())
+        let record: HitRecord = doc
+            .get_first(self.fields().record)
+            .and_then(|v| v.as_str())
+            .and_then(|json| serde_json::from_str(json).ok())
             .unwrap_or_default();
-        Ok(Hit {
+        let hit = Hit {
             rank,
             score,
             path: text(self.fields().path).unwrap_or_default(),
@@ -394,15 +406,68 @@ impl Archive {
             date: record.date,
             source: record.source,
             url: record.url,
-            speakers: self.aliases().apply(record.extraction.speakers),
+            speakers: self.aliases().apply(record.speakers),
             countries: record
-                .extraction
                 .countries
                 .into_iter()
                 .map(CountryName::from)
                 .collect(),
             snippets: Vec::new(),
             copies: Vec::new(),
-        })
+        };
+        Ok((hit, text(self.fields().body)))
+    }
+}
+
+/// What a hit shows of the stored [`crate::index::Record`]: its date, speakers and countries.
+/// The quotes (most of a record) are skipped without being built, and without `Record`'s
+/// flattened extraction, which serde reads through an intermediate copy of the whole record.
+#[derive(Debug, Default, Deserialize)]
+struct HitRecord {
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    speakers: Vec<String>,
+    #[serde(default)]
+    countries: Vec<crate::extract::CountryRef>,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Record;
+    use crate::ingest::stories::Article;
+
+    /// A hit reads its date, speakers and countries from a stored record, quotes and all.
+    #[test]
+    fn a_hit_record_reads_what_a_record_stores() {
+        let article = Article {
+            path: "north/ferry.txt".to_string(),
+            article: 0,
+            headline: "Ferry talks stall".to_string(),
+            dateline: None,
+            date: Some("2024-03-01".to_string()),
+            body: "\"Norway will not sign the ferry deal this winter,\" said Ada Quill, the \
+                   transport minister. \"We need more time,\" Quill added."
+                .to_string(),
+        };
+        let extraction = crate::extract::extract(&article);
+        assert_eq!(extraction.speakers, ["Ada Quill"]);
+        assert_eq!(extraction.quotes.len(), 2);
+        let record = Record {
+            date: article.date.clone(),
+            extraction,
+            contexts: vec![(0, 10), (11, 20)],
+        };
+        let json = serde_json::to_string(&record).expect("a record serialises");
+        let hit: HitRecord = serde_json::from_str(&json).expect("a hit record reads it");
+        assert_eq!(hit.date.as_deref(), Some("2024-03-01"));
+        assert_eq!(hit.speakers, ["Ada Quill"]);
+        let codes: Vec<&str> = hit.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["NO"]);
     }
 }
