@@ -15,8 +15,11 @@ With name aliases ([`FacetTop::with_names`], issue 8) the variants of a name are
 the canonical name, still once per article however many variants it quotes, and hidden names are
 not counted.
 
-[`FacetTop::whole_paths`] counts a two-level facet (`speaker_quotes`, `/speaker/N`) the same way,
-giving each value's whole path.
+[`NumberedFacet`] counts a two-level facet whose second step is a number (`speaker_quotes`,
+`/speaker/N`: the article holds N quotes of the speaker) the same way, but keeps each segment's
+counts as ordinals: only the values asked about afterwards are looked up in the dictionaries
+([`NumberedCounts::total`]), or all of them in one pass when most are asked about
+([`NumberedCounts::totals`]).
 */
 
 use std::sync::Arc;
@@ -24,7 +27,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::column_index::MultiValueIndex;
-use tantivy::columnar::{Column, ColumnIndex};
+use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::schema::Type;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -35,7 +38,6 @@ pub struct FacetTop {
     field: String,
     names: Names,
     limit: Option<usize>,
-    whole_paths: bool,
 }
 
 impl FacetTop {
@@ -44,15 +46,7 @@ impl FacetTop {
             field: field.into(),
             names: None,
             limit: None,
-            whole_paths: false,
         }
-    }
-
-    /// Gives each value's whole path, its steps separated by a zero byte (`/speaker/2` ->
-    /// `speaker\0002`), for a field of two-level facets; without it, the last step.
-    pub fn whole_paths(mut self) -> FacetTop {
-        self.whole_paths = true;
-        self
     }
 
     /// Keeps only the `limit` most frequent values (all are still counted exactly; only the
@@ -71,8 +65,10 @@ impl FacetTop {
 }
 
 pub struct FacetTopSegment {
-    whole_paths: bool,
     reader: tantivy::fastfield::FacetReader,
+    /// The same column, whose dictionary outlives the segment's collection (see
+    /// [`NumberedCounts`]).
+    dictionary: StrColumn,
     /// The facet's column of term ordinals (the same column the reader reads).
     ords: Column<u64>,
     counts: Vec<u32>,
@@ -178,6 +174,7 @@ impl Collector for FacetTop {
             tantivy::TantivyError::SchemaError(format!("no column for facet `{}`", self.field))
         })?;
         let ords = column.ords().clone();
+        let dictionary = column.clone();
         let reader = tantivy::fastfield::FacetReader::new(column);
         let counts = vec![0; reader.num_facets()];
         let merged = self.names.as_ref().map(|names| Merged {
@@ -187,8 +184,8 @@ impl Collector for FacetTop {
             seen: Vec::new(),
         });
         Ok(FacetTopSegment {
-            whole_paths: self.whole_paths,
             reader,
+            dictionary,
             ords,
             counts,
             merged,
@@ -351,11 +348,7 @@ impl SegmentCollector for FacetTopSegment {
             .reader
             .facet_dict()
             .sorted_ords_to_term_cb(&ords, |bytes| {
-                steps.extend_from_slice(if self.whole_paths {
-                    bytes
-                } else {
-                    last_step(bytes)
-                });
+                steps.extend_from_slice(last_step(bytes));
                 ends.push(steps.len());
             });
         if read.is_err() {
@@ -374,6 +367,126 @@ impl SegmentCollector for FacetTopSegment {
         });
         SegmentValues::new(plain.chain(groups))
     }
+}
+
+/// A collector of the counts of a two-level facet field whose second step is a number
+/// (`/speaker/N`), kept per segment as ordinals (see [`NumberedCounts`]).
+pub struct NumberedFacet {
+    counter: FacetTop,
+}
+
+impl NumberedFacet {
+    pub fn for_field(field: impl Into<String>) -> NumberedFacet {
+        NumberedFacet {
+            counter: FacetTop::for_field(field),
+        }
+    }
+}
+
+pub struct NumberedSegment(FacetTopSegment);
+
+impl Collector for NumberedFacet {
+    type Fruit = NumberedCounts;
+    type Child = NumberedSegment;
+
+    fn for_segment(
+        &self,
+        ordinal: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<NumberedSegment> {
+        Ok(NumberedSegment(self.counter.for_segment(ordinal, reader)?))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        segments: Vec<(StrColumn, Vec<u32>)>,
+    ) -> tantivy::Result<NumberedCounts> {
+        Ok(NumberedCounts { segments })
+    }
+}
+
+impl SegmentCollector for NumberedSegment {
+    /// The segment's column (for its dictionary), and the articles counted at each ordinal.
+    type Fruit = (StrColumn, Vec<u32>);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.0.collect(doc, score);
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        self.0.flush();
+        (self.0.dictionary, self.0.counts)
+    }
+}
+
+/// The counts of a [`NumberedFacet`]: for each segment, its dictionary and the articles counted
+/// at each ordinal.
+pub struct NumberedCounts {
+    segments: Vec<(StrColumn, Vec<u32>)>,
+}
+
+impl NumberedCounts {
+    /// The sum of N × articles over the values `/first/N`, over all segments (the quotes of a
+    /// speaker). A dictionary that cannot be read counts nothing, as in [`FacetTop`].
+    pub fn total(&self, first: &str) -> u64 {
+        // A facet's steps are separated by a zero byte: the values below `first` are the keys
+        // from `first\0` (included) to `first\1` (excluded).
+        let from = [first.as_bytes(), &[0]].concat();
+        let to = [first.as_bytes(), &[1]].concat();
+        let mut total = 0;
+        for (column, counts) in &self.segments {
+            let Ok(mut keys) = column.dictionary().range().ge(&from).lt(&to).into_stream() else {
+                continue;
+            };
+            while keys.advance() {
+                let articles = counts.get(keys.term_ord() as usize).copied().unwrap_or(0);
+                if articles > 0 {
+                    total += u64::from(articles) * number(last_step(keys.key()));
+                }
+            }
+        }
+        total
+    }
+
+    /// [`NumberedCounts::total`] of every first step counted, in one pass over each dictionary.
+    pub fn totals(&self) -> FxHashMap<String, u64> {
+        let mut totals: FxHashMap<String, u64> = FxHashMap::default();
+        for (column, counts) in &self.segments {
+            let ords: Vec<u64> = (0..counts.len() as u64)
+                .filter(|&ord| counts[ord as usize] > 0)
+                .collect();
+            // Called once per ordinal, in order. A dictionary that cannot be read counts what
+            // was read before (as FacetTop, the search does not fail).
+            let mut at = ords.iter();
+            let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                let articles = at.next().map_or(0, |&ord| counts[ord as usize]);
+                let Some(split) = bytes.iter().rposition(|&b| b == 0) else {
+                    return;
+                };
+                let first = String::from_utf8_lossy(&bytes[..split]);
+                let quotes = u64::from(articles) * number(&bytes[split + 1..]);
+                match totals.get_mut(first.as_ref()) {
+                    Some(total) => *total += quotes,
+                    None => {
+                        totals.insert(first.into_owned(), quotes);
+                    }
+                }
+            });
+        }
+        totals
+    }
+}
+
+/// A number step of a facet (`2` of `/speaker/2`); anything else counts as 0.
+fn number(step: &[u8]) -> u64 {
+    std::str::from_utf8(step)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -432,6 +545,58 @@ mod tests {
                     .unwrap();
                 assert_eq!(limited, expected, "FacetTop::top({k})");
             }
+        }
+    }
+
+    /// The quotes of each name: N × articles summed over `/name/N`, over several segments, by
+    /// look-up and in one pass; a name that is the start of another (`Ann`, `Ann Lee`) keeps
+    /// its own.
+    #[test]
+    fn numbered_counts_add_up_each_name() {
+        let mut builder = Schema::builder();
+        let facet = builder.add_facet_field("speaker_quotes", FacetOptions::default());
+        let tag = builder.add_text_field("tag", STRING);
+        let index = Index::create_in_ram(builder.build());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        // (tag, [(name, quotes)]) per article, two segments.
+        let segments: [&[(&str, &[(&str, u64)])]; 2] = [
+            &[
+                ("x", &[("Ann", 2), ("Bo", 1)]),
+                ("y", &[("Ann", 1)]),
+                ("x", &[("Ann Lee", 3)]),
+            ],
+            &[("x", &[("Ann", 2)]), ("y", &[("Bo", 4), ("Ann Lee", 1)])],
+        ];
+        for articles in segments {
+            for (t, quoted) in articles {
+                let mut d = doc!(tag => *t);
+                for (name, n) in *quoted {
+                    d.add_facet(facet, Facet::from_path([name.to_string(), n.to_string()]));
+                }
+                writer.add_document(d).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let x = TermQuery::new(Term::from_field_text(tag, "x"), IndexRecordOption::Basic);
+        let expected: [(&dyn tantivy::query::Query, &[(&str, u64)]); 2] = [
+            (&AllQuery, &[("Ann", 5), ("Ann Lee", 4), ("Bo", 5)]),
+            (&x, &[("Ann", 4), ("Ann Lee", 3), ("Bo", 1)]),
+        ];
+        for (query, totals) in expected {
+            let counts = searcher
+                .search(query, &NumberedFacet::for_field("speaker_quotes"))
+                .unwrap();
+            for (name, total) in totals {
+                assert_eq!(counts.total(name), *total, "{name}");
+            }
+            assert_eq!(counts.total("An"), 0);
+            let mut all: Vec<(String, u64)> = counts.totals().into_iter().collect();
+            all.sort();
+            let wanted: Vec<(String, u64)> =
+                totals.iter().map(|(n, t)| (n.to_string(), *t)).collect();
+            assert_eq!(all, wanted);
         }
     }
 }

@@ -6,7 +6,9 @@ sanctions?").
 Article counts come from one pass over the matching articles, so they are exact for any number
 of hits. Speakers also get the number of their attributed quotes in those articles, which orders
 speakers quoted in as many articles; the index holds each article's count per speaker as a facet
-(`speaker_quotes`, `/speaker/N`), counted in the same pass, so no stored article is read.
+(`speaker_quotes`, `/speaker/N`), counted in the same pass, so no stored article is read. Only
+the speakers that can make the list (those with at least as many articles as the last one
+listed) have their quotes added up.
 */
 
 use std::collections::HashMap;
@@ -18,9 +20,9 @@ use tantivy::schema::Facet;
 
 use crate::error::Result;
 use crate::extract::countries;
-use crate::query::aliases::{NameMap, HIDDEN, PLAIN};
+use crate::query::aliases::{NameMap, Names, HIDDEN, PLAIN};
 use crate::query::archive::Archive;
-use crate::query::facet_count::FacetTop;
+use crate::query::facet_count::{FacetTop, NumberedCounts, NumberedFacet};
 use crate::query::lookup::{fold, last_step, region_names};
 use crate::query::request::SearchRequest;
 
@@ -140,8 +142,10 @@ struct Counted {
     total_articles: usize,
     /// Speakers' articles (through aliases).
     speakers: Option<Vec<(String, u64)>>,
-    /// Speakers' quotes (see [`quote_totals`]).
-    quotes: HashMap<String, u64>,
+    /// Speakers' quotes per article, by name as extracted.
+    quotes: Option<NumberedCounts>,
+    /// The name aliases the speakers were counted with.
+    names: Names,
     countries: Option<Vec<(String, u64)>>,
     sources: Option<Vec<(String, u64)>>,
     /// Regions, and the sub-regions of each.
@@ -189,7 +193,7 @@ impl Archive {
         let speakers = wants(FacetKind::Speaker).then(|| {
             (
                 FacetTop::for_field("speaker_facet").with_names(names.clone()),
-                FacetTop::for_field("speaker_quotes").whole_paths(),
+                NumberedFacet::for_field("speaker_quotes"),
             )
         });
         let countries = wants(FacetKind::Country).then(|| FacetTop::for_field("country_facet"));
@@ -210,7 +214,8 @@ impl Archive {
         let (speakers, quotes) = speakers.unzip();
         let counted = Counted {
             total_articles,
-            quotes: quote_totals(quotes.unwrap_or_default(), names.as_deref()),
+            quotes,
+            names,
             speakers,
             countries,
             sources,
@@ -294,11 +299,14 @@ impl Archive {
             n => n,
         };
         let mut values = match request.kind {
-            // Speakers tied on articles are ordered by their quotes.
+            // Speakers tied on articles are ordered by their quotes: count the quotes of every
+            // speaker that could make the list, then cut.
             FacetKind::Speaker => {
-                for value in &mut all {
-                    let count = counted.quotes.get(value.value.as_str());
-                    value.quotes = Some(count.copied().unwrap_or(0));
+                let mut all = sorted(all, usize::MAX);
+                let cut = all.get(limit.saturating_sub(1)).map_or(0, |v| v.articles);
+                all.retain(|v| v.articles >= cut);
+                if let Some(quotes) = &counted.quotes {
+                    fill_quotes(&mut all, quotes, counted.names.as_deref());
                 }
                 all.sort_by(|a, b| {
                     b.articles
@@ -338,22 +346,36 @@ impl Archive {
     }
 }
 
-/// The quotes of each speaker from the counts of `speaker_quotes` (`speaker\0N` and the articles
-/// with N quotes of the speaker), under their canonical names with aliases; hidden names are left
-/// out.
-fn quote_totals(counts: Vec<(String, u64)>, names: Option<&NameMap>) -> HashMap<String, u64> {
-    let mut totals: HashMap<String, u64> = HashMap::new();
-    for (path, articles) in counts {
-        let Some((speaker, quotes)) = path.rsplit_once('\0') else {
-            continue;
-        };
-        let quotes: u64 = quotes.parse().unwrap_or(0);
-        let speaker = match names.map_or(PLAIN, |n| n.slot(speaker)) {
-            PLAIN => speaker,
-            HIDDEN => continue,
-            group => names.map_or(speaker, |n| n.canonical(group)),
-        };
-        *totals.entry(speaker.to_string()).or_default() += quotes * articles;
+/// Above this many speakers to count, their quotes come from one pass over all the counted
+/// values rather than a look-up each (a look-up reads a block of each segment's dictionary).
+const MAX_LOOKED_UP: usize = 48;
+
+/// Fills in the quotes of the listed speakers: the quotes of each name as extracted, and with
+/// aliases of each canonical name's variants.
+fn fill_quotes(values: &mut [FacetValue], quotes: &NumberedCounts, names: Option<&NameMap>) {
+    if values.len() <= MAX_LOOKED_UP {
+        for value in values {
+            let mut total = quotes.total(&value.value);
+            for member in names.map(|n| n.members(&value.value)).unwrap_or_default() {
+                if *member != value.value {
+                    total += quotes.total(member);
+                }
+            }
+            value.quotes = Some(total);
+        }
+        return;
     }
-    totals
+    let counted = quotes.totals();
+    let mut totals: HashMap<&str, u64> = HashMap::new();
+    for (speaker, quotes) in &counted {
+        let speaker = match names.map_or(PLAIN, |n| n.slot(speaker)) {
+            PLAIN => speaker.as_str(),
+            HIDDEN => continue,
+            group => names.map_or(speaker.as_str(), |n| n.canonical(group)),
+        };
+        *totals.entry(speaker).or_default() += quotes;
+    }
+    for value in values {
+        value.quotes = Some(totals.get(value.value.as_str()).copied().unwrap_or(0));
+    }
 }
