@@ -559,7 +559,8 @@ mod tests {
         let index = Index::create_in_ram(builder.build());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         // (tag, [(name, quotes)]) per article, two segments.
-        let segments: [&[(&str, &[(&str, u64)])]; 2] = [
+        type Quoted<'a> = &'a [(&'a str, u64)];
+        let segments: [&[(&str, Quoted)]; 2] = [
             &[
                 ("x", &[("Ann", 2), ("Bo", 1)]),
                 ("y", &[("Ann", 1)]),
@@ -580,7 +581,7 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 2);
         let x = TermQuery::new(Term::from_field_text(tag, "x"), IndexRecordOption::Basic);
-        let expected: [(&dyn tantivy::query::Query, &[(&str, u64)]); 2] = [
+        let expected: [(&dyn tantivy::query::Query, Quoted); 2] = [
             (&AllQuery, &[("Ann", 5), ("Ann Lee", 4), ("Bo", 5)]),
             (&x, &[("Ann", 4), ("Ann Lee", 3), ("Bo", 1)]),
         ];
