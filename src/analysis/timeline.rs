@@ -4,7 +4,7 @@ year, and what share of all the archive's articles of that period they are ("is 
 sanctions growing, or is the archive?").
 
 Counts come from the fast `date` field, by day, in the same pass that counts the hits
-([`DayCounts`]); days are then rolled up into weeks (ISO weeks, from Monday), months or years. The
+(`DayCounts`); days are then rolled up into weeks (ISO weeks, from Monday), months or years. The
 same count over every article gives each period's total, the denominator of the share. Matching articles without a
 date cannot be placed on the timeline: they are counted apart and reported.
 */
