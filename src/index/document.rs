@@ -4,8 +4,8 @@ around each quote, its root and source, and the stored [`Record`]; and the artic
 stored document (to re-apply a changed sidecar without reading or extracting the file again).
 */
 
-use tantivy::schema::Value;
 use std::collections::BTreeMap;
+use tantivy::schema::Value;
 
 use tantivy::TantivyDocument;
 

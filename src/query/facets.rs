@@ -209,8 +209,10 @@ impl Archive {
             }
             (top, below)
         });
-        let (total_articles, (speakers, (countries, (sources, regions)))) =
-            searcher.search(&*query, &(Count, (speakers, (countries, (sources, regions)))))?;
+        let (total_articles, (speakers, (countries, (sources, regions)))) = searcher.search(
+            &*query,
+            &(Count, (speakers, (countries, (sources, regions)))),
+        )?;
         let (speakers, quotes) = speakers.unzip();
         let counted = Counted {
             total_articles,

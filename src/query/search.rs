@@ -454,6 +454,7 @@ mod tests {
             body: "\"Norway will not sign the ferry deal this winter,\" said Ada Quill, the \
                    transport minister. \"We need more time,\" Quill added."
                 .to_string(),
+            meta: Default::default(),
         };
         let extraction = crate::extract::extract(&article);
         assert_eq!(extraction.speakers, ["Ada Quill"]);
@@ -462,6 +463,9 @@ mod tests {
             date: article.date.clone(),
             extraction,
             contexts: vec![(0, 10), (11, 20)],
+            source: "north".to_string(),
+            url: Some("https://example.org/ferry".to_string()),
+            ..Default::default()
         };
         let json = serde_json::to_string(&record).expect("a record serialises");
         let hit: HitRecord = serde_json::from_str(&json).expect("a hit record reads it");
@@ -469,5 +473,7 @@ mod tests {
         assert_eq!(hit.speakers, ["Ada Quill"]);
         let codes: Vec<&str> = hit.countries.iter().map(|c| c.code.as_str()).collect();
         assert_eq!(codes, ["NO"]);
+        assert_eq!(hit.source, "north");
+        assert_eq!(hit.url.as_deref(), Some("https://example.org/ferry"));
     }
 }
