@@ -10,7 +10,7 @@ more, rare below 0.3); a candidate pair is a copy only if checked exactly on the
 ([`same_story`]): shingle Jaccard ≥ 0.5 or ≥ 0.8 of the shorter body's shingles in the longer,
 and the figures (words with digits) of the shorter all in the longer, so that two daily market
 reports written on one template with other numbers stay two stories. Grouping search hits by
-these keys is [`crate::query::dupes`]'s.
+these keys is `query::dupes`'s.
 */
 
 use std::collections::HashSet;

@@ -61,7 +61,7 @@ pub struct Fields {
     pub file_mtime: Field,
     /// xxh3 hash of the file's bytes.
     pub file_hash: Field,
-    /// The body's MinHash band keys (fast, several values; see [`crate::query::dupes`]).
+    /// The body's MinHash band keys (fast, several values; see `query::dupes`, which reads them).
     pub dup_band: Field,
     /// [`crate::ingest::metadata::Meta::fingerprint`] of the sidecar entry applied to the
     /// file, 0 when none (fast: a changed sidecar is re-applied without reading the file).

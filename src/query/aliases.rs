@@ -41,7 +41,7 @@ The `speaker:` field of the query language searches the names as extracted.
 
 # Suggestions
 
-[`crate::query::alias_suggest::suggest`] finds groups of names in an archive that are likely the same person (see its
+`query::alias_suggest::suggest` finds groups of names in an archive that are likely the same person (see its
 documentation); `newsdex facets speaker --suggest-aliases` prints them in this format. They are
 never applied on their own.
 */
