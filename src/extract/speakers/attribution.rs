@@ -13,6 +13,38 @@ use super::tokens::Kind;
 use super::State;
 
 impl<'d> State<'d> {
+    /// Whether the body named before the bracket at item `open` is someone's affiliation
+    /// (`Sam Vole of the Centre for Ocean Study (COS) said`, `X, from the Home Appliance Council
+    /// (HAC) told`): its name follows `from`/`at`/`with` (and `the`), or `of` after a person's full name.
+    fn affiliation_before(&self, items: &[Item], open: usize) -> bool {
+        let d = self.doc;
+        let mut m = open;
+        while m > 0 && open - m < 12 {
+            let Some(t) = self.tok(items[m - 1]) else {
+                return false;
+            };
+            let w = d.word(items_tok(items[m - 1]));
+            if t.is_word() && (t.cap || matches!(w, "for" | "and" | "of" | "on" | "the")) {
+                m -= 1;
+                continue;
+            }
+            break;
+        }
+        // `m` is the first item of the run; it may open with `of the` already.
+        (m..open).any(|x| {
+            let w = d.word(items_tok(items[x]));
+            matches!(self.tok(items[x]), Some(t) if t.is_word() && !t.cap)
+                && matches!(w, "of" | "from" | "at" | "with")
+                && x > 0
+                && matches!(items[x - 1], Item::T(p) if d.toks[p].is_word() && d.toks[p].cap && {
+                    let s = self.name_start(p, 0);
+                    self.person_part(s, p + 1).is_some_and(|(f, t, _)| t - f >= 2)
+                })
+        }) || m > 0
+            && matches!(self.tok(items[m - 1]), Some(t) if t.is_word())
+            && matches!(d.word(items_tok(items[m - 1])), "from" | "at" | "with")
+    }
+
     /// Finds the source of the cue at item `k`.
     pub(super) fn cue_source(
         &self,
@@ -54,7 +86,11 @@ impl<'d> State<'d> {
                     if j - m == 3 {
                         if let Item::T(a) = items[m + 1] {
                             let w = d.word(a);
-                            if d.toks[a].upper && !d.caps(a) && !w.contains(['-', '.']) {
+                            if d.toks[a].upper
+                                && !d.caps(a)
+                                && !w.contains(['-', '.'])
+                                && !self.affiliation_before(items, m)
+                            {
                                 return Src::Unnamed;
                             }
                         }

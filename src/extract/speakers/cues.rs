@@ -89,6 +89,10 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             }
+            if verb.form == Form::Past && self.attributive(items, k) {
+                k += 1;
+                continue;
+            }
             // A cue in a sentence that opens after a quote ending the one before takes that
             // sentence's subject (`"..." Mr Holm was quoted saying: "..."`).
             let clause_start = self.clause_start(items, k);
@@ -341,6 +345,46 @@ impl<'d> State<'d> {
 
     fn body_names(&self) -> &Names {
         self.headline_of.unwrap_or(&self.names)
+    }
+
+    /// `the nine-year recommended term`, `its stated aim`: a participle between a determiner
+    /// (and at most one modifier: a number, a hyphenated word, an adverb) and a lower-case noun describes the noun; it reports no speech.
+    fn attributive(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let word_at = |m: usize| match items.get(m) {
+            Some(&Item::T(x)) if d.toks[x].is_word() => Some(x),
+            _ => None,
+        };
+        let Some(next) = word_at(k + 1) else {
+            return false;
+        };
+        let n = &d.toks[next];
+        // (`term` may be a verb's base form too, `termed`.)
+        if n.cap
+            || n.lex.verb.is_some_and(|v| v.form != Form::Base)
+            || n.lex.classes & (class::DET | class::PRONOUN | class::AUX | class::BE | class::STOP)
+                != 0
+            || is_preposition(d.word(next))
+        {
+            return false;
+        }
+        let det = |x: usize| {
+            let t = &d.toks[x];
+            t.poss || !t.cap && t.has(class::DET)
+        };
+        match (
+            k.checked_sub(1).and_then(word_at),
+            k.checked_sub(2).and_then(word_at),
+        ) {
+            (Some(p), _) if det(p) => true,
+            // Only a modifier that cannot be the subject: `nine-year`, `widely`, `2019`.
+            (Some(p), Some(pp)) => {
+                let t = &d.toks[p];
+                let w = d.word(p);
+                !t.cap && (t.kind == Kind::Num || w.contains('-') || w.ends_with("ly")) && det(pp)
+            }
+            _ => false,
+        }
     }
 
     /// Whether a weak verb has a quote, `that` or a colon nearby.

@@ -7,6 +7,7 @@
 
 use super::lexicon::{self, class};
 use super::people::{surname, Names};
+use super::person::{courtesy_words, person_probability};
 use super::tokens::{is_adjective_suffix, Doc};
 use super::State;
 
@@ -307,6 +308,31 @@ impl<'d> State<'d> {
                 i = end;
                 continue;
             }
+            // `the aerospace group EADS Philippe Camus`: the body's acronym, then a person's
+            // name (a known given name, a surname the article writes after `Mr`, or a name the
+            // person test believes).
+            if i > 0 && org_noun(i - 1) && end - i >= 3 {
+                if let Some(g) = (i + 1..end - 1).find(|&g| {
+                    d.toks[g - 1].upper
+                        && !d.caps(g)
+                        && !d.toks[g].upper
+                        && (g..end).all(|x| {
+                            d.toks[x].lex.classes & (class::ORG | class::PLACE | class::TIME) == 0
+                        })
+                        && (lexicon::is_given(d.word(g)) || {
+                            let courtesy = self.courtesy.get_or_insert_with(|| courtesy_words(d));
+                            let last = d.word(end - 1).to_lowercase();
+                            courtesy.contains(&last)
+                                || person_probability(d, g, end, courtesy) >= 0.5
+                        })
+                }) {
+                    for k in i..g {
+                        self.org_names.insert(d.word(k).to_lowercase());
+                    }
+                    i = g;
+                    continue;
+                }
+            }
             if !d.toks[end - 1].poss
                 && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
             {
@@ -494,6 +520,20 @@ impl<'d> State<'d> {
         let prefixed: Vec<Option<usize>> = (0..self.names.people.len())
             .map(|k| self.prefixed_name(k))
             .collect();
+        // The surnames of full names and each with one letter dropped: near spellings meet
+        // in this map without comparing every pair of names.
+        let mut deleted: std::collections::HashMap<String, Vec<usize>, lexicon::FnvBuild> =
+            Default::default();
+        for (m, p) in self.names.people.iter().enumerate() {
+            if p.words.len() < 2 {
+                continue;
+            }
+            if let Some(s) = surname(&p.words).filter(|s| s.chars().count() >= 6) {
+                for v in one_deletions(s) {
+                    deleted.entry(v).or_default().push(m);
+                }
+            }
+        }
         for k in 0..self.names.people.len() {
             if let Some(m) = prefixed[k] {
                 self.names.people[k].alias = Some(m);
@@ -511,6 +551,26 @@ impl<'d> State<'d> {
                     && words.iter().all(|w| p.words.contains(w))
                     && best.is_none_or(|b| self.names.people[b].words.len() < p.words.len())
                 {
+                    best = Some(m);
+                }
+            }
+            // `Mr Mukerjee` after `Pranab Mukherjee`: a lone surname one letter away from the
+            // surname of exactly one fuller name is that person, misspelt.
+            if best.is_none() && words.len() == 1 && last.chars().count() >= 6 {
+                let mut near: Vec<usize> = one_deletions(last)
+                    .iter()
+                    .flat_map(|v| deleted.get(v).map_or(&[][..], Vec::as_slice))
+                    .copied()
+                    .filter(|&m| {
+                        m != k
+                            && prefixed[m].is_none()
+                            && surname(&self.names.people[m].words)
+                                .is_some_and(|s| one_edit_apart(s, last))
+                    })
+                    .collect();
+                near.sort_unstable();
+                near.dedup();
+                if let [m] = near[..] {
                     best = Some(m);
                 }
             }
@@ -692,6 +752,35 @@ fn is_title_modifier(w: &str) -> bool {
         w,
         "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
     )
+}
+
+/// Whether two surnames of six letters or more, with the same first letter, differ by one
+/// letter added, dropped, changed or swapped with the next (`Mukerjee`, `Mukherjee`).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() < 6 || b.len() < 6 || a == b || a[0] != b[0] || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+/// The word itself and the word with each one letter dropped.
+fn one_deletions(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    for (i, c) in w.char_indices() {
+        out.push(format!("{}{}", &w[..i], &w[i + c.len_utf8()..]));
+    }
+    out
 }
 
 /// A common preposition (`to`, `of`, `for`, ...), in lower case.

@@ -160,7 +160,17 @@ impl<'d> State<'d> {
                             && t.lex.verb.is_none()
                             && t.lex.classes & class::BE == 0)
                     });
+                // `Lena Vortman, from the Home Appliance Council (HAC) told`: `from` and the
+                // body, in capitalised words.
+                let from_body = e > m + 2
+                    && matches!(w, "from" | "of" | "at")
+                    && matches!(self.tok(items[e]), Some(t) if t.is_word() && t.cap)
+                    && items[m + 2..=e].iter().all(|&it| {
+                        matches!(self.tok(it), Some(t) if t.is_word()
+                            && (t.cap || matches!(d.word(items_tok(it)), "the" | "of" | "for" | "and")))
+                    });
                 if !(w.eq_ignore_ascii_case("a")
+                    || from_body
                     || w.eq_ignore_ascii_case("an")
                     || w.eq_ignore_ascii_case("the")
                     || role
@@ -274,7 +284,8 @@ impl<'d> State<'d> {
                 break;
             }
         }
-        // `the Polish daily Zycie Warszawy`, `the firm Brush Wellman`: a name given to a body.
+        // `the Polish daily Zycie Warszawy`, `the firm Brush Wellman`: a name given to a body
+        // (not `director of television Jana Bennett`: there the body word ends a role).
         if s > 0 {
             let p = &d.toks[s - 1];
             if p.is_word()
@@ -282,6 +293,7 @@ impl<'d> State<'d> {
                 && !p.poss
                 && p.lex.classes & class::ORG != 0
                 && !d.toks[s].has(class::TITLE)
+                && !(s >= 2 && d.toks[s - 2].is_word() && d.word(s - 2) == "of")
             {
                 return Src::Unnamed;
             }
@@ -501,18 +513,32 @@ impl<'d> State<'d> {
                     return None;
                 };
                 let p = &d.toks[pi];
-                if p.is_word() && !p.cap && p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
-                {
+                let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+                // `said entrepreneur Drayton Vale`: right after the cue, a role noun the
+                // lexicon lacks, before a full name.
+                let plain = k <= s + 2
+                    && p.lex.verb.is_none()
+                    && p.lex.classes
+                        & (class::STOP
+                            | class::DET
+                            | class::AUX
+                            | class::BE
+                            | class::PRONOUN
+                            | class::TIME
+                            | class::NEG)
+                        == 0
+                    && !is_preposition(d.word(pi))
+                    && !d.word(pi).ends_with("ly");
+                if p.is_word() && !p.cap && (role || plain) {
                     let ceil = self.item_tok_ceil(items, k);
                     let e = self.name_end(ti, ceil);
                     if d.toks[e - 1].poss {
                         return None;
                     }
-                    return self.person_part(ti, e).map(|(from, to, titled)| Src::Name {
-                        from,
-                        to,
-                        titled,
-                    });
+                    return self
+                        .person_part(ti, e)
+                        .filter(|&(from, to, titled)| role || to - from >= 2 || titled)
+                        .map(|(from, to, titled)| Src::Name { from, to, titled });
                 }
             }
             k += 1;

@@ -142,6 +142,16 @@ const GENERALISE: &[(&str, &str, &str, &[&str])] = &[
     ("described_again", "", "Ronnie Corbett left the stage. \"It's just laughing at each other,\" said the 74-year-old comedian.", &["Ronnie Corbett"]),
     ("described_new_person", "", "Ronnie Corbett left. \"It's just laughing,\" said a 74-year-old viewer.", &[]),
     ("pronoun_female_role", "", "Leyla Demir, fiancée of the victim, spoke first. \"He was brave,\" she said.", &["Leyla Demir"]),
+    ("said_unlisted_role_full_name", "", "\"Every shop was shut a year ago,\" said entrepreneur Arlo Pennick.", &["Arlo Pennick"]),
+    ("said_unlisted_role_one_word", "", "\"Every shop was shut a year ago,\" said entrepreneur Pennick.", &[]),
+    ("role_of_body_word_then_name", "", "Director of music Marta Quillon said the season would be shorter.", &["Marta Quillon"]),
+    ("body_word_names_body", "", "The industry welcomed the deal, the firm Harbour Wellmont said.", &[]),
+    ("name_of_body_acronym", "", "Lead author Sam Vole of the Centre for Ocean Study (COS) said, \"The trip was a unique chance.\"", &["Sam Vole"]),
+    ("body_acronym_alone", "", "The Centre for Ocean Study (COS) said, \"The trip was a unique chance.\"", &[]),
+    ("from_body_acronym", "", "\"Sales will rise,\" Lena Vortman, from the Home Appliance Council (HAC) told reporters.", &["Lena Vortman"]),
+    ("acronym_before_person", "", "The head of the aerospace group ACME Philippe Dardel is to leave. Mr Dardel said he would go.", &["Philippe Dardel"]),
+    ("misspelt_surname", "", "Defence minister Pranab Mukherjee opened the show. \"There is scope,\" said Mr Mukerjee.", &["Pranab Mukherjee"]),
+    ("two_near_surnames_stay_apart", "", "Anna Clifton spoke first. Tom Clinton spoke next. \"No,\" said Mr Cliton.", &["Cliton"]),
 ];
 
 #[test]
@@ -282,6 +292,20 @@ fn scare_quote_is_not_continued() {
     let a = attribute("", body);
     assert_eq!(a.quotes.len(), 1);
     assert_eq!(a.quotes[0].text, "We will stay,");
+}
+
+/// Issue 17: a participle between a determiner and a noun (`the recommended term`) reports no
+/// speech, so the quote is not given to the phrase's author.
+#[test]
+fn attributive_participle_is_no_cue() {
+    let a = attribute(
+        "",
+        "Tom Ashby spoke first. The defence team called the 14-year widely recommended term \"absurd\" and appealed.",
+    );
+    let q: Vec<_> = a.quotes.iter().filter(|q| q.text == "absurd").collect();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, None);
+    assert_ne!(q[0].cue_text, "recommended");
 }
 
 #[test]
