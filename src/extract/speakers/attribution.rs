@@ -288,9 +288,9 @@ impl<'d> State<'d> {
                         };
                     }
                     let src = self.left_np(items, j - 1);
-                    if src == Src::Unnamed {
-                        // `Marc Ostwald, a strategist at Monument Securities told` (the
-                        // appositive's closing comma missing).
+                    if matches!(src, Src::Unnamed | Src::Role(_)) {
+                        // `Marc Ostwald, a strategist at Monument Securities told`, `X, head of
+                        // sales at the firm says` (the appositive's closing comma missing).
                         if let Some(n) = self.unclosed_appositive(items, j - 1) {
                             return n;
                         }

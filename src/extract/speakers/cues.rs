@@ -49,6 +49,7 @@ impl<'d> State<'d> {
             // others said or wrote (`the rules were "no visits"`), not given to the speaker.
             if answer {
                 found.clear();
+                self.answer = Some((d.toks[start].para, src));
             }
         }
         let mut k = 0;
@@ -89,6 +90,15 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             }
+            // `as compared to`, `compared with`: a preposition, not a cue.
+            if verb.form == Form::Past
+                && matches!(items.get(k + 1), Some(&it) if self.word_is(it, "to") || self.word_is(it, "with"))
+                && (d.word(ti).eq_ignore_ascii_case("compared")
+                    || k > 0 && self.word_is(items[k - 1], "as"))
+            {
+                k += 1;
+                continue;
+            }
             if verb.form == Form::Past && self.attributive(items, k) {
                 k += 1;
                 continue;
@@ -111,7 +121,27 @@ impl<'d> State<'d> {
                     clause_subject = Some(s);
                 }
             }
-            let src = self.cue_source(items, k, verb, clause_subject);
+            let mut src = self.cue_source(items, k, verb, clause_subject);
+            // `((Jane Doe)) ... that's why I said "..."`: in an interview answer, `I` is the
+            // one answering.
+            // (Only for a quotation: `as I mentioned before, ...` reports nothing new.)
+            if let Some((para, answerer)) = self.answer.filter(|_| has_q) {
+                if matches!(src, Src::Nothing | Src::Unnamed)
+                    && d.toks[ti].para == para
+                    && verb.form != Form::Ing
+                    && (1..=2).any(|b| {
+                        k >= b
+                            && self.word_is(items[k - b], "I")
+                            // (`I also said`, `I once said`; not `I can tell you "..."`.)
+                            && (b == 1 || matches!(self.tok(items[k - 1]), Some(t) if t.is_word() && !t.cap && {
+                                let w = d.word(items_tok(items[k - 1]));
+                                w.ends_with("ly") || matches!(w, "also" | "once" | "then" | "just" | "already" | "have" | "had")
+                            }))
+                    })
+                {
+                    src = answerer;
+                }
+            }
             let at = cue_at(
                 k,
                 Cue::Verb,

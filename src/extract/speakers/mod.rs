@@ -306,6 +306,9 @@ struct State<'d> {
     prev_starts: Vec<usize>,
     /// Words after a courtesy title in the text (for the person test), made when first needed.
     courtesy: Option<std::collections::HashSet<String, lexicon::FnvBuild>>,
+    /// The interview answer being read (`((Jane Doe)) ...`): its paragraph and speaker, for
+    /// `I said "..."` inside it.
+    answer: Option<(u32, sources::Src)>,
 }
 
 impl<'d> State<'d> {
@@ -325,6 +328,7 @@ impl<'d> State<'d> {
             sent_start: 0,
             prev_starts: Vec::new(),
             courtesy: None,
+            answer: None,
         }
     }
 }

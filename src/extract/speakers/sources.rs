@@ -156,8 +156,9 @@ impl<'d> State<'d> {
                     && matches!(self.tok(items[m + 2]), Some(t) if t.is_word()
                         && matches!(d.word(items_tok(items[m + 2])), "of" | "at"))
                     && items[m + 1..=e].iter().all(|&it| {
+                        // (`networks` in `the mobile networks division` is a noun here.)
                         matches!(self.tok(it), Some(t) if t.is_word()
-                            && t.lex.verb.is_none()
+                            && t.lex.verb.is_none_or(|v| v.form == Form::Third && !t.cap)
                             && t.lex.classes & class::BE == 0)
                     });
                 // `Lena Vortman, from the Home Appliance Council (HAC) told`: `from` and the
@@ -184,7 +185,11 @@ impl<'d> State<'d> {
                     _ => None,
                 };
             }
-            if !t.is_word() || t.lex.classes & class::BE != 0 || t.lex.verb.is_some() && !t.cap {
+            // (A plural noun that is also a verb, `networks`, may stand in a description.)
+            if !t.is_word()
+                || t.lex.classes & class::BE != 0
+                || t.lex.verb.is_some_and(|v| v.form != Form::Third) && !t.cap
+            {
                 return None;
             }
         }
@@ -405,6 +410,42 @@ impl<'d> State<'d> {
             && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].is_word())
         {
             return Src::Pronoun(0, items_tok(items[s + 1]));
+        }
+        // `said the 12th-ranked Washington`, `said the unseeded Jan Hollis`: modifiers in lower
+        // case between `the` and a name (not a role noun: `said the firm Brush Wellman`).
+        if d.word(ti).eq_ignore_ascii_case("the") {
+            let mut k = s + 1;
+            while k < s + 5 {
+                match items.get(k) {
+                    Some(&Item::T(x)) if d.toks[x].kind == Kind::Num || d.toks[x].is_punct('-') => {
+                        k += 1
+                    }
+                    Some(&Item::T(x))
+                        if d.toks[x].kind == Kind::Word
+                            && !d.toks[x].cap
+                            && d.toks[x].lex.verb.is_none()
+                            && d.toks[x].lex.classes
+                                & (class::ORG
+                                    | class::TITLE
+                                    | class::SOURCE_NOUN
+                                    | class::STOP
+                                    | class::DET)
+                                == 0
+                            && (d.word(x).contains('-') || d.word(x).ends_with("ed")) =>
+                    {
+                        k += 1
+                    }
+                    _ => break,
+                }
+            }
+            if k > s + 1 {
+                if let Some(Src::Name { from, to, titled }) = self.right_name_only(items, k) {
+                    // A full name, or a surname the article gives in full elsewhere.
+                    if to - from >= 2 || titled || self.names.has_full_surname(d.word(from)) {
+                        return Src::Name { from, to, titled };
+                    }
+                }
+            }
         }
         if d.name_word(ti) {
             let ceil = self.item_tok_ceil(items, s);

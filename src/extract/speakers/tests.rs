@@ -150,6 +150,10 @@ const GENERALISE: &[(&str, &str, &str, &[&str])] = &[
     ("body_acronym_alone", "", "The Centre for Ocean Study (COS) said, \"The trip was a unique chance.\"", &[]),
     ("from_body_acronym", "", "\"Sales will rise,\" Lena Vortman, from the Home Appliance Council (HAC) told reporters.", &["Lena Vortman"]),
     ("acronym_before_person", "", "The head of the aerospace group ACME Philippe Dardel is to leave. Mr Dardel said he would go.", &["Philippe Dardel"]),
+    ("said_the_ranked_surname", "", "Peter Hollis lost in straight sets. \"He served too well,\" said the 12th-ranked Hollis after the match.", &["Peter Hollis"]),
+    ("said_the_ranked_unknown", "", "\"He served too well,\" said the 12th-ranked Hollis after the match.", &[]),
+    ("unclosed_appositive_at_the_firm", "", "Karl Brenner, president of the mobile networks division at the firm says that: \"Demand will rise.\"", &["Karl Brenner"]),
+    ("unclosed_appositive_plural_source", "", "Demand is high, analysts at the firm say.", &[]),
     ("misspelt_surname", "", "Defence minister Pranab Mukherjee opened the show. \"There is scope,\" said Mr Mukerjee.", &["Pranab Mukherjee"]),
     ("two_near_surnames_stay_apart", "", "Anna Clifton spoke first. Tom Clinton spoke next. \"No,\" said Mr Cliton.", &["Cliton"]),
 ];
@@ -306,6 +310,46 @@ fn attributive_participle_is_no_cue() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker, None);
     assert_ne!(q[0].cue_text, "recommended");
+}
+
+/// Issue 17: `as compared to` is a preposition; the quotes around it keep the sentence's cue.
+#[test]
+fn compared_to_is_no_cue() {
+    let a = attribute(
+        "",
+        "Dr Vell told the magazine the ribs were \"thicker\" as compared to the \"thin ribs\" of deer.",
+    );
+    let got: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [("thicker", Some("Vell")), ("thin ribs", Some("Vell"))]
+    );
+}
+
+/// Issue 17, class 4: in an interview answer `I said "..."` is the one answering; a
+/// hypothetical (`I can tell you "..."`) is not given to anyone.
+#[test]
+fn first_person_cue_in_interview_answer() {
+    let body = "((WN)) Why did you leave?\n\n((Dora Kestrel)) Well, I was not ready. That is why I said \"no club is perfect\". I can tell you \"try again\" and you would.\n";
+    let a = attribute("", body);
+    let got: Vec<_> = a
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert!(
+        got.contains(&("no club is perfect", Some("Dora Kestrel"))),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|&(t, s)| t == "try again" && s.is_some()),
+        "{got:?}"
+    );
 }
 
 #[test]
