@@ -521,19 +521,10 @@ impl<'d> State<'d> {
             .map(|k| self.prefixed_name(k))
             .collect();
         // The surnames of full names and each with one letter dropped: near spellings meet
-        // in this map without comparing every pair of names.
-        let mut deleted: std::collections::HashMap<String, Vec<usize>, lexicon::FnvBuild> =
-            Default::default();
-        for (m, p) in self.names.people.iter().enumerate() {
-            if p.words.len() < 2 {
-                continue;
-            }
-            if let Some(s) = surname(&p.words).filter(|s| s.chars().count() >= 6) {
-                for v in one_deletions(s) {
-                    deleted.entry(v).or_default().push(m);
-                }
-            }
-        }
+        // in this map without comparing every pair of names (made only when a lone surname
+        // needs it).
+        let mut deleted: Option<std::collections::HashMap<String, Vec<usize>, lexicon::FnvBuild>> =
+            None;
         for k in 0..self.names.people.len() {
             if let Some(m) = prefixed[k] {
                 self.names.people[k].alias = Some(m);
@@ -557,6 +548,22 @@ impl<'d> State<'d> {
             // `Mr Mukerjee` after `Pranab Mukherjee`: a lone surname one letter away from the
             // surname of exactly one fuller name is that person, misspelt.
             if best.is_none() && words.len() == 1 && last.chars().count() >= 6 {
+                let people = &self.names.people;
+                let deleted = deleted.get_or_insert_with(|| {
+                    let mut map: std::collections::HashMap<_, Vec<usize>, lexicon::FnvBuild> =
+                        Default::default();
+                    for (m, p) in people.iter().enumerate() {
+                        if p.words.len() < 2 {
+                            continue;
+                        }
+                        if let Some(s) = surname(&p.words).filter(|s| s.chars().count() >= 6) {
+                            for v in one_deletions(s) {
+                                map.entry(v).or_default().push(m);
+                            }
+                        }
+                    }
+                    map
+                });
                 let mut near: Vec<usize> = one_deletions(last)
                     .iter()
                     .flat_map(|v| deleted.get(v).map_or(&[][..], Vec::as_slice))
