@@ -150,11 +150,13 @@ fn open_for_update(
         return Ok((index, fields));
     }
     let (schema, fields) = schema();
+    // Written first, so that a run killed before its first commit leaves an empty index of this
+    // version rather than one that looks foreign, and so that a search running beside the first
+    // run never sees tantivy's `meta.json` without it (it said "built by an incompatible
+    // newsdex" for that moment; now it finds no index yet).
+    IndexInfo::current().write(index_path)?;
     let index = Index::create(directory, schema, settings())?;
     register_analyzer(&index);
-    // Written at once, so that a run killed before its first commit leaves an empty index of
-    // this version rather than one that looks foreign.
-    IndexInfo::current().write(index_path)?;
     Ok((index, fields))
 }
 
