@@ -4,6 +4,7 @@
 //!
 //! Uses the tokens and sentences.
 
+use super::lexicon::class;
 use super::sentences::Item;
 use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Cue, Found, Link, Quote, State};
@@ -100,12 +101,35 @@ impl<'d> State<'d> {
         }
     }
 
+    /// Whether the quote at item `k` is a term of at most three words between a determiner and
+    /// a word of the same noun phrase (`the "full" £7.4m`, `an "injury audit" to`).
+    fn term_in_noun_phrase(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let Item::Q(q) = items[k] else { return false };
+        let span = d.spans[q];
+        let words = (span.first..span.last)
+            .filter(|&i| d.toks[i].is_word())
+            .count();
+        let det_before = k > 0
+            && matches!(self.tok(items[k - 1]), Some(t) if t.is_word() && !t.cap && t.has(class::DET));
+        // (a lower-case word, a number or an amount: `£7.4m`)
+        let word_after = matches!(items.get(k + 1).and_then(|&it| self.tok(it)),
+            Some(t) if t.kind == Kind::Num || t.is_word() && !t.cap
+                || [',', '.', ';', ':', '!', '?', ')', '(', '-'].iter().all(|&c| !t.is_punct(c)) && !t.is_word());
+        (1..=3).contains(&words) && det_before && word_after
+    }
+
     /// Whether the cue `f` may attribute the quote at item `k`. A cue inside dashes or brackets
     /// (`X commented — which the BBC noted — "..."`) reaches only quotes inside them; a quote
     /// that ends a sentence (`"...heads."`) is not the content of a later verb that has its own
     /// clause (`"..." And Mr Goodridge said best film was ...`).
     fn cue_reaches(&self, items: &[Item], f: &Found, k: usize) -> bool {
         let d = self.doc;
+        // `the "full" £7.4m ... announced by X`: a term quoted inside a noun phrase is no one's
+        // words for a cue that comes after it.
+        if f.k > k && self.term_in_noun_phrase(items, k) {
+            return false;
+        }
         if let Some((a, b)) = self.aside(items, f.k) {
             if k < a || k > b {
                 return false;

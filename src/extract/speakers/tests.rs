@@ -352,6 +352,27 @@ fn first_person_cue_in_interview_answer() {
     );
 }
 
+/// Issue 17, class 5: a term quoted inside a noun phrase is no one's words for a cue after it;
+/// a cue before it still gives it (`called it a "good deal"`).
+#[test]
+fn term_inside_a_noun_phrase_takes_no_later_cue() {
+    let a = attribute(
+        "",
+        "The settlement includes the \"full\" £7.4m announced by Chancellor Tom Pike. Sue Vale called it a \"good deal\" for councils.",
+    );
+    let got: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert!(
+        !got.iter().any(|&(t, s)| t == "full" && s.is_some()),
+        "{got:?}"
+    );
+    assert!(got.contains(&("good deal", Some("Sue Vale"))), "{got:?}");
+}
+
 #[test]
 fn unnamed_quote_has_no_speaker() {
     let a = attribute("", "\"It is over,\" a spokesman said.");
