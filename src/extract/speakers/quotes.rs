@@ -76,7 +76,12 @@ impl<'d> State<'d> {
                 if !f.finite {
                     continue;
                 }
+                // After the cue's own words: `told reporters the ship was lost` reports `the
+                // ship was lost`.
                 let mut s = f.k + 1;
+                while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
+                    s += 1;
+                }
                 if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
                     s += 1;
                 }

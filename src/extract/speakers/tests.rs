@@ -373,6 +373,22 @@ fn term_inside_a_noun_phrase_takes_no_later_cue() {
     assert!(got.contains(&("good deal", Some("Sue Vale"))), "{got:?}");
 }
 
+/// A reported quote starts after the cue's addressee: `told reporters the ship was lost`
+/// reports `the ship was lost`.
+#[test]
+fn reported_quote_starts_after_the_addressee() {
+    let a = attribute("", "Dan Miller told reporters the ship was lost at sea.");
+    let got: Vec<_> = a
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.direct))
+        .collect();
+    assert_eq!(
+        got,
+        [("the ship was lost at sea", Some("Dan Miller"), false)]
+    );
+}
+
 #[test]
 fn unnamed_quote_has_no_speaker() {
     let a = attribute("", "\"It is over,\" a spokesman said.");
@@ -445,7 +461,7 @@ fn quotes_carry_their_evidence() {
         ),
         (
             "Jane Roe told reporters the war was over.",
-            "reporters the war was over",
+            "the war was over",
             Cue::Verb,
             "told reporters",
             Link::Name,
