@@ -312,6 +312,15 @@ fn attributive_participle_is_no_cue() {
     assert_ne!(q[0].cue_text, "recommended");
 }
 
+/// The direct quotes of an attribution with their speakers, in text order.
+fn direct_quotes(a: &Attribution) -> Vec<(&str, Option<&str>)> {
+    a.quotes
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect()
+}
+
 /// Issue 17: `as compared to` is a preposition; the quotes around it keep the sentence's cue.
 #[test]
 fn compared_to_is_no_cue() {
@@ -319,12 +328,7 @@ fn compared_to_is_no_cue() {
         "",
         "Dr Vell told the magazine the ribs were \"thicker\" as compared to the \"thin ribs\" of deer.",
     );
-    let got: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.direct)
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
+    let got = direct_quotes(&a);
     assert_eq!(
         got,
         [("thicker", Some("Vell")), ("thin ribs", Some("Vell"))]
@@ -337,11 +341,7 @@ fn compared_to_is_no_cue() {
 fn first_person_cue_in_interview_answer() {
     let body = "((WN)) Why did you leave?\n\n((Dora Kestrel)) Well, I was not ready. That is why I said \"no club is perfect\". I can tell you \"try again\" and you would.\n";
     let a = attribute("", body);
-    let got: Vec<_> = a
-        .quotes
-        .iter()
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
+    let got = direct_quotes(&a);
     assert!(
         got.contains(&("no club is perfect", Some("Dora Kestrel"))),
         "{got:?}"
@@ -360,12 +360,7 @@ fn term_inside_a_noun_phrase_takes_no_later_cue() {
         "",
         "The settlement includes the \"full\" £7.4m announced by Chancellor Tom Pike. Sue Vale called it a \"good deal\" for councils.",
     );
-    let got: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.direct)
-        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-        .collect();
+    let got = direct_quotes(&a);
     assert!(
         !got.iter().any(|&(t, s)| t == "full" && s.is_some()),
         "{got:?}"
