@@ -15,7 +15,8 @@ use super::State;
 impl<'d> State<'d> {
     /// Whether the body named before the bracket at item `open` is someone's affiliation
     /// (`Sam Vole of the Centre for Ocean Study (COS) said`, `X, from the Home Appliance Council
-    /// (HAC) told`): its name follows `from`/`at`/`with` (and `the`), or `of` after a person's full name.
+    /// (HAC) told`): its name follows `from`/`at`/`with` (and `the`), or `of` after a person's
+    /// full name.
     fn affiliation_before(&self, items: &[Item], open: usize) -> bool {
         let d = self.doc;
         let mut m = open;

@@ -378,7 +378,8 @@ impl<'d> State<'d> {
     }
 
     /// `the nine-year recommended term`, `its stated aim`: a participle between a determiner
-    /// (and at most one modifier: a number, a hyphenated word, an adverb) and a lower-case noun describes the noun; it reports no speech.
+    /// (and at most one modifier: a number, a hyphenated word, an adverb) and a lower-case noun
+    /// describes the noun; it reports no speech.
     fn attributive(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         let word_at = |m: usize| match items.get(m) {
