@@ -376,7 +376,10 @@ impl<'d> State<'d> {
     fn body_names(&self) -> &Names {
         self.headline_of.unwrap_or(&self.names)
     }
+}
 
+/// Whether a verb is a cue at all: attributive participles and weak verbs.
+impl<'d> State<'d> {
     /// `the nine-year recommended term`, `its stated aim`: a participle between a determiner
     /// (and at most one modifier: a number, a hyphenated word, an adverb) and a lower-case noun
     /// describes the noun; it reports no speech.
