@@ -380,9 +380,10 @@ impl<'d> State<'d> {
 
 /// Whether a verb is a cue at all: attributive participles and weak verbs.
 impl<'d> State<'d> {
-    /// `the nine-year recommended term`, `its stated aim`: a participle between a determiner
-    /// (and at most one modifier: a number, a hyphenated word, an adverb) and a lower-case noun
-    /// describes the noun; it reports no speech.
+    /// `the nine-year recommended term`, `the widely stated aim`: a participle after a
+    /// determiner and one modifier (a number, a hyphenated word, an adverb), before a lower-case
+    /// noun, describes the noun; it reports no speech. (Right after the determiner, `the stated
+    /// aim`, `cue_source` already takes it for a noun.)
     fn attributive(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         let word_at = |m: usize| match items.get(m) {
@@ -410,7 +411,6 @@ impl<'d> State<'d> {
             k.checked_sub(1).and_then(word_at),
             k.checked_sub(2).and_then(word_at),
         ) {
-            (Some(p), _) if det(p) => true,
             // Only a modifier that cannot be the subject: `nine-year`, `widely`, `2019`.
             (Some(p), Some(pp)) => {
                 let t = &d.toks[p];
