@@ -2,14 +2,23 @@
 //! paragraph (curly marks by shape, straight ones by which side touches a word, single marks only
 //! when a closing one follows), and marks the tokens inside each span.
 //!
+//! Text rebuilt from tokens (wire copy detokenised by a program) may glue straight marks to the
+//! wrong word from some point on: `time, "Rafter said."` for `time," Rafter said. "`. When the
+//! words around the marks contradict their spacing more than once, the spacing is ignored and
+//! each mark's role comes from the reporting clause next to it, the rest by alternation.
+//!
 //! Uses the tokens only.
 
+use super::lexicon::{class, Form};
 use super::tokens::{Doc, Kind, Side, Span};
 
 impl<'a> Doc<'a> {
     /// Pairs quotation marks paragraph by paragraph into spans; marks tokens inside them.
     pub(super) fn pair_quotes(&mut self) {
         let n = self.toks.len();
+        let detok = self.spacing_contradicted();
+        // (detokenised text: whether the paragraph before ended inside a quote)
+        let mut runs_on = false;
         let mut p_start = 0;
         while p_start < n {
             let para = self.toks[p_start].para;
@@ -17,7 +26,11 @@ impl<'a> Doc<'a> {
             while p_end < n && self.toks[p_end].para == para {
                 p_end += 1;
             }
-            self.pair_paragraph(p_start, p_end);
+            if detok {
+                runs_on = self.pair_by_roles(p_start, p_end, runs_on);
+            } else {
+                self.pair_paragraph(p_start, p_end);
+            }
             p_start = p_end;
         }
         for (k, s) in self.spans.iter().enumerate() {
@@ -83,6 +96,122 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether straight double marks are glued to the wrong side more than once: a mark the
+    /// reporting clause next to it shows to close a quote whose spacing says it opens one
+    /// (`time, "Rafter said`), or the reverse (`he joked," Today`).
+    fn spacing_contradicted(&self) -> bool {
+        let mut seen = 0;
+        for i in 0..self.toks.len() {
+            if let Kind::Mark { double: true, open } = self.toks[i].kind {
+                let role = self.cue_role(i);
+                if open == Side::Open && role == Some(Side::Close)
+                    || open == Side::Close && role == Some(Side::Open)
+                {
+                    seen += 1;
+                    if seen == 2 {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// The role the words around a straight double mark give it, whatever its spacing: after a
+    /// comma and before a reporting clause (`," said X`, `, "X said`, `," he added`) it closes;
+    /// after a reporting verb and a comma or colon (`said, "`, `joked,"`) it opens.
+    fn cue_role(&self, i: usize) -> Option<Side> {
+        let t = &self.toks;
+        if &self.text[t[i].bs as usize..t[i].be as usize] != "\"" {
+            return None;
+        }
+        let before = |k: usize| (k < i).then(|| &t[i - 1 - k]);
+        // (`protests,"` ends a quote: a verb form that is also a noun needs a subject.)
+        if before(0).is_some_and(|p| p.is_punct(',') || p.is_punct(':'))
+            && before(1).is_some_and(|p| {
+                !p.cap
+                    && p.lex.verb.is_some_and(|v| {
+                        v.form == Form::Past
+                            || before(2).is_some_and(|s| s.cap || s.has(class::PRONOUN))
+                    })
+            })
+        {
+            return Some(Side::Open);
+        }
+        if !before(0).is_some_and(|p| p.is_punct(',') || p.is_punct('?') || p.is_punct('!')) {
+            return None;
+        }
+        // Up to three name words or a pronoun, then a reporting verb.
+        let mut k = i + 1;
+        while k < t.len() && k <= i + 3 && t[k].para == t[i].para {
+            let w = &t[k];
+            if w.is_word() && !w.cap && w.lex.verb.is_some_and(|v| v.form != Form::Base) {
+                return Some(Side::Close);
+            }
+            if !(self.name_word(k) || w.has(class::PRONOUN)) {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Pairs a paragraph's double marks by role (the reporting clause next to a mark, else
+    /// alternation with its neighbours): a first closing mark closes a quote that `runs_on`
+    /// from the paragraph before (else it is left alone: which words it closes is unknown); an
+    /// opening mark left open runs to the paragraph's end. Returns whether one did.
+    fn pair_by_roles(&mut self, from: usize, to: usize, runs_on: bool) -> bool {
+        let marks: Vec<usize> = (from..to)
+            .filter(|&k| matches!(self.toks[k].kind, Kind::Mark { double: true, .. }))
+            .collect();
+        if marks.is_empty() {
+            return false;
+        }
+        let known: Vec<Option<Side>> = marks.iter().map(|&k| self.cue_role(k)).collect();
+        let flip = |s: Side, odd: bool| match (s, odd) {
+            (Side::Open, true) => Side::Close,
+            (Side::Close, true) => Side::Open,
+            (s, _) => s,
+        };
+        let roles: Vec<Side> = (0..marks.len())
+            .map(|j| {
+                if let Some(r) = known[j] {
+                    return r;
+                }
+                if let Some(n) = (j + 1..marks.len()).find(|&n| known[n].is_some()) {
+                    return flip(known[n].unwrap_or(Side::Open), (n - j) % 2 == 1);
+                }
+                if let Some(p) = (0..j).rev().find(|&p| known[p].is_some()) {
+                    return flip(known[p].unwrap_or(Side::Open), (j - p) % 2 == 1);
+                }
+                flip(Side::Open, j % 2 == 1)
+            })
+            .collect();
+        let mut open: Option<usize> = None;
+        for (j, &m) in marks.iter().enumerate() {
+            match (roles[j], open) {
+                (Side::Close, Some(o)) => {
+                    self.push_span(o, m, from, to);
+                    open = None;
+                }
+                (Side::Close, None) if j == 0 && runs_on => {
+                    // A quote running on from the paragraph before.
+                    self.push_run(from, m);
+                }
+                (Side::Close, None) => {}
+                (_, Some(o)) => {
+                    self.push_span(o, m, from, to);
+                    open = Some(m);
+                }
+                (_, None) => open = Some(m),
+            }
+        }
+        if let Some(o) = open {
+            self.push_span(o, to, from, to);
+        }
+        open.is_some()
+    }
+
     fn opens_text(&self, i: usize, to: usize) -> bool {
         i + 1 < to
     }
@@ -90,7 +219,11 @@ impl<'a> Doc<'a> {
     /// Records the quote between the mark at `open` and the token `close` (a closing mark or
     /// the paragraph end).
     fn push_span(&mut self, open: usize, close: usize, _from: usize, _to: usize) {
-        let first = open + 1;
+        self.push_run(open + 1, close);
+    }
+
+    /// Records the quote of tokens `first..close`.
+    fn push_run(&mut self, first: usize, close: usize) {
         if first >= close {
             return;
         }
@@ -101,7 +234,7 @@ impl<'a> Doc<'a> {
             last: close,
             bs,
             be,
-            para: self.toks[open].para,
+            para: self.toks[first].para,
         });
     }
 }

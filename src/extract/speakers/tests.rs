@@ -352,6 +352,41 @@ fn first_person_cue_in_interview_answer() {
     );
 }
 
+/// Issue 17, class 4: text rebuilt from tokens glues straight marks to the wrong word from
+/// some point on (`time, "Nolan said."`); the reporting clauses next to the marks decide which
+/// opens and which closes, and a well-spaced story is paired by spacing as before.
+#[test]
+fn marks_glued_to_the_wrong_word_are_paired_by_their_clauses() {
+    let body = "Ted Nolan and Ivo Brandt won.\n\n\"We played well,\" said Nolan. \" Before the final I slept badly and woke up at dawn, \"Nolan said.\"\n\nToday I slept well. \" Brandt was happy too. \" We were lucky, \"said Brandt.\n";
+    let a = attribute("", body);
+    let got = direct_quotes(&a);
+    assert_eq!(
+        got,
+        [
+            ("We played well,", Some("Ted Nolan")),
+            (
+                "Before the final I slept badly and woke up at dawn,",
+                Some("Ted Nolan")
+            ),
+            ("Today I slept well.", Some("Ted Nolan")),
+            ("We were lucky,", Some("Ivo Brandt")),
+        ]
+    );
+    // One mark on the wrong side is a typo, not rebuilt text: spacing still pairs.
+    let a = attribute(
+        "",
+        "\"We will go,\" said Ted Nolan. \"The rest stay here.\" Then he left, \"Nolan said.",
+    );
+    let got = direct_quotes(&a);
+    assert_eq!(
+        got[..2],
+        [
+            ("We will go,", Some("Ted Nolan")),
+            ("The rest stay here.", Some("Ted Nolan"))
+        ]
+    );
+}
+
 /// Issue 17, class 5: a term quoted inside a noun phrase is no one's words for a cue after it;
 /// a cue before it still gives it (`called it a "good deal"`).
 #[test]
