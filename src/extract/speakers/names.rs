@@ -525,6 +525,23 @@ impl<'d> State<'d> {
         // needs it).
         let mut deleted: Option<std::collections::HashMap<String, Vec<usize>, lexicon::FnvBuild>> =
             None;
+        // `Ginger Baker was born Peter Edward Baker`: a name written only after `born` or
+        // `née` is not the one the article calls the person by.
+        // (mentions, mentions after `born`)
+        let mut birth = vec![(0u32, 0u32); self.names.people.len()];
+        for &(t, p) in &self.names.mentions {
+            let after_born = t > 0
+                && self.doc.toks[t - 1].is_word()
+                && matches!(
+                    self.doc.word(t - 1).to_lowercase().as_str(),
+                    "born" | "née" | "nee"
+                );
+            birth[p].0 += 1;
+            birth[p].1 += u32::from(after_born);
+        }
+        for (p, (all, born)) in self.names.people.iter_mut().zip(birth) {
+            p.birth_only = all > 0 && born == all;
+        }
         for k in 0..self.names.people.len() {
             if let Some(m) = prefixed[k] {
                 self.names.people[k].alias = Some(m);
@@ -540,7 +557,7 @@ impl<'d> State<'d> {
                     && p.words.len() > words.len()
                     && surname(&p.words) == surname(words)
                     && words.iter().all(|w| p.words.contains(w))
-                    && best.is_none_or(|b| self.names.people[b].words.len() < p.words.len())
+                    && best.is_none_or(|b| self.names.fuller(b, m))
                 {
                     best = Some(m);
                 }
@@ -682,7 +699,7 @@ impl<'d> State<'d> {
             if !words.iter().all(|w| p.words.contains(w)) {
                 continue;
             }
-            if best.is_none_or(|b| pool[b].words.len() < p.words.len()) {
+            if best.is_none_or(|b| names.fuller(b, k)) {
                 best = Some(k);
             }
         }

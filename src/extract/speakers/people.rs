@@ -19,6 +19,9 @@ pub(super) struct Person {
     /// Named once after a title (`President Obama`): a person even when the article never
     /// gives a fuller name.
     pub(super) titled: bool,
+    /// Written only after `born` or `née` (`Ginger Baker was born Peter Edward Baker`): not
+    /// the name the article calls the person by.
+    pub(super) birth_only: bool,
 }
 
 type FastMap<K, V> = std::collections::HashMap<K, V, lexicon::FnvBuild>;
@@ -53,6 +56,14 @@ impl Names {
             .any(|&p| self.people[p].words.len() >= 2)
     }
 
+    /// Whether person `m` is a better target than `b` for a shorter form of a name: a name
+    /// in use before a birth name, then the one with more words.
+    pub(super) fn fuller(&self, b: usize, m: usize) -> bool {
+        let (pb, pm) = (&self.people[b], &self.people[m]);
+        pb.birth_only && !pm.birth_only
+            || pb.birth_only == pm.birth_only && pb.words.len() < pm.words.len()
+    }
+
     pub(super) fn add(&mut self, key: String, words: Vec<String>, display: String) -> usize {
         let k = self.people.len();
         if let Some(last) = surname(&words) {
@@ -68,6 +79,7 @@ impl Names {
             gender: 0,
             alias: None,
             titled: false,
+            birth_only: false,
         });
         k
     }

@@ -93,6 +93,8 @@ const MORE: &[(&str, &str, &[&str])] = &[
     ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
     ("place_surname", "\"We will achieve justice,\" police Chief Chuck Jordan said Monday.", &["Chuck Jordan"]),
     ("inverted_surname", "Some would pay more, said Lily Batchelder.\nBut the losses would outstrip the gains, said Batchelder.", &["Lily Batchelder"]),
+    ("birth_name", "Rusty Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Rusty Olm"]),
+    ("birth_name_only_full_name", "Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Peter James Olm"]),
 ];
 
 /// Cases for patterns found on news from outside the dev set, each positive case next to a
