@@ -282,7 +282,12 @@ impl<'d> State<'d> {
         let mut skipped = 0;
         while k > 0 && skipped < 3 {
             let t = &d.toks[k - 1];
-            if t.is_word() && !t.cap && (t.has(class::DET) || t.poss) {
+            // (`of The Rolling Stones`: a capitalised article inside a body's name.)
+            let cap_det = t.cap
+                && t.has(class::DET)
+                && k >= 2
+                && matches!(d.word(k - 2), "of" | "from" | "at" | "for");
+            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det) {
                 k -= 1;
                 skipped += 1;
             } else {

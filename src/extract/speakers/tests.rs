@@ -93,6 +93,9 @@ const MORE: &[(&str, &str, &[&str])] = &[
     ("nested_appositive", "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was a threat.", &["Jean-Marc Ayrault"]),
     ("place_surname", "\"We will achieve justice,\" police Chief Chuck Jordan said Monday.", &["Chuck Jordan"]),
     ("inverted_surname", "Some would pay more, said Lily Batchelder.\nBut the losses would outstrip the gains, said Batchelder.", &["Lily Batchelder"]),
+    ("of_the_band", "Dell Yarrow of The Pebbles also reacted on Twitter, \"Sad news.\"", &["Dell Yarrow"]),
+    ("for_the_band", "A spokesman for The Pebbles said, \"Sad news.\"", &[]),
+    ("reacted_without_quote", "Dell Yarrow reacted angrily to the ruling.", &[]),
     ("birth_name", "Rusty Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Rusty Olm"]),
     ("birth_name_only_full_name", "Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Peter James Olm"]),
 ];
