@@ -165,7 +165,12 @@ impl<'a> Doc<'a> {
             .filter(|&k| matches!(self.toks[k].kind, Kind::Mark { double: true, .. }))
             .collect();
         if marks.is_empty() {
-            return false;
+            // A paragraph inside a quote that runs on (its marks glued to the paragraphs
+            // around it).
+            if runs_on {
+                self.push_run(from, to);
+            }
+            return runs_on;
         }
         let known: Vec<Option<Side>> = marks.iter().map(|&k| self.cue_role(k)).collect();
         let flip = |s: Side, odd: bool| match (s, odd) {
@@ -184,7 +189,9 @@ impl<'a> Doc<'a> {
                 if let Some(p) = (0..j).rev().find(|&p| known[p].is_some()) {
                     return flip(known[p].unwrap_or(Side::Open), (j - p) % 2 == 1);
                 }
-                flip(Side::Open, j % 2 == 1)
+                // No clause to go by: alternate, from a close when a quote runs on into
+                // the paragraph.
+                flip(if runs_on { Side::Close } else { Side::Open }, j % 2 == 1)
             })
             .collect();
         let mut open: Option<usize> = None;

@@ -231,6 +231,7 @@ pub fn attribute(headline: &str, body: &str) -> Attribution {
     let head = Doc::new(headline, true);
     state.register_headline_names(&head);
     state.link_short_forms();
+    state.mention_lone_surnames();
     let mut head_speakers = Vec::new();
     {
         let mut hs = State::new(&head);
@@ -309,6 +310,9 @@ struct State<'d> {
     /// The interview answer being read (`((Jane Doe)) ...`): its paragraph and speaker, for
     /// `I said "..."` inside it.
     answer: Option<(u32, sources::Src)>,
+    /// One-word names outside quotes (`Martin was pleased`): (first token, name token), made
+    /// mentions of the full name they stand for once short forms are linked.
+    lone: Vec<(usize, usize)>,
 }
 
 impl<'d> State<'d> {
@@ -329,6 +333,7 @@ impl<'d> State<'d> {
             prev_starts: Vec::new(),
             courtesy: None,
             answer: None,
+            lone: Vec::new(),
         }
     }
 }

@@ -8,7 +8,7 @@
 use super::lexicon::{self, class};
 use super::people::{surname, Names};
 use super::person::{courtesy_words, person_probability};
-use super::tokens::{is_adjective_suffix, Doc};
+use super::tokens::{is_adjective_suffix, Doc, Kind};
 use super::State;
 
 /// Name runs: where a name starts and ends, and what part of a run is a person's name.
@@ -344,6 +344,9 @@ impl<'d> State<'d> {
             if let Some((s, e, titled)) = self.person_part(i, end) {
                 // `midfielder Deco`, `a student named Wong`: one name after a role noun.
                 let titled = titled || e - s == 1 && s == i && self.role_named(i);
+                if e - s == 1 && !titled && d.toks[i].quote == 0 && opens_sentence(d, i) {
+                    self.lone.push((i, s));
+                }
                 if e - s >= 2 || titled {
                     let idx = self.add_person(s, e);
                     self.names.people[idx].titled |= titled;
@@ -512,6 +515,56 @@ impl<'d> State<'d> {
                 }
             }
             i = e.max(i + 1);
+        }
+    }
+
+    /// A one-word name outside quotes that is the surname of a full name (`Martin` after `Todd
+    /// Martin`) is a mention of that person, for pronouns to find in the sentence before.
+    pub(super) fn mention_lone_surnames(&mut self) {
+        let d = self.doc;
+        let mut added = false;
+        for &(i, s) in &self.lone {
+            let w = d.word(s).to_lowercase();
+            if self.org_names.contains(&w) {
+                continue;
+            }
+            let mut best: Option<usize> = None;
+            for &m in self.names.with_surname(&w) {
+                if self.names.people[m].words.len() >= 2
+                    && best.is_none_or(|b| self.names.fuller(b, m))
+                {
+                    best = Some(m);
+                }
+            }
+            if let Some(b) = best {
+                self.names.mentions.push((i, b));
+                added = true;
+                // `Martin was pleased with his victory`: a pronoun of the subject's own
+                // clause, before any other name, gives its gender.
+                if self.names.people[b].gender == 0 {
+                    let g = (s + 1..(s + 10).min(d.toks.len()))
+                        .take_while(|&k| {
+                            let t = &d.toks[k];
+                            t.para == d.toks[s].para
+                                && t.quote == 0
+                                && !t.is_punct('.')
+                                && !t.is_punct(';')
+                                && !d.name_word(k)
+                        })
+                        .map(|k| match d.word(k) {
+                            "he" | "his" | "him" | "himself" => 1,
+                            "she" | "her" | "hers" | "herself" => 2,
+                            _ => 0,
+                        })
+                        .find(|&g| g != 0);
+                    if let Some(g) = g {
+                        self.names.people[b].gender = g;
+                    }
+                }
+            }
+        }
+        if added {
+            self.names.mentions.sort_by_key(|&(t, _)| t);
         }
     }
 
@@ -813,6 +866,18 @@ pub(super) fn is_preposition(w: &str) -> bool {
         w,
         "to" | "of" | "at" | "for" | "in" | "with" | "from" | "on" | "by" | "under" | "over"
     )
+}
+
+/// Whether token `i` starts a sentence (a paragraph, or after a full stop, `?`, `!` and any
+/// closing marks), where a name is the likely subject.
+fn opens_sentence(d: &Doc, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(d.toks[k - 1].kind, Kind::Mark { .. }) {
+        k -= 1;
+    }
+    k == 0
+        || d.toks[k - 1].para != d.toks[i].para
+        || ['.', '?', '!'].iter().any(|&c| d.toks[k - 1].is_punct(c))
 }
 
 /// The name as the article writes it, possessive removed.

@@ -392,6 +392,30 @@ fn marks_glued_to_the_wrong_word_are_paired_by_their_clauses() {
     );
 }
 
+/// Issue 17, class 1: `he` after a sentence about someone else goes to that sentence's subject,
+/// also when it is a lone surname whose gender only its own clause tells (`his victory`), not
+/// to the one who spoke before it.
+#[test]
+fn pronoun_after_a_new_subject_goes_to_that_subject() {
+    let body = "Tom Rafter and Todd Marlowe won. \"I slept badly,\" Rafter said. \"I am happy.\" Marlowe was pleased with his victory over Ivo Brandt. \"It is always difficult to win,\" he said.";
+    let a = attribute("", body);
+    assert_eq!(
+        direct_quotes(&a),
+        [
+            ("I slept badly,", Some("Tom Rafter")),
+            ("I am happy.", Some("Tom Rafter")),
+            ("It is always difficult to win,", Some("Todd Marlowe")),
+        ]
+    );
+    // A woman's clause: `he` finds no new subject and stays with the speaker.
+    let body = body.replace("his victory", "her victory");
+    let a = attribute("", &body);
+    assert_eq!(
+        direct_quotes(&a)[2],
+        ("It is always difficult to win,", Some("Tom Rafter"))
+    );
+}
+
 /// Issue 17, class 5: a term quoted inside a noun phrase is no one's words for a cue after it;
 /// a cue before it still gives it (`called it a "good deal"`).
 #[test]
