@@ -158,7 +158,21 @@ impl<'d> State<'d> {
                 {
                     let other = self.name_before(start - 2, 1);
                     if matches!(other, Src::Name { .. }) {
+                        // Neither of a pair is the one a later `he` means more than the
+                        // sentence's subject (its first name) is: salience stays as it was.
+                        let salient = self.salient.clone();
+                        if verb.form != Form::Ing {
+                            finite_srcs.push((k, src));
+                        }
+                        let n = found.len();
                         self.record(other, at, &mut found);
+                        self.record(src, at, &mut found);
+                        // (Only for two people: `Industry and Trade Secretary X` is one.)
+                        if found.len() == n + 2 && found[n..].iter().all(|f| f.speaker.is_some()) {
+                            self.salient = salient;
+                        }
+                        k += 1;
+                        continue;
                     }
                 }
             }

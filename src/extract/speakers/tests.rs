@@ -416,6 +416,18 @@ fn pronoun_after_a_new_subject_goes_to_that_subject() {
     );
 }
 
+/// Issue 17, class 1: after `X and Y acknowledged ...` a `he` is the pair's first, the
+/// sentence's subject, not the name written last.
+#[test]
+fn pronoun_after_a_pair_goes_to_its_first() {
+    let body = "Dr. Tom Smith of the college spoke. Jim Miller of Milltech said the system works.\n\nMiller and Smith both acknowledged faults with the system. He too suggested a scenario in which \"the equipment was tampered with.\"";
+    let a = attribute("", body);
+    assert_eq!(
+        direct_quotes(&a),
+        [("the equipment was tampered with.", Some("Jim Miller"))]
+    );
+}
+
 /// Issue 17, class 5: a term quoted inside a noun phrase is no one's words for a cue after it;
 /// a cue before it still gives it (`called it a "good deal"`).
 #[test]
