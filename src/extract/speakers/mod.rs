@@ -87,6 +87,7 @@ This file itself uses only `tokens` and `people`, so no two files import each ot
 mod attribution;
 mod cues;
 mod lexicon;
+mod links;
 mod marks;
 mod names;
 mod people;
