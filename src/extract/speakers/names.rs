@@ -182,10 +182,15 @@ impl<'d> State<'d> {
             }
         }
         if !titled {
-            // `the Kremlin`, `The Rolling Stones`
+            // `the Kremlin`, `The Rolling Stones`, `a Grand Slam` (not `an Alan Shearer
+            // strike`)
             if from > 0
                 && d.toks[from - 1].is_word()
-                && d.word(from - 1).eq_ignore_ascii_case("the")
+                && (d.word(from - 1).eq_ignore_ascii_case("the")
+                    || ["a", "an"]
+                        .iter()
+                        .any(|a| d.word(from - 1).eq_ignore_ascii_case(a))
+                        && !lexicon::is_given(d.word(s)))
             {
                 return None;
             }

@@ -96,6 +96,8 @@ const MORE: &[(&str, &str, &[&str])] = &[
     ("of_the_band", "Dell Yarrow of The Pebbles also reacted on Twitter, \"Sad news.\"", &["Dell Yarrow"]),
     ("for_the_band", "A spokesman for The Pebbles said, \"Sad news.\"", &[]),
     ("reacted_without_quote", "Dell Yarrow reacted angrily to the ruling.", &[]),
+    ("indefinite_article_title", "His film was A Silver Harbour. Based on a novel, A Silver Harbour tells the story of a girl who is sent away.", &[]),
+    ("indefinite_article_given_name", "Shares fell after an Alan Brisket interview. \"We will recover,\" Brisket said.", &["Alan Brisket"]),
     ("birth_name", "Rusty Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Rusty Olm"]),
     ("birth_name_only_full_name", "Olm was born Peter James Olm in Leeds. \"I could play at once,\" Olm said.", &["Peter James Olm"]),
 ];
