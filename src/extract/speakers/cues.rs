@@ -363,22 +363,22 @@ impl<'d> State<'d> {
         ))
     }
 
-    /// The tokens of a verb cue: the verb, and the addressee of `told reporters`.
+    /// The tokens of a verb cue: the verb, and the addressee of `told reporters` or `told us`
+    /// (not `her`, which may open the words reported: `told her colleagues ...`).
     fn verb_toks(&self, items: &[Item], k: usize, verb: Verb) -> (usize, usize) {
         let d = self.doc;
         let v = items_tok(items[k]);
         if verb.takes_addressee {
             if let Some(&Item::T(x)) = items.get(k + 1) {
                 let t = &d.toks[x];
+                let object = matches!(d.word(x), "him" | "them" | "us" | "me" | "you");
                 if t.is_word()
                     && !t.cap
-                    && t.lex.classes & (class::DET | class::PRONOUN) == 0
-                    && t.lex.verb.is_none()
-                    && !matches!(
-                        d.word(x),
-                        "that" | "it" | "him" | "them" | "us" | "me" | "you"
-                    )
-                    && !is_preposition(d.word(x))
+                    && (object
+                        || t.lex.classes & (class::DET | class::PRONOUN) == 0
+                            && t.lex.verb.is_none()
+                            && !matches!(d.word(x), "that" | "it")
+                            && !is_preposition(d.word(x)))
                 {
                     return (v, x + 1);
                 }

@@ -235,14 +235,17 @@ impl<'d> State<'d> {
         let Some(raw) = d.text.get(bs..be) else {
             return;
         };
-        let text = raw.trim_matches(|c: char| c.is_whitespace() || is_quote_char(c));
+        let edge = |c: char| c.is_whitespace() || is_quote_char(c);
+        // A reported clause does not open with the punctuation after its cue (`told him, in
+        // effect, ...`).
+        let lead_edge = |c: char| {
+            edge(c) || !direct && matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}')
+        };
+        let text = raw.trim_start_matches(lead_edge).trim_end_matches(edge);
         if text.is_empty() {
             return;
         }
-        let lead = raw.len()
-            - raw
-                .trim_start_matches(|c: char| c.is_whitespace() || is_quote_char(c))
-                .len();
+        let lead = raw.len() - raw.trim_start_matches(lead_edge).len();
         let start_b = bs + lead;
         // Character offsets: count from a token we know.
         let start = char_offset(d, start_b);

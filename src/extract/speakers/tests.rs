@@ -460,6 +460,26 @@ fn reported_quote_starts_after_the_addressee() {
         got,
         [("the ship was lost at sea", Some("Dan Miller"), false)]
     );
+    // An object pronoun is the addressee too, and the punctuation after the cue is no part of
+    // the words reported; `her` may open them (`told her colleagues ...`).
+    for (body, want) in [
+        ("Dan Miller told us the ship was lost.", "the ship was lost"),
+        (
+            "Dan Miller told them, in effect, the ship was lost.",
+            "in effect, the ship was lost",
+        ),
+        (
+            "Dan Miller told her colleagues the ship was lost.",
+            "her colleagues the ship was lost",
+        ),
+    ] {
+        let a = attribute("", body);
+        assert_eq!(a.quotes.len(), 1, "{body}");
+        assert_eq!(a.quotes[0].text, want, "{body}");
+        let [s, e] = [a.quotes[0].start, a.quotes[0].end];
+        let slice: String = body.chars().skip(s).take(e - s).collect();
+        assert_eq!(slice, want, "{body}: offsets");
+    }
 }
 
 #[test]
