@@ -122,7 +122,7 @@ impl<'a> Doc<'a> {
     /// after a reporting verb and a comma or colon (`said, "`, `joked,"`) it opens.
     fn cue_role(&self, i: usize) -> Option<Side> {
         let t = &self.toks;
-        if &self.text[t[i].bs as usize..t[i].be as usize] != "\"" {
+        if self.text.get(t[i].bs as usize..t[i].be as usize) != Some("\"") {
             return None;
         }
         let before = |k: usize| (k < i).then(|| &t[i - 1 - k]);
@@ -178,22 +178,30 @@ impl<'a> Doc<'a> {
             (Side::Close, true) => Side::Open,
             (s, _) => s,
         };
-        let roles: Vec<Side> = (0..marks.len())
-            .map(|j| {
-                if let Some(r) = known[j] {
-                    return r;
+        // The nearest known role after each mark, then before it (two passes: a paragraph of
+        // many marks stays linear).
+        let mut next: Vec<Option<(usize, Side)>> = vec![None; marks.len()];
+        for j in (0..marks.len().saturating_sub(1)).rev() {
+            next[j] = known[j + 1].map(|r| (j + 1, r)).or(next[j + 1]);
+        }
+        let mut prev: Option<(usize, Side)> = None;
+        let mut roles: Vec<Side> = Vec::with_capacity(marks.len());
+        for j in 0..marks.len() {
+            let role = match (known[j], next[j], prev) {
+                (Some(r), _, _) => r,
+                (None, Some((n, r)), _) => flip(r, (n - j) % 2 == 1),
+                (None, None, Some((p, r))) => flip(r, (j - p) % 2 == 1),
+                // No clause to go by: alternate, from a close when a quote runs on into the
+                // paragraph.
+                (None, None, None) => {
+                    flip(if runs_on { Side::Close } else { Side::Open }, j % 2 == 1)
                 }
-                if let Some(n) = (j + 1..marks.len()).find(|&n| known[n].is_some()) {
-                    return flip(known[n].unwrap_or(Side::Open), (n - j) % 2 == 1);
-                }
-                if let Some(p) = (0..j).rev().find(|&p| known[p].is_some()) {
-                    return flip(known[p].unwrap_or(Side::Open), (j - p) % 2 == 1);
-                }
-                // No clause to go by: alternate, from a close when a quote runs on into
-                // the paragraph.
-                flip(if runs_on { Side::Close } else { Side::Open }, j % 2 == 1)
-            })
-            .collect();
+            };
+            if let Some(r) = known[j] {
+                prev = Some((j, r));
+            }
+            roles.push(role);
+        }
         let mut open: Option<usize> = None;
         for (j, &m) in marks.iter().enumerate() {
             match (roles[j], open) {
