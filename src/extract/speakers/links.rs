@@ -15,19 +15,25 @@ impl<'d> State<'d> {
     pub(super) fn mention_lone_surnames(&mut self) {
         let d = self.doc;
         let mut added = false;
+        // Surname -> the fullest person with it, found once per surname (an article repeating
+        // one surname thousands of times stays linear).
+        let mut fullest: std::collections::HashMap<String, Option<usize>, lexicon::FnvBuild> =
+            Default::default();
         for &(i, s) in &self.lone {
             let w = d.word(s).to_lowercase();
             if self.org_names.contains(&w) {
                 continue;
             }
-            let mut best: Option<usize> = None;
-            for &m in self.names.with_surname(&w) {
-                if self.names.people[m].words.len() >= 2
-                    && best.is_none_or(|b| self.names.fuller(b, m))
-                {
-                    best = Some(m);
+            let names = &self.names;
+            let best = *fullest.entry(w).or_insert_with_key(|w| {
+                let mut best: Option<usize> = None;
+                for &m in names.with_surname(w) {
+                    if names.people[m].words.len() >= 2 && best.is_none_or(|b| names.fuller(b, m)) {
+                        best = Some(m);
+                    }
                 }
-            }
+                best
+            });
             if let Some(b) = best {
                 self.names.mentions.push((i, b));
                 added = true;
