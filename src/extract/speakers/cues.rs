@@ -82,7 +82,9 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             };
-            if t.cap && !d.caps(ti) && !(k == 0 && verb.form != Form::Ing) {
+            if t.cap && !d.caps(ti) && !(k == 0 && verb.form != Form::Ing)
+                || t.cap && self.ends_body_name(items, k)
+            {
                 k += 1;
                 continue;
             }
@@ -385,6 +387,26 @@ impl<'d> State<'d> {
             }
         }
         (v, v + 1)
+    }
+
+    /// `Grand Slam` in a title-case headline: a capitalised verb that ends a name of two or
+    /// three words the body gives is that name, not a verb.
+    fn ends_body_name(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let mut key = d.word(items_tok(items[k])).to_lowercase();
+        for back in 1..=2 {
+            let Some(&Item::T(p)) = k.checked_sub(back).and_then(|j| items.get(j)) else {
+                return false;
+            };
+            if !d.toks[p].is_word() || !d.toks[p].cap {
+                return false;
+            }
+            key = format!("{} {key}", d.word(p).to_lowercase());
+            if self.body_names().by_key.contains_key(&key) {
+                return true;
+            }
+        }
+        false
     }
 
     fn body_names(&self) -> &Names {

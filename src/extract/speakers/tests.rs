@@ -139,6 +139,8 @@ const GENERALISE: &[(&str, &str, &str, &[&str])] = &[
     ("pronoun_to_named_prince", "", "Omar Farouk was killed in May. The paper said that Crown Prince Khalid Aziz accepted blame for the death of Omar Farouk. Speaking to a reporter, he said, \"It happened under my watch.\"", &["Khalid Aziz"]),
     ("body_role_name", "", "\"It will be hyped,\" said Cebit organiser Gabriele Dorries.", &["Gabriele Dorries"]),
     ("body_alone", "", "\"It will be hyped,\" said Cebit on Monday.", &[]),
+    ("headline_name_ending_in_a_verb", "Grand Slam for Ireland", "It would be their second Grand Slam.", &[]),
+    ("headline_verb_after_a_name", "Kerr Slams Plan", "Tom Kerr said the plan would fail.", &["Tom Kerr"]),
     ("courtesy_title_org_word", "", "Mr Pound, who is now married, said: \"I was a sailor.\"", &["Pound"]),
     ("org_word_untitled", "", "Pound said: \"The rate is fixed.\"", &[]),
     ("quoted_as_saying_quote", "", "Jake Morrow spoke first. \"There is no reciprocity,\" the ministry official quoted Morrow as saying.", &["Jake Morrow"]),
