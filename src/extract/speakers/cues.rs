@@ -151,6 +151,7 @@ impl<'d> State<'d> {
                 verb.form != Form::Ing,
             );
             // `Gerhard Schroeder and Jacques Chirac have called for ...`: both speak.
+            let mut pair = None;
             if let Src::Name { from, .. } = src {
                 let start = self.name_start(from, 0);
                 if start >= 2
@@ -159,29 +160,26 @@ impl<'d> State<'d> {
                     && d.name_word(start - 2)
                 {
                     let other = self.name_before(start - 2, 1);
-                    if matches!(other, Src::Name { .. }) {
-                        // Neither of a pair is the one a later `he` means more than the
-                        // sentence's subject (its first name) is: salience stays as it was.
-                        let salient = self.salient.clone();
-                        if verb.form != Form::Ing {
-                            finite_srcs.push((k, src));
-                        }
-                        let n = found.len();
-                        self.record(other, at, &mut found);
-                        self.record(src, at, &mut found);
-                        // (Only for two people: `Industry and Trade Secretary X` is one.)
-                        if found.len() == n + 2 && found[n..].iter().all(|f| f.speaker.is_some()) {
-                            self.salient = salient;
-                        }
-                        k += 1;
-                        continue;
-                    }
+                    pair = matches!(other, Src::Name { .. }).then_some(other);
                 }
             }
             if verb.form != Form::Ing && matches!(src, Src::Name { .. } | Src::Pronoun(..)) {
                 finite_srcs.push((k, src));
             }
+            // Neither of a pair is the one a later `he` means more than the sentence's subject
+            // (its first name) is: salience stays as it was.
+            let salient = pair.map(|_| self.salient.clone());
+            let n = found.len();
+            if let Some(other) = pair {
+                self.record(other, at, &mut found);
+            }
             self.record(src, at, &mut found);
+            // (Only for two people: `Industry and Trade Secretary X` is one.)
+            if let Some(salient) = salient {
+                if found.len() == n + 2 && found[n..].iter().all(|f| f.speaker.is_some()) {
+                    self.salient = salient;
+                }
+            }
             k += 1;
         }
         // `a statement from Pope Francis`, `Judge Miller's statement reads "..."`: speech nouns
