@@ -341,3 +341,5 @@ impl<'d> State<'d> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod who_said_tests;

@@ -41,6 +41,16 @@ impl<'d> State<'d> {
                 }
             }
             Src::Pronoun(g, t) => match self.antecedent(g) {
+                // A description (`the pop star ... his`) takes only a person whose gender the
+                // article gave.
+                Some(p)
+                    if !self.doc.toks[t].has(class::PRONOUN)
+                        && g != 0
+                        && self.gender_of(p) != g =>
+                {
+                    found.push(at);
+                    return;
+                }
                 Some(p) => {
                     at.source = Some((t, t + 1));
                     let d = self.doc;
@@ -51,6 +61,11 @@ impl<'d> State<'d> {
                     };
                     at.confidence = Confidence::Medium;
                     Some(p)
+                }
+                // A description no one fits is someone unnamed.
+                None if !self.doc.toks[t].has(class::PRONOUN) => {
+                    found.push(at);
+                    return;
                 }
                 None => return,
             },
@@ -187,7 +202,7 @@ impl<'d> State<'d> {
     }
 
     /// The most recent person the article gave this role noun.
-    fn role_person(&self, ti: usize) -> Option<usize> {
+    pub(super) fn role_person(&self, ti: usize) -> Option<usize> {
         if self.headline_of.is_some() {
             return None;
         }

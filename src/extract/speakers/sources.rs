@@ -219,12 +219,30 @@ impl<'d> State<'d> {
         let mut m = e;
         while m > 0 && e - m < 3 {
             let Item::T(p) = items[m - 1] else { break };
-            if !d.toks[p].is_word() {
+            if !d.toks[p].is_word() && !self.describes_known(p) {
                 break;
             }
             if d.word(p).eq_ignore_ascii_case("the") {
+                // `the 60-year-old actor`: the person the article calls an actor.
+                if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+                    && self.role_person(ti).is_some()
+                {
+                    return Src::Role(ti);
+                }
                 if let Some(q) = (m..=e).find(|&q| self.describes_known(items_tok(items[q]))) {
                     return Src::Pronoun(0, items_tok(items[q]));
+                }
+                // `The pop star said ... his own genre`: a person noun that is no source's
+                // role (`the spokesman`), given to no one named and not introduced as someone
+                // unnamed (`a banker`), refers back to the person of its pronoun's gender.
+                if t.lex.classes & (class::SOURCE_NOUN | class::ORG) == 0
+                    && t.has(class::TITLE)
+                    && self.role_person(ti).is_none()
+                    && !self.introduced_unnamed(ti)
+                {
+                    if let Some(g) = self.clause_gender(items, e + 1) {
+                        return Src::Pronoun(g, ti);
+                    }
                 }
                 break;
             }
@@ -250,6 +268,45 @@ impl<'d> State<'d> {
             }
         }
         Src::Unnamed
+    }
+
+    /// Whether the noun at token `ti` was used before with `a`/`an` (`a Western banker said`):
+    /// `the banker` is then that unnamed person.
+    fn introduced_unnamed(&self, ti: usize) -> bool {
+        let d = self.doc;
+        let w = d.word(ti);
+        (0..ti).any(|k| {
+            d.toks[k].is_word()
+                && d.word(k).eq_ignore_ascii_case(w)
+                && (k.saturating_sub(3)..k).any(|a| {
+                    d.toks[a].is_word()
+                        && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
+                })
+        })
+    }
+
+    /// The gender of the first `he`/`his`/`she`/`her` outside quotes in the clause from item
+    /// `s` on (before any name or full stop): 1 or 2.
+    fn clause_gender(&self, items: &[Item], s: usize) -> Option<u8> {
+        let d = self.doc;
+        items[s.min(items.len())..]
+            .iter()
+            .filter_map(|&it| match it {
+                Item::T(k) => Some(k),
+                Item::Q(_) => None,
+            })
+            .take(16)
+            .take_while(|&k| !d.toks[k].is_punct('.') && !d.toks[k].is_punct(';'))
+            .take_while(|&k| !d.name_word(k))
+            .map(|k| match d.word(k) {
+                "he" | "his" | "him" | "himself" => 1,
+                "she" | "her" | "hers" | "herself" => 2,
+                // `The retailer said its sales`: no person.
+                "its" | "their" => 3,
+                _ => 0,
+            })
+            .find(|&g| g != 0)
+            .filter(|&g| g != 3)
     }
 
     /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
