@@ -229,13 +229,22 @@ impl<'d> State<'d> {
                 {
                     return Src::Role(ti);
                 }
-                if let Some(q) = (m..=e).find(|&q| self.describes_known(items_tok(items[q]))) {
+                // The descriptions below are taken for someone already named only in a
+                // sentence with a quote (`"...," the 47-year-old director said`); a clause of
+                // reported speech as often brings in someone new (`The 40-year-old comic has
+                // promised`, after another man spoke).
+                let quoted = items.iter().any(|it| matches!(it, Item::Q(_)));
+                if let Some(q) = (m..=e).find(|&q| {
+                    let x = items_tok(items[q]);
+                    self.describes_known(x) && (quoted || d.toks[x].is_word())
+                }) {
                     return Src::Pronoun(0, items_tok(items[q]));
                 }
                 // `The pop star said ... his own genre`: a person noun that is no source's
                 // role (`the spokesman`), given to no one named and not introduced as someone
                 // unnamed (`a banker`), refers back to the person of its pronoun's gender.
-                if t.lex.classes & (class::SOURCE_NOUN | class::ORG) == 0
+                if quoted
+                    && t.lex.classes & (class::SOURCE_NOUN | class::ORG) == 0
                     && t.has(class::TITLE)
                     && self.role_person(ti).is_none()
                     && !self.introduced_unnamed(ti)

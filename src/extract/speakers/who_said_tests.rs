@@ -34,6 +34,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("description_with_own_pronoun", "Singer Anna Marsh announced a farewell tour. The pop star said it would be \"a quieter life\" and called her old songs \"finished\".", "a quieter life", Some("Anna Marsh")),
     ("description_role_given_to_a_name", "Actor Tom Reyes met the writer Ann Bell. The 60-year-old actor said the script was \"very strong\".", "very strong", Some("Tom Reyes")),
     ("age_description_after_a_speaker", "\"We need more money,\" Omar Lind said. \"It's a huge market,\" the 47-year-old director said.", "It's a huge market,", Some("Omar Lind")),
+    ("age_description_in_reported_speech", "\"We need money,\" Omar Lind said. He spoke about Tom Reyes. The 40-year-old comic said the show would run late.", "the show would run late", None),
     ("description_introduced_unnamed", "Omar Lind runs the bank. A Western banker said rates would fall. The banker said he was \"more comfortable\" now.", "more comfortable", None),
     ("description_of_the_other_gender", "Omar Lind won the race. The champion said her legs were \"gone\" by the end.", "gone", None),
 ];
