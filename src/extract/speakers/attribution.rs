@@ -7,6 +7,7 @@
 //! Uses the tokens, sentences, names (through `person_part`) and sources.
 
 use super::lexicon::{self, class, Form, Strength, Verb};
+use super::names::is_preposition;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;
@@ -46,6 +47,61 @@ impl<'d> State<'d> {
             && matches!(d.word(items_tok(items[m - 1])), "from" | "at" | "with")
     }
 
+    /// Whether the `-s` form at item `k` reads as a plural noun: right after a preposition, a
+    /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` word, or after a number other than one with at most
+    /// one lower-case word between.
+    fn plural_noun_context(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let Some(Item::T(p)) = k.checked_sub(1).map(|x| items[x]) else {
+            return false;
+        };
+        let t = &d.toks[p];
+        let w = d.word(p);
+        if t.is_word()
+            && !t.cap
+            && (is_preposition(w)
+                || matches!(w, "amid" | "about" | "against")
+                || t.lex
+                    .verb
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                || w.ends_with("ed"))
+        {
+            return true;
+        }
+        let number = |x: usize| {
+            let w = d.word(x);
+            d.toks[x].kind == Kind::Num && w != "1"
+                || matches!(
+                    w,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "twenty"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "several"
+                        | "many"
+                        | "numerous"
+                )
+        };
+        number(p)
+            || t.is_word()
+                && !t.cap
+                && matches!(k.checked_sub(2).map(|x| items[x]), Some(Item::T(q)) if number(q))
+    }
+
     /// Finds the source of the cue at item `k`.
     pub(super) fn cue_source(
         &self,
@@ -61,6 +117,17 @@ impl<'d> State<'d> {
                 && k > 0
                 && (self.word_is(items[k - 1], "contributed")
                     || self.word_is(items[k - 1], "additional"))
+        {
+            return Src::Nothing;
+        }
+        // `pleaded guilty to`, `pleads not guilty`: a plea in court, not words reported.
+        if d.word(items_tok(items[k]))
+            .to_ascii_lowercase()
+            .starts_with("plead")
+            && (self.word_at_is(items, k + 1, "guilty")
+                || self.word_at_is(items, k + 1, "innocent")
+                || self.word_at_is(items, k + 1, "not") && self.word_at_is(items, k + 2, "guilty")
+                || self.word_at_is(items, k + 1, "no") && self.word_at_is(items, k + 2, "contest"))
         {
             return Src::Nothing;
         }
@@ -216,6 +283,12 @@ impl<'d> State<'d> {
         if j == k && k > 0 && matches!(verb.form, Form::Third | Form::Past | Form::Base) {
             if let Some(p) = self.tok(items[k - 1]) {
                 if p.is_word() && (p.poss || p.has(class::DET)) {
+                    return Src::Nothing;
+                }
+                // `rejected calls for`, `amid claims that`, `guilty to fourteen felony
+                // charges`: a verb's `-s` form right after a preposition or another verb, or
+                // after a number above one, is a plural noun.
+                if verb.form == Form::Third && self.plural_noun_context(items, k) {
                     return Src::Nothing;
                 }
                 // `the video signal`, `a phone call`: a weak verb's bare form after a singular

@@ -115,10 +115,27 @@ impl<'d> State<'d> {
             || people
                 .get(self.canonical(p))
                 .is_some_and(|x| x.titled || x.gender != 0);
+        let d = self.doc;
+        // `said lead manager Morgan Stanley and Co Inc`: a name the article goes on to close
+        // with a company's word is a body, title or not.
+        let company = |k: usize| {
+            k < d.toks.len()
+                && d.toks[k].cap
+                && matches!(
+                    d.word(k)
+                        .trim_end_matches('.')
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "co" | "inc" | "corp" | "ltd" | "plc" | "llc" | "sons" | "partners" | "company"
+                )
+        };
+        let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
+        if company(to) || and(to) && company(to + 1) {
+            return false;
+        }
         if titled {
             return true;
         }
-        let d = self.doc;
         let courtesy = self.courtesy.get_or_insert_with(|| courtesy_words(d));
         // Every use of the name in the article counts (`Brush Wellman said` once, `Brush
         // Wellman Inc`, `Brush Wellman's customers` elsewhere): the mean probability.

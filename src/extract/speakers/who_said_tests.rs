@@ -37,6 +37,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("age_description_in_reported_speech", "\"We need money,\" Omar Lind said. He spoke about Tom Reyes. The 40-year-old comic said the show would run late.", "the show would run late", None),
     ("description_introduced_unnamed", "Omar Lind runs the bank. A Western banker said rates would fall. The banker said he was \"more comfortable\" now.", "more comfortable", None),
     ("description_of_the_other_gender", "Omar Lind won the race. The champion said her legs were \"gone\" by the end.", "gone", None),
+    // A verb's `-s` form read as a plural noun steals no quote (class 4).
+    ("plural_noun_after_number", "Judge Ann Cole said they had \"accepted the blame\" by pleading guilty to nine felony charges and \"spared the victims a trial.\"", "spared the victims a trial.", Some("Ann Cole")),
+    ("plural_noun_after_verb", "\"We will not pay,\" Ann Cole said. Tom Reyes rejected calls for a \"windfall tax\" on profits.", "windfall tax", Some("Tom Reyes")),
 ];
 
 /// Names that are not speakers: (class, body, name).
@@ -46,6 +49,8 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("former_company_name", "The state will build a park on a former Corvex mine. Later Corvex could threaten to sell the land.", "Corvex"),
     ("conjunction_opens_sentence", "Whereas Okafor called for \"open debates\", Lund disagreed.", "Whereas Okafor"),
     ("title_then_company", "\"Growth is coming,\" said Dinesh Rao, senior vice president Aerotek. Aerotek announced a deal.", "Aerotek"),
+    ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
+    ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
 ];
 
 #[test]
