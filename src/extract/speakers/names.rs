@@ -125,6 +125,23 @@ impl<'d> State<'d> {
                 s = g;
             }
         }
+        // `Senate Minority Whip Dick Durbin`, `United Auto Workers Secretary-Treasurer Gary
+        // Casteel`: a known given name with one or two words after it, after words that name a
+        // body, a place or a post, starts the name; the words before it are a role.
+        if to - s >= 3 && !lexicon::is_given(d.word(s)) {
+            let role_word = |k: usize| {
+                let t = &d.toks[k];
+                t.lex.classes & (class::ORG | class::PLACE | class::TITLE | class::DEMONYM) != 0
+                    || d.seen_lower(k)
+                    || d.word(k).contains('-')
+            };
+            if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::is_given(d.word(k))) {
+                if to - g <= 3 && (s..g).any(role_word) {
+                    s = g;
+                    titled = true;
+                }
+            }
+        }
         // `Der Spiegel`, `Le Monde`: an article opens a title, not a name.
         let first = d.word(s);
         if [

@@ -37,6 +37,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("age_description_in_reported_speech", "\"We need money,\" Omar Lind said. He spoke about Tom Reyes. The 40-year-old comic said the show would run late.", "the show would run late", None),
     ("description_introduced_unnamed", "Omar Lind runs the bank. A Western banker said rates would fall. The banker said he was \"more comfortable\" now.", "more comfortable", None),
     ("description_of_the_other_gender", "Omar Lind won the race. The champion said her legs were \"gone\" by the end.", "gone", None),
+    // A run of role words before a known given name is the name's role (class 3).
+    ("role_run_before_given_name", "\"We will sit late,\" said Senate Minority Whip Dick Farrow.", "We will sit late,", Some("Dick Farrow")),
+    ("hyphenated_role_before_given_name", "Man-of-the-match Stephen Vale kicked three penalties. \"It's just a special moment,\" he said.", "It's just a special moment,", Some("Stephen Vale")),
     // A verb's `-s` form read as a plural noun steals no quote (class 4).
     ("plural_noun_after_number", "Judge Ann Cole said they had \"accepted the blame\" by pleading guilty to nine felony charges and \"spared the victims a trial.\"", "spared the victims a trial.", Some("Ann Cole")),
     ("plural_noun_after_verb", "\"We will not pay,\" Ann Cole said. Tom Reyes rejected calls for a \"windfall tax\" on profits.", "windfall tax", Some("Tom Reyes")),
