@@ -47,61 +47,6 @@ impl<'d> State<'d> {
             && matches!(d.word(items_tok(items[m - 1])), "from" | "at" | "with")
     }
 
-    /// Whether the `-s` form at item `k` reads as a plural noun: right after a preposition, a
-    /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` word, or after a number other than one with at most
-    /// one lower-case word between.
-    fn plural_noun_context(&self, items: &[Item], k: usize) -> bool {
-        let d = self.doc;
-        let Some(Item::T(p)) = k.checked_sub(1).map(|x| items[x]) else {
-            return false;
-        };
-        let t = &d.toks[p];
-        let w = d.word(p);
-        if t.is_word()
-            && !t.cap
-            && (is_preposition(w)
-                || matches!(w, "amid" | "about" | "against")
-                || t.lex
-                    .verb
-                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
-                || w.ends_with("ed"))
-        {
-            return true;
-        }
-        let number = |x: usize| {
-            let w = d.word(x);
-            d.toks[x].kind == Kind::Num && w != "1"
-                || matches!(
-                    w,
-                    "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "thirteen"
-                        | "fourteen"
-                        | "fifteen"
-                        | "twenty"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
-                        | "several"
-                        | "many"
-                        | "numerous"
-                )
-        };
-        number(p)
-            || t.is_word()
-                && !t.cap
-                && matches!(k.checked_sub(2).map(|x| items[x]), Some(Item::T(q)) if number(q))
-    }
-
     /// Finds the source of the cue at item `k`.
     pub(super) fn cue_source(
         &self,
@@ -291,6 +236,15 @@ impl<'d> State<'d> {
                 if verb.form == Form::Third && self.plural_noun_context(items, k) {
                     return Src::Nothing;
                 }
+                // `the former secretary of state`, `a call for calm`: a bare form after a
+                // preposition is a noun (after `to` it is an infinitive, read above).
+                if verb.form == Form::Base
+                    && p.is_word()
+                    && !p.cap
+                    && is_preposition(d.word(items_tok(items[k - 1])))
+                {
+                    return Src::Nothing;
+                }
                 // `the video signal`, `a phone call`: a weak verb's bare form after a singular
                 // common noun is a compound noun (`officials say`, `they call` stay verbs).
                 let w = d.word(items_tok(items[k - 1]));
@@ -327,8 +281,8 @@ impl<'d> State<'d> {
                     if j >= 2 {
                         match items[j - 2] {
                             Item::Q(_) => return self.invert(items, k, verb),
-                            Item::T(pi) => {
-                                let src = self.appositive_subject(items, j - 1, pi);
+                            Item::T(_) => {
+                                let src = self.appositive_subject(items, j - 1);
                                 if matches!(src, Src::Name { .. } | Src::Pronoun(..) | Src::Role(_))
                                 {
                                     return src;
@@ -469,6 +423,64 @@ impl<'d> State<'d> {
         }
         self.person_part(ti, e)
             .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+}
+
+/// Words a cue's form could take that are no cue here.
+impl State<'_> {
+    /// Whether the `-s` form at item `k` reads as a plural noun: right after a preposition, a
+    /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` word, or after a number other than one with at most
+    /// one lower-case word between.
+    fn plural_noun_context(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let Some(Item::T(p)) = k.checked_sub(1).map(|x| items[x]) else {
+            return false;
+        };
+        let t = &d.toks[p];
+        let w = d.word(p);
+        if t.is_word()
+            && !t.cap
+            && (is_preposition(w)
+                || matches!(w, "amid" | "about" | "against")
+                || t.lex
+                    .verb
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                || w.ends_with("ed"))
+        {
+            return true;
+        }
+        let number = |x: usize| {
+            let w = d.word(x);
+            d.toks[x].kind == Kind::Num && w != "1"
+                || matches!(
+                    w,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "twenty"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "several"
+                        | "many"
+                        | "numerous"
+                )
+        };
+        number(p)
+            || t.is_word()
+                && !t.cap
+                && matches!(k.checked_sub(2).map(|x| items[x]), Some(Item::T(q)) if number(q))
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) enum Src {
 impl<'d> State<'d> {
     /// The subject before a comma that precedes the verb: `X, the ..., said`,
     /// `the envoy, X, said`, `X, who ..., said`, `X, 45, said`.
-    pub(super) fn appositive_subject(&self, items: &[Item], comma: usize, before: usize) -> Src {
+    pub(super) fn appositive_subject(&self, items: &[Item], comma: usize) -> Src {
         let d = self.doc;
         let mut close = comma;
         let mut fallback = Src::Nothing;
@@ -76,11 +76,19 @@ impl<'d> State<'d> {
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(d.word(first)));
             // A clause with its own verb is not an appositive (`..., were held, accused`).
+            // (`X, an oncologist who advised the team, said`: the verb of a relative clause
+            // inside the description does not count.)
             let has_verb = !relative
-                && items[o + 1..close].iter().any(|&it| {
-                    matches!(self.tok(it), Some(t) if t.lex.classes & class::BE != 0
-                        || t.lex.verb.is_some_and(|v| v.form == Form::Past && !t.cap))
-                });
+                && items[o + 1..close]
+                    .iter()
+                    .take_while(|&&it| {
+                        !matches!(self.tok(it), Some(t) if t.is_word()
+                            && matches!(self.doc.word(items_tok(it)), "who" | "whose" | "whom"))
+                    })
+                    .any(|&it| {
+                        matches!(self.tok(it), Some(t) if t.lex.classes & class::BE != 0
+                            || t.lex.verb.is_some_and(|v| v.form == Form::Past && !t.cap))
+                    });
             if has_verb || close - o > 25 && !relative {
                 break;
             }
@@ -88,8 +96,9 @@ impl<'d> State<'d> {
                 first_open = Some(o);
             }
             if !d.name_word(first) || level > 0 {
-                // `X, the lawyer for Y, said`: the name before the description.
-                let s = self.left_np(items, o - 1);
+                // `X, the lawyer for Y, said`: the name before the description (past a
+                // bracket: `Claire Vole (D-Mo.), who ..., said`).
+                let s = self.left_np(items, self.before_bracket(items, o - 1));
                 if matches!(s, Src::Name { .. } | Src::Pronoun(..)) {
                     return s;
                 }
@@ -99,8 +108,10 @@ impl<'d> State<'d> {
             }
             close = o;
         }
-        if d.name_word(before) {
-            let s = self.left_name(items, comma - 1);
+        // `X, said` and `John Vole (R-OH), said`
+        let e = self.before_bracket(items, comma - 1);
+        if matches!(items[e], Item::T(x) if d.name_word(x)) {
+            let s = self.left_name(items, e);
             if matches!(s, Src::Name { .. }) {
                 return s;
             }
@@ -170,7 +181,16 @@ impl<'d> State<'d> {
                         matches!(self.tok(it), Some(t) if t.is_word()
                             && (t.cap || matches!(d.word(items_tok(it)), "the" | "of" | "for" | "and")))
                     });
+                // `Katie Vole, who is chairman of the group said`: a relative clause of `be`
+                // and a role.
+                let who_is = e > m + 2
+                    && w.eq_ignore_ascii_case("who")
+                    && matches!(self.tok(items[m + 2]), Some(t) if t.lex.classes & class::BE != 0)
+                    && items[m + 3..=e]
+                        .iter()
+                        .any(|&it| matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0));
                 if !(w.eq_ignore_ascii_case("a")
+                    || who_is
                     || from_body
                     || w.eq_ignore_ascii_case("an")
                     || w.eq_ignore_ascii_case("the")
@@ -186,8 +206,11 @@ impl<'d> State<'d> {
                 };
             }
             // (A plural noun that is also a verb, `networks`, may stand in a description.)
+            let after_who = m > 0
+                && matches!(self.tok(items[m - 1]), Some(p) if p.is_word()
+                    && d.word(items_tok(items[m - 1])).eq_ignore_ascii_case("who"));
             if !t.is_word()
-                || t.lex.classes & class::BE != 0
+                || t.lex.classes & class::BE != 0 && !after_who
                 || t.lex.verb.is_some_and(|v| v.form != Form::Third) && !t.cap
             {
                 return None;
@@ -277,53 +300,6 @@ impl<'d> State<'d> {
             }
         }
         Src::Unnamed
-    }
-
-    /// Whether the noun at token `ti` was used before with `a`/`an` (`a Western banker said`):
-    /// `the banker` is then that unnamed person.
-    fn introduced_unnamed(&self, ti: usize) -> bool {
-        let d = self.doc;
-        let w = d.word(ti);
-        (0..ti).any(|k| {
-            d.toks[k].is_word()
-                && d.word(k).eq_ignore_ascii_case(w)
-                && (k.saturating_sub(3)..k).any(|a| {
-                    d.toks[a].is_word()
-                        && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
-                })
-        })
-    }
-
-    /// The gender of the first `he`/`his`/`she`/`her` outside quotes in the clause from item
-    /// `s` on (before any name or full stop): 1 or 2.
-    fn clause_gender(&self, items: &[Item], s: usize) -> Option<u8> {
-        let d = self.doc;
-        items[s.min(items.len())..]
-            .iter()
-            .filter_map(|&it| match it {
-                Item::T(k) => Some(k),
-                Item::Q(_) => None,
-            })
-            .take(16)
-            .take_while(|&k| !d.toks[k].is_punct('.') && !d.toks[k].is_punct(';'))
-            .take_while(|&k| !d.name_word(k))
-            .map(|k| match d.word(k) {
-                "he" | "his" | "him" | "himself" => 1,
-                "she" | "her" | "hers" | "herself" => 2,
-                // `The retailer said its sales`: no person.
-                "its" | "their" => 3,
-                _ => 0,
-            })
-            .find(|&g| g != 0)
-            .filter(|&g| g != 3)
-    }
-
-    /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
-    /// article has already named (after `the`).
-    fn describes_known(&self, ti: usize) -> bool {
-        let w = self.doc.word(ti);
-        matches!(self.doc.toks[ti].kind, Kind::Word | Kind::Num)
-            && ["-old", "-based", "-born"].iter().any(|x| w.ends_with(x))
     }
 
     /// The name ending at item `e` (a name word).
@@ -439,6 +415,88 @@ impl<'d> State<'d> {
         match own {
             Some((from, to, titled)) => Src::Name { from, to, titled },
             None => Src::Unnamed,
+        }
+    }
+}
+
+/// Descriptions and brackets around a source: whether `the pop star` stands for someone named,
+/// and where a name before a bracket ends.
+impl<'d> State<'d> {
+    /// Whether the noun at token `ti` was used before with `a`/`an` (`a Western banker said`):
+    /// `the banker` is then that unnamed person.
+    fn introduced_unnamed(&self, ti: usize) -> bool {
+        let d = self.doc;
+        let w = d.word(ti);
+        (0..ti).any(|k| {
+            d.toks[k].is_word()
+                && d.word(k).eq_ignore_ascii_case(w)
+                && (k.saturating_sub(3)..k).any(|a| {
+                    d.toks[a].is_word()
+                        && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
+                })
+        })
+    }
+
+    /// The gender of the first `he`/`his`/`she`/`her` outside quotes in the clause from item
+    /// `s` on (before any name or full stop): 1 or 2.
+    fn clause_gender(&self, items: &[Item], s: usize) -> Option<u8> {
+        let d = self.doc;
+        items[s.min(items.len())..]
+            .iter()
+            .filter_map(|&it| match it {
+                Item::T(k) => Some(k),
+                Item::Q(_) => None,
+            })
+            .take(16)
+            .take_while(|&k| !d.toks[k].is_punct('.') && !d.toks[k].is_punct(';'))
+            .take_while(|&k| !d.name_word(k))
+            .map(|k| match d.word(k) {
+                "he" | "his" | "him" | "himself" => 1,
+                "she" | "her" | "hers" | "herself" => 2,
+                // `The retailer said its sales`: no person.
+                "its" | "their" => 3,
+                _ => 0,
+            })
+            .find(|&g| g != 0)
+            .filter(|&g| g != 3)
+    }
+
+    /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
+    /// article has already named (after `the`).
+    fn describes_known(&self, ti: usize) -> bool {
+        let w = self.doc.word(ti);
+        matches!(self.doc.toks[ti].kind, Kind::Word | Kind::Num)
+            && ["-old", "-based", "-born"].iter().any(|x| w.ends_with(x))
+    }
+
+    /// The item before a bracket that closes at item `e` and holds a person's party and state
+    /// or age (`Claire Vole (D-Mo.)`, `Ann Bell (R-OH)`, `Ann Bell (45)`), or `e`. (A bracket
+    /// after a body holds its short name: `Petroleos Mexicanos (Pemex)`.)
+    pub(super) fn before_bracket(&self, items: &[Item], e: usize) -> usize {
+        let d = self.doc;
+        if e < 2 || !matches!(self.tok(items[e]), Some(t) if t.is_punct(')')) {
+            return e;
+        }
+        let Some(open) = (e.saturating_sub(6)..e)
+            .rev()
+            .find(|&m| matches!(self.tok(items[m]), Some(t) if t.is_punct('(')))
+        else {
+            return e;
+        };
+        let inside: String = (open + 1..e)
+            .filter_map(|m| match items[m] {
+                Item::T(x) => Some(d.word(x)),
+                Item::Q(_) => None,
+            })
+            .collect();
+        let party = inside.len() <= 10
+            && matches!(inside.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+        let age =
+            !inside.is_empty() && inside.len() <= 3 && inside.bytes().all(|b| b.is_ascii_digit());
+        if (party || age) && open > 0 {
+            open - 1
+        } else {
+            e
         }
     }
 }

@@ -40,6 +40,13 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A run of role words before a known given name is the name's role (class 3).
     ("role_run_before_given_name", "\"We will sit late,\" said Senate Minority Whip Dick Farrow.", "We will sit late,", Some("Dick Farrow")),
     ("hyphenated_role_before_given_name", "Man-of-the-match Stephen Vale kicked three penalties. \"It's just a special moment,\" he said.", "It's just a special moment,", Some("Stephen Vale")),
+    // Appositives (class 4): past a party-and-state bracket, with a relative clause inside
+    // (whose verb and name are not the subject's), or unclosed after `who is`.
+    ("bracket_comma_said", "Gov. Tom Reyes (R-OH), said, \"We will win.\"", "We will win.", Some("Tom Reyes")),
+    ("bracket_relative_said", "Sen. Ann Cole (D-Mo.), who has endorsed Reyes, said he was a \"stronger\" candidate now.", "stronger", Some("Ann Cole")),
+    ("relative_inside_appositive", "Zeke Marlow, an oncologist who advised Ann Cole, said the plan was \"a success.\"", "a success.", Some("Zeke Marlow")),
+    ("unclosed_who_is_role", "\"The plan says different things,\" Katie Marlow, who is chairman of the group said.", "The plan says different things,", Some("Katie Marlow")),
+    ("noun_after_preposition", "Ann Cole said the secretary of state was a \"stronger\" candidate.", "stronger", Some("Ann Cole")),
     // A verb's `-s` form read as a plural noun steals no quote (class 4).
     ("plural_noun_after_number", "Judge Ann Cole said they had \"accepted the blame\" by pleading guilty to nine felony charges and \"spared the victims a trial.\"", "spared the victims a trial.", Some("Ann Cole")),
     ("plural_noun_after_verb", "\"We will not pay,\" Ann Cole said. Tom Reyes rejected calls for a \"windfall tax\" on profits.", "windfall tax", Some("Tom Reyes")),
@@ -52,6 +59,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("former_company_name", "The state will build a park on a former Corvex mine. Later Corvex could threaten to sell the land.", "Corvex"),
     ("conjunction_opens_sentence", "Whereas Okafor called for \"open debates\", Lund disagreed.", "Whereas Okafor"),
     ("title_then_company", "\"Growth is coming,\" said Dinesh Rao, senior vice president Aerotek. Aerotek announced a deal.", "Aerotek"),
+    ("body_before_bracket", "A statement by the Harbour Trade Area (HTA), which seeks a common market, said tariffs would fall.", "Harbour Trade Area"),
     ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
 ];
