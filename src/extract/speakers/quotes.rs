@@ -4,8 +4,9 @@
 //!
 //! Uses the tokens and sentences.
 
-use super::lexicon::class;
-use super::sentences::Item;
+use super::lexicon::{self, class};
+use super::names::is_preposition;
+use super::sentences::{items_tok, Item};
 use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Cue, Found, Link, Quote, State};
 
@@ -23,10 +24,28 @@ impl<'d> State<'d> {
         for (k, it) in items.iter().enumerate() {
             let Item::Q(q) = *it else { continue };
             any_q = true;
-            let nearest = found
+            let mut nearest = found
                 .iter()
                 .filter(|f| self.cue_reaches(items, f, k))
                 .min_by_key(|f| f.k.abs_diff(k));
+            // `X says the movement ... appeals to the "bad angels"`: a cue with no named source
+            // inside the clause a named speaker's verb reports is part of what they said.
+            // (Not when that cue has a source of its own: `X said the police had said ...`.)
+            if let Some(f) = nearest.filter(|f| {
+                f.speaker.is_none()
+                    && f.k < k
+                    && !self.human_source_before(items, f.k)
+                    && !self.modifier_term(items, k)
+            }) {
+                if let Some(outer) = found.iter().rev().find(|o| {
+                    o.k < f.k
+                        && o.finite
+                        && o.speaker.is_some()
+                        && !self.coordinated_between(items, o.k, f.k)
+                }) {
+                    nearest = Some(outer);
+                }
+            }
             let evidence = if let Some(f) = nearest {
                 let mut f = *f;
                 f.attribution = sentence;
@@ -104,6 +123,67 @@ impl<'d> State<'d> {
                 break;
             }
         }
+    }
+
+    /// Whether the words before the cue at item `k` (past auxiliaries and adverbs) end in a
+    /// person, a body or a source noun (`the police had said`, `an official called`, `Iran
+    /// warned`), not a thing (`the movement ... appeals to`).
+    fn human_source_before(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let mut m = k;
+        while m > 0 {
+            let Some(t) = self.tok(items[m - 1]) else {
+                return true;
+            };
+            if t.is_word()
+                && !t.cap
+                && (t.has(class::AUX | class::BE)
+                    || d.word(items_tok(items[m - 1])).ends_with("ly"))
+            {
+                m -= 1;
+                continue;
+            }
+            return !t.is_word()
+                || t.cap
+                || t.has(class::SOURCE_NOUN | class::TITLE | class::PRONOUN | class::ORG)
+                || lexicon::role_gender(d.word(items_tok(items[m - 1]))) != 0
+                || matches!(
+                    d.word(items_tok(items[m - 1])),
+                    "i" | "we" | "you" | "they" | "it" | "who" | "which" | "that"
+                );
+        }
+        true
+    }
+
+    /// Whether the quote at item `k` is a term of one or two words that modifies the noun
+    /// after it (`"B" shares`, `"when issued" trading`).
+    fn modifier_term(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let Item::Q(q) = items[k] else { return false };
+        let span = d.spans[q];
+        let words = (span.first..span.last)
+            .filter(|&i| d.toks[i].is_word())
+            .count();
+        words <= 2
+            && matches!(items.get(k + 1), Some(&Item::T(x)) if d.toks[x].is_word()
+                && !d.toks[x].cap
+                && !is_preposition(d.word(x))
+                && !matches!(d.word(x), "and" | "or" | "but" | "as" | "that" | "about"))
+    }
+
+    /// Whether a new clause starts between items `a` and `b`: a quote, `;`, or `and`/`but`
+    /// after a comma.
+    fn coordinated_between(&self, items: &[Item], a: usize, b: usize) -> bool {
+        let d = self.doc;
+        (a + 1..b).any(|m| match items[m] {
+            Item::Q(_) => true,
+            Item::T(x) => {
+                d.toks[x].is_punct(';')
+                    || d.toks[x].is_word()
+                        && matches!(d.word(x), "and" | "but" | "while" | "whereas")
+                        && matches!(items[m - 1], Item::T(c) if d.toks[c].is_punct(','))
+            }
+        })
     }
 
     /// Whether the quote at item `k` is a term of at most three words between a determiner and

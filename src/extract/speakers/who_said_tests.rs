@@ -47,6 +47,12 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("relative_inside_appositive", "Zeke Marlow, an oncologist who advised Ann Cole, said the plan was \"a success.\"", "a success.", Some("Zeke Marlow")),
     ("unclosed_who_is_role", "\"The plan says different things,\" Katie Marlow, who is chairman of the group said.", "The plan says different things,", Some("Katie Marlow")),
     ("noun_after_preposition", "Ann Cole said the secretary of state was a \"stronger\" candidate.", "stronger", Some("Ann Cole")),
+    // A quote inside what a named speaker's verb reports is theirs when the verb nearer to it
+    // has no one speaking (`the movement appeals to`), not when it has (`the police said`), nor
+    // for a term modifying a noun.
+    ("quote_inside_reported_clause", "Senator Ann Cole says the movement that is sweeping the country appeals to the \"bad angels\" of human nature.", "bad angels", Some("Ann Cole")),
+    ("quote_of_a_source_inside_reported_clause", "Tom Reyes said the police had said ID cards could \"help them foil a plot\".", "help them foil a plot", None),
+    ("term_inside_reported_clause", "Ann Cole said the issue of \"B\" shares appeals to nobody.", "B", None),
     // A verb's `-s` form read as a plural noun steals no quote (class 4).
     ("plural_noun_after_number", "Judge Ann Cole said they had \"accepted the blame\" by pleading guilty to nine felony charges and \"spared the victims a trial.\"", "spared the victims a trial.", Some("Ann Cole")),
     ("plural_noun_after_verb", "\"We will not pay,\" Ann Cole said. Tom Reyes rejected calls for a \"windfall tax\" on profits.", "windfall tax", Some("Tom Reyes")),
