@@ -314,6 +314,9 @@ struct State<'d> {
     /// One-word names outside quotes (`Martin was pleased`): (first token, name token), made
     /// mentions of the full name they stand for once short forms are linked.
     lone: Vec<(usize, usize)>,
+    /// Lower-case words → the first token where `a`/`an`/`one` introduced them (`a banker`),
+    /// made when first needed.
+    indefinite: std::cell::OnceCell<std::collections::HashMap<String, usize, lexicon::FnvBuild>>,
 }
 
 impl<'d> State<'d> {
@@ -335,6 +338,7 @@ impl<'d> State<'d> {
             courtesy: None,
             answer: None,
             lone: Vec::new(),
+            indefinite: std::cell::OnceCell::new(),
         }
     }
 }

@@ -423,18 +423,28 @@ impl<'d> State<'d> {
 /// and where a name before a bracket ends.
 impl<'d> State<'d> {
     /// Whether the noun at token `ti` was used before with `a`/`an` (`a Western banker said`):
-    /// `the banker` is then that unnamed person.
+    /// `the banker` is then that unnamed person. (Each word's first such use is found once per
+    /// text.)
     fn introduced_unnamed(&self, ti: usize) -> bool {
         let d = self.doc;
-        let w = d.word(ti);
-        (0..ti).any(|k| {
-            d.toks[k].is_word()
-                && d.word(k).eq_ignore_ascii_case(w)
-                && (k.saturating_sub(3)..k).any(|a| {
-                    d.toks[a].is_word()
-                        && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
-                })
-        })
+        let first = self.indefinite.get_or_init(|| {
+            let mut m: std::collections::HashMap<String, usize, lexicon::FnvBuild> =
+                Default::default();
+            for k in 0..d.toks.len() {
+                if d.toks[k].is_word()
+                    && (k.saturating_sub(3)..k).any(|a| {
+                        d.toks[a].is_word()
+                            && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
+                    })
+                {
+                    m.entry(d.word(k).to_lowercase()).or_insert(k);
+                }
+            }
+            m
+        });
+        first
+            .get(&d.word(ti).to_lowercase())
+            .is_some_and(|&k| k < ti)
     }
 
     /// The gender of the first `he`/`his`/`she`/`her` outside quotes in the clause from item
