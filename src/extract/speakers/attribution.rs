@@ -67,8 +67,8 @@ impl<'d> State<'d> {
         }
         // `pleaded guilty to`, `pleads not guilty`: a plea in court, not words reported.
         if d.word(items_tok(items[k]))
-            .to_ascii_lowercase()
-            .starts_with("plead")
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("plead"))
             && (self.word_at_is(items, k + 1, "guilty")
                 || self.word_at_is(items, k + 1, "innocent")
                 || self.word_at_is(items, k + 1, "not") && self.word_at_is(items, k + 2, "guilty")

@@ -119,15 +119,14 @@ impl<'d> State<'d> {
         // `said lead manager Morgan Stanley and Co Inc`: a name the article goes on to close
         // with a company's word is a body, title or not.
         let company = |k: usize| {
-            k < d.toks.len()
-                && d.toks[k].cap
-                && matches!(
-                    d.word(k)
-                        .trim_end_matches('.')
-                        .to_ascii_lowercase()
-                        .as_str(),
-                    "co" | "inc" | "corp" | "ltd" | "plc" | "llc" | "sons" | "partners" | "company"
-                )
+            k < d.toks.len() && d.toks[k].cap && {
+                let w = d.word(k).trim_end_matches('.');
+                [
+                    "co", "inc", "corp", "ltd", "plc", "llc", "sons", "partners", "company",
+                ]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+            }
         };
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
         if company(to) || and(to) && company(to + 1) {

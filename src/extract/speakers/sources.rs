@@ -256,19 +256,19 @@ impl<'d> State<'d> {
                 // sentence with a quote (`"...," the 47-year-old director said`); a clause of
                 // reported speech as often brings in someone new (`The 40-year-old comic has
                 // promised`, after another man spoke).
-                let quoted = items.iter().any(|it| matches!(it, Item::Q(_)));
+                let quoted = || items.iter().any(|it| matches!(it, Item::Q(_)));
                 if let Some(q) = (m..=e).find(|&q| {
                     let x = items_tok(items[q]);
-                    self.describes_known(x) && (quoted || d.toks[x].is_word())
+                    self.describes_known(x) && (d.toks[x].is_word() || quoted())
                 }) {
                     return Src::Pronoun(0, items_tok(items[q]));
                 }
                 // `The pop star said ... his own genre`: a person noun that is no source's
                 // role (`the spokesman`), given to no one named and not introduced as someone
                 // unnamed (`a banker`), refers back to the person of its pronoun's gender.
-                if quoted
-                    && t.lex.classes & (class::SOURCE_NOUN | class::ORG) == 0
+                if t.lex.classes & (class::SOURCE_NOUN | class::ORG) == 0
                     && t.has(class::TITLE)
+                    && quoted()
                     && self.role_person(ti).is_none()
                     && !self.introduced_unnamed(ti)
                 {
