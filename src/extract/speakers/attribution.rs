@@ -147,7 +147,27 @@ impl<'d> State<'d> {
                 j -= 1;
                 continue;
             }
-            if t.lex.classes & class::AUX != 0 || d.word(items_tok(items[j - 1])).ends_with("ly") {
+            if t.lex.classes & class::AUX != 0
+                || d.word(items_tok(items[j - 1])).ends_with("ly")
+                || matches!(
+                    d.word(items_tok(items[j - 1])),
+                    "now"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "again"
+                        | "still"
+                        | "once"
+                        | "often"
+                        | "never"
+                        | "always"
+                        | "already"
+                        | "just"
+                        | "even"
+                        | "soon"
+                        | "too"
+                )
+            {
                 j -= 1;
                 continue;
             }
@@ -337,7 +357,10 @@ impl<'d> State<'d> {
         }
         self.right_source(items, k + 1)
     }
+}
 
+/// The subject a cue without its own source takes.
+impl<'d> State<'d> {
     /// The subject a sentence opens with, after an introductory phrase.
     pub(super) fn subject(&self, items: &[Item]) -> Option<Src> {
         let d = self.doc;
@@ -429,7 +452,8 @@ impl<'d> State<'d> {
 /// Words a cue's form could take that are no cue here.
 impl State<'_> {
     /// Whether the `-s` form at item `k` reads as a plural noun: right after a preposition, a
-    /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` word, or after a number other than one with at most
+    /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` or `-ing` word
+    /// (`giving states more power`), or after a number other than one with at most
     /// one lower-case word between.
     fn plural_noun_context(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
@@ -445,7 +469,8 @@ impl State<'_> {
                 || t.lex
                     .verb
                     .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
-                || w.ends_with("ed"))
+                || w.ends_with("ed")
+                || w.ends_with("ing") && !w.ends_with("thing") && w.len() > 5)
         {
             return true;
         }

@@ -113,10 +113,22 @@ impl<'d> State<'d> {
             && matches!(d.word(from - 1), "and" | "of" | "for" | "&");
         // `Crooked Hillary Clinton`, `Outspoken Andrei Medvedev`: a word the text also writes in
         // lower case, or an adjective, before a known given name.
+        // `Filmmaker Jack Marino`, `Historian Anna Reid`: a word shaped like a role noun.
+        let role_shaped = |w: &str| {
+            let w = w.to_ascii_lowercase();
+            w.len() > 4
+                && [
+                    "er", "or", "ist", "man", "woman", "ian", "ess", "ant", "ent", "eur",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x))
+        };
         if to - s >= 3
             && !lexicon::is_given(d.word(s))
             && lexicon::is_given(d.word(s + 1))
-            && (d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()))
+            && (d.seen_lower(s)
+                || is_adjective_suffix(&d.word(s).to_lowercase())
+                || to - s == 3 && role_shaped(d.word(s)))
         {
             s += 1;
         }

@@ -71,10 +71,13 @@ impl<'d> State<'d> {
             let Item::T(first) = items[o + 1] else {
                 break;
             };
+            // (`X, when asked what was wrong, responded`: an adverbial clause counts too.)
             let relative = d.toks[first].is_word()
-                && ["who", "whose", "whom"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(d.word(first)));
+                && [
+                    "who", "whose", "whom", "when", "while", "after", "before", "asked",
+                ]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(d.word(first)));
             // A clause with its own verb is not an appositive (`..., were held, accused`).
             // (`X, an oncologist who advised the team, said`: the verb of a relative clause
             // inside the description does not count.)

@@ -53,6 +53,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_inside_reported_clause", "Senator Ann Cole says the movement that is sweeping the country appeals to the \"bad angels\" of human nature.", "bad angels", Some("Ann Cole")),
     ("quote_of_a_source_inside_reported_clause", "Tom Reyes said the police had said ID cards could \"help them foil a plot\".", "help them foil a plot", None),
     ("term_inside_reported_clause", "Ann Cole said the issue of \"B\" shares appeals to nobody.", "B", None),
+    ("role_shaped_word_before_given_name", "Filmmaker Jack Marlow said, \"As a conservative you would be weeded out.\"", "As a conservative you would be weeded out.", Some("Jack Marlow")),
+    ("adverb_after_but", "Rep. Tom Reyes used to support Ann Cole, but now said she had \"the chance to unite us.\"", "the chance to unite us.", Some("Tom Reyes")),
+    ("when_asked_clause", "Tom Reyes, when asked what was wrong with the plan, responded that it \"is right about the problems.\"", "is right about the problems.", Some("Tom Reyes")),
+    ("participle_then_plural_noun", "Tom Reyes said the bill can be \"the best of both worlds,\" giving states more power.", "the best of both worlds,", Some("Tom Reyes")),
     // A verb's `-s` form read as a plural noun steals no quote (class 4).
     ("plural_noun_after_number", "Judge Ann Cole said they had \"accepted the blame\" by pleading guilty to nine felony charges and \"spared the victims a trial.\"", "spared the victims a trial.", Some("Ann Cole")),
     ("plural_noun_after_verb", "\"We will not pay,\" Ann Cole said. Tom Reyes rejected calls for a \"windfall tax\" on profits.", "windfall tax", Some("Tom Reyes")),
