@@ -237,6 +237,19 @@ impl<'d> State<'d> {
             {
                 return None;
             }
+            // `Texas Commerce Bank-Houston`: a hyphenated word with a body's word in it.
+            let w = d.word(i);
+            if t.cap
+                && w.contains('-')
+                && w.split('-').any(|p| {
+                    // (not the prefix of `Co-author`)
+                    p.len() > 2
+                        && p.chars().next().is_some_and(char::is_uppercase)
+                        && lexicon::lookup(p).classes & class::ORG != 0
+                })
+            {
+                return None;
+            }
             // Acronyms (`NATO`, `BBC`) are organisations, unless the whole text shouts.
             if t.upper && !caps && t.lex.classes & class::SUFFIX == 0 && d.word(i).len() > 1 {
                 let w = d.word(i);

@@ -70,6 +70,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("conjunction_opens_sentence", "Whereas Okafor called for \"open debates\", Lund disagreed.", "Whereas Okafor"),
     ("title_then_company", "\"Growth is coming,\" said Dinesh Rao, senior vice president Aerotek. Aerotek announced a deal.", "Aerotek"),
     ("body_before_bracket", "A statement by the Harbour Trade Area (HTA), which seeks a common market, said tariffs would fall.", "Harbour Trade Area"),
+    ("hyphenated_body_word", "Harbour Commerce Bank-Eastport said it had filed an application.", "Harbour Commerce Bank-Eastport"),
     ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
 ];
