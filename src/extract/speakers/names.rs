@@ -123,6 +123,23 @@ impl<'d> State<'d> {
                 .iter()
                 .any(|x| w.ends_with(x))
         };
+        // `Co-author Jing-Shan Zhao`, `Man-of-the-match Damien Duff`, `Ex-minister`: a
+        // capitalised word joined by a hyphen to a lower-case role word or function word is a
+        // role (not `Pei-yuan Chia`).
+        if to - s >= 2 && {
+            let w = d.word(s);
+            w.split('-').nth(1).is_some_and(|b| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && b.chars().next().is_some_and(char::is_lowercase)
+                    && (role_shaped(b)
+                        || lexicon::lookup(b).classes
+                            & (class::STOP | class::TITLE | class::SOURCE_NOUN)
+                            != 0)
+            })
+        } {
+            s += 1;
+            titled = true;
+        }
         if to - s >= 3
             && !lexicon::is_given(d.word(s))
             && lexicon::is_given(d.word(s + 1))

@@ -54,6 +54,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_of_a_source_inside_reported_clause", "Tom Reyes said the police had said ID cards could \"help them foil a plot\".", "help them foil a plot", None),
     ("term_inside_reported_clause", "Ann Cole said the issue of \"B\" shares appeals to nobody.", "B", None),
     ("role_shaped_word_before_given_name", "Filmmaker Jack Marlow said, \"As a conservative you would be weeded out.\"", "As a conservative you would be weeded out.", Some("Jack Marlow")),
+    ("hyphenated_role_word", "Co-author Jing-Shan Marlow said the study was \"a first.\"", "a first.", Some("Jing-Shan Marlow")),
+    ("hyphenated_given_name_stays", "Pei-yuan Marlow said the bank was \"sound.\"", "sound.", Some("Pei-yuan Marlow")),
     ("adverb_after_but", "Rep. Tom Reyes used to support Ann Cole, but now said she had \"the chance to unite us.\"", "the chance to unite us.", Some("Tom Reyes")),
     ("when_asked_clause", "Tom Reyes, when asked what was wrong with the plan, responded that it \"is right about the problems.\"", "is right about the problems.", Some("Tom Reyes")),
     ("participle_then_plural_noun", "Tom Reyes said the bill can be \"the best of both worlds,\" giving states more power.", "the best of both worlds,", Some("Tom Reyes")),
