@@ -140,14 +140,14 @@ impl<'d> State<'d> {
             s += 1;
             titled = true;
         }
-        if to - s >= 3
-            && !lexicon::is_given(d.word(s))
-            && lexicon::is_given(d.word(s + 1))
-            && (d.seen_lower(s)
-                || is_adjective_suffix(&d.word(s).to_lowercase())
-                || to - s == 3 && role_shaped(d.word(s)))
-        {
-            s += 1;
+        if to - s >= 3 && !lexicon::is_given(d.word(s)) && lexicon::is_given(d.word(s + 1)) {
+            if to - s == 3 && role_shaped(d.word(s)) {
+                // (a role: `the Exchequer Nigel Lawson` is no body named with `the`)
+                s += 1;
+                titled = true;
+            } else if d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()) {
+                s += 1;
+            }
         }
         if coordinated && to - s >= 3 && !lexicon::is_given(d.word(s)) {
             if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::is_given(d.word(k))) {

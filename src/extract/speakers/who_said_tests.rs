@@ -54,6 +54,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_of_a_source_inside_reported_clause", "Tom Reyes said the police had said ID cards could \"help them foil a plot\".", "help them foil a plot", None),
     ("term_inside_reported_clause", "Ann Cole said the issue of \"B\" shares appeals to nobody.", "B", None),
     ("role_shaped_word_before_given_name", "Filmmaker Jack Marlow said, \"As a conservative you would be weeded out.\"", "As a conservative you would be weeded out.", Some("Jack Marlow")),
+    ("title_of_the_body_before_name", "U.K. Chancellor of the Exchequer Tom Harlow has told reporters that the talks are \"a matter for the banks\".\n\nHarlow said rates would not change.", "a matter for the banks", Some("Tom Harlow")),
     ("hyphenated_role_word", "Co-author Jing-Shan Marlow said the study was \"a first.\"", "a first.", Some("Jing-Shan Marlow")),
     ("hyphenated_given_name_stays", "Pei-yuan Marlow said the bank was \"sound.\"", "sound.", Some("Pei-yuan Marlow")),
     ("adverb_after_but", "Rep. Tom Reyes used to support Ann Cole, but now said she had \"the chance to unite us.\"", "the chance to unite us.", Some("Tom Reyes")),
