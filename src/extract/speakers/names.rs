@@ -219,6 +219,16 @@ impl<'d> State<'d> {
         {
             return None;
         }
+        // `U.K. Chancellor of the Exchequer`, `Minister of Finance`: a post, not a name.
+        if !titled
+            && d.toks[to - 1].has(class::TITLE)
+            && !lexicon::is_given(d.word(s))
+            && to < d.toks.len()
+            && d.toks[to].is_word()
+            && d.word(to) == "of"
+        {
+            return None;
+        }
         if (s..to).all(|i| d.toks[i].has(class::TITLE)) {
             // `Dean said` is a person when the article names a Howard Dean.
             let last = d.word(to - 1);
