@@ -143,6 +143,15 @@ impl<'d> State<'d> {
         let mut k = 0;
         while k + len <= d.toks.len() {
             if (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == d.word(from + i)) {
+                // `Merrill Lynch and Co`, `Morgan Stanley Group` anywhere in the article: a
+                // body (for a name no title or given name makes a person).
+                let e = k + len;
+                if company(e)
+                    || and(e) && company(e + 1)
+                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+                {
+                    return false;
+                }
                 sum += person_probability(d, k, k + len, courtesy);
                 n += 1;
                 k += len;
