@@ -314,9 +314,9 @@ struct State<'d> {
     /// One-word names outside quotes (`Martin was pleased`): (first token, name token), made
     /// mentions of the full name they stand for once short forms are linked.
     lone: Vec<(usize, usize)>,
-    /// Lower-case words → the first token where `a`/`an`/`one` introduced them (`a banker`),
-    /// made when first needed.
-    indefinite: std::cell::OnceCell<std::collections::HashMap<String, usize, lexicon::FnvBuild>>,
+    /// Words (by case-blind hash) → the first token where `a`/`an`/`one` introduced them (`a
+    /// banker`), made when first needed.
+    indefinite: std::cell::OnceCell<std::collections::HashMap<u64, usize, lexicon::FnvBuild>>,
 }
 
 impl<'d> State<'d> {

@@ -115,13 +115,15 @@ impl<'d> State<'d> {
         // lower case, or an adjective, before a known given name.
         // `Filmmaker Jack Marino`, `Historian Anna Reid`: a word shaped like a role noun.
         let role_shaped = |w: &str| {
-            let w = w.to_ascii_lowercase();
-            w.len() > 4
+            let b = w.as_bytes();
+            b.len() > 4
                 && [
                     "er", "or", "ist", "man", "woman", "ian", "ess", "ant", "ent", "eur",
                 ]
                 .iter()
-                .any(|x| w.ends_with(x))
+                .any(|x| {
+                    b.len() > x.len() && b[b.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+                })
         };
         // `Co-author Jing-Shan Zhao`, `Man-of-the-match Damien Duff`, `Ex-minister`: a
         // capitalised word joined by a hyphen to a lower-case role word or function word is a

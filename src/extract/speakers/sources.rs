@@ -8,7 +8,7 @@
 use super::lexicon::{self, class, Form};
 use super::names::is_preposition;
 use super::sentences::{items_tok, Item};
-use super::tokens::Kind;
+use super::tokens::{fnv_lower, Kind};
 use super::State;
 
 /// Where a cue's source was found.
@@ -430,8 +430,9 @@ impl<'d> State<'d> {
     /// text.)
     fn introduced_unnamed(&self, ti: usize) -> bool {
         let d = self.doc;
+        // (Keyed by the word's case-blind hash: no allocation per word.)
         let first = self.indefinite.get_or_init(|| {
-            let mut m: std::collections::HashMap<String, usize, lexicon::FnvBuild> =
+            let mut m: std::collections::HashMap<u64, usize, lexicon::FnvBuild> =
                 Default::default();
             for k in 0..d.toks.len() {
                 if d.toks[k].is_word()
@@ -440,14 +441,12 @@ impl<'d> State<'d> {
                             && matches!(d.word(a), "a" | "an" | "A" | "An" | "one" | "One")
                     })
                 {
-                    m.entry(d.word(k).to_lowercase()).or_insert(k);
+                    m.entry(fnv_lower(d.word(k))).or_insert(k);
                 }
             }
             m
         });
-        first
-            .get(&d.word(ti).to_lowercase())
-            .is_some_and(|&k| k < ti)
+        first.get(&fnv_lower(d.word(ti))).is_some_and(|&k| k < ti)
     }
 
     /// The gender of the first `he`/`his`/`she`/`her` outside quotes in the clause from item

@@ -634,7 +634,7 @@ fn bloom_len(text_len: usize) -> usize {
 }
 
 /// FNV-1a of the ASCII-lower-cased word.
-fn fnv_lower(w: &str) -> u64 {
+pub(super) fn fnv_lower(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in w.bytes() {
         h ^= u64::from(b.to_ascii_lowercase());
