@@ -32,11 +32,27 @@ static MODEL: LazyLock<HashMap<&'static str, f32, FnvBuild>> = LazyLock::new(|| 
 pub(super) fn courtesy_words(d: &Doc) -> HashSet<String, FnvBuild> {
     let mut out = HashSet::default();
     for k in 0..d.toks.len().saturating_sub(1) {
-        if d.toks[k].is_word() && matches!(norm(d.word(k)).as_str(), "mr" | "mrs" | "ms" | "dr") {
+        if d.toks[k].is_word() && is_courtesy(d.word(k)) {
             out.insert(norm(raw(d, k + 1)));
         }
     }
     out
+}
+
+/// `norm(w)` is `mr`, `mrs`, `ms` or `dr`, without making it (this runs on every word).
+fn is_courtesy(w: &str) -> bool {
+    if w.len() > 6 {
+        return false;
+    }
+    let t = w.trim_end_matches('.');
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("\u{2019}s"))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(t);
+    ["mr", "mrs", "ms", "dr"]
+        .iter()
+        .any(|c| t.eq_ignore_ascii_case(c))
 }
 
 /// The probability that tokens `a..b` of `d` name a person; `courtesy` from [`courtesy_words`].
