@@ -668,6 +668,13 @@ impl<'d> State<'d> {
                 best = Some(*k);
             }
         }
+        // `Vega said` after `Julio Cesar Vega Rojas`: the inner surname of exactly one name,
+        // when no name ends with it.
+        if best.is_none() && titled_single.is_none() && words.len() == 1 {
+            if let Some([k]) = names.by_inner.get(last).map(Vec::as_slice) {
+                best = Some(*k);
+            }
+        }
         best = best.or(titled_single);
         if self.headline_of.is_some() {
             // The headline only names people the body also names.

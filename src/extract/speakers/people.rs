@@ -34,6 +34,9 @@ pub(super) struct Names {
     pub(super) by_surname: FastMap<String, Vec<usize>>,
     pub(super) by_first: FastMap<String, Vec<usize>>,
     pub(super) by_key: FastMap<String, usize>,
+    /// The word before the last of names of three or more words (`vega` in `Julio Cesar Vega
+    /// Rojas`), for a lone name that is no one's last word.
+    pub(super) by_inner: FastMap<String, Vec<usize>>,
     /// Role noun → (token position, person), in text order.
     pub(super) roles: FastMap<String, Vec<(usize, usize)>>,
     /// Every registered name: (first token, person), in text order.
@@ -68,6 +71,20 @@ impl Names {
         let k = self.people.len();
         if let Some(last) = surname(&words) {
             self.by_surname.entry(last.clone()).or_default().push(k);
+        }
+        // `Julio Cesar Vega Rojas` ... `Vega said`: in a name of three or more words the word
+        // before the last, when it is no given name and no particle, is a surname the article may
+        // use alone (a father's surname before a mother's).
+        if let [.., w2, _] = words.as_slice() {
+            let lex = lexicon::lookup(w2);
+            if words.len() >= 3
+                && w2.chars().count() >= 3
+                && !lexicon::is_given(w2)
+                && lex.classes & (lexicon::class::PARTICLE | lexicon::class::TITLE) == 0
+                && surname(&words) != Some(w2)
+            {
+                self.by_inner.entry(w2.clone()).or_default().push(k);
+            }
         }
         if words.len() >= 2 {
             self.by_first.entry(words[0].clone()).or_default().push(k);

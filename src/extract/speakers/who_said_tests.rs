@@ -55,6 +55,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("term_inside_reported_clause", "Ann Cole said the issue of \"B\" shares appeals to nobody.", "B", None),
     ("role_shaped_word_before_given_name", "Filmmaker Jack Marlow said, \"As a conservative you would be weeded out.\"", "As a conservative you would be weeded out.", Some("Jack Marlow")),
     ("title_of_the_body_before_name", "U.K. Chancellor of the Exchequer Tom Harlow has told reporters that the talks are \"a matter for the banks\".\n\nHarlow said rates would not change.", "a matter for the banks", Some("Tom Harlow")),
+    ("inner_surname_of_a_long_name", "Julio Cesar Marlo Reyes led the talks.\n\nMarlo said the deal was \"done\" on Monday.", "done", Some("Julio Cesar Marlo Reyes")),
+    ("inner_word_not_when_a_name_ends_with_it", "Tom Marlo Image won. Ann Marlo lost.\n\nMarlo said the deal was \"done\" on Monday.", "done", Some("Ann Marlo")),
     ("hyphenated_role_word", "Co-author Jing-Shan Marlow said the study was \"a first.\"", "a first.", Some("Jing-Shan Marlow")),
     ("hyphenated_given_name_stays", "Pei-yuan Marlow said the bank was \"sound.\"", "sound.", Some("Pei-yuan Marlow")),
     ("adverb_after_but", "Rep. Tom Reyes used to support Ann Cole, but now said she had \"the chance to unite us.\"", "the chance to unite us.", Some("Tom Reyes")),
