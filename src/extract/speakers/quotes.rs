@@ -161,16 +161,23 @@ impl<'d> State<'d> {
     /// after it (`"B" shares`, `"when issued" trading`).
     fn modifier_term(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
-        let Item::Q(q) = items[k] else { return false };
-        let span = d.spans[q];
-        let words = (span.first..span.last)
-            .filter(|&i| d.toks[i].is_word())
-            .count();
-        words <= 2
+        self.quote_words(items, k).is_some_and(|w| w <= 2)
             && matches!(items.get(k + 1), Some(&Item::T(x)) if d.toks[x].is_word()
                 && !d.toks[x].cap
                 && !is_preposition(d.word(x))
                 && !matches!(d.word(x), "and" | "or" | "but" | "as" | "that" | "about"))
+    }
+
+    /// The number of words in the quote at item `k` (`None` if it is no quote).
+    fn quote_words(&self, items: &[Item], k: usize) -> Option<usize> {
+        let d = self.doc;
+        let Item::Q(q) = items[k] else { return None };
+        let span = d.spans[q];
+        Some(
+            (span.first..span.last)
+                .filter(|&i| d.toks[i].is_word())
+                .count(),
+        )
     }
 
     /// Whether a new clause starts between items `a` and `b`: a quote, `;`, or `and`/`but`
@@ -191,12 +198,9 @@ impl<'d> State<'d> {
     /// Whether the quote at item `k` is a term of at most three words between a determiner and
     /// a word of the same noun phrase (`the "full" £7.4m`, `an "injury audit" to`).
     fn term_in_noun_phrase(&self, items: &[Item], k: usize) -> bool {
-        let d = self.doc;
-        let Item::Q(q) = items[k] else { return false };
-        let span = d.spans[q];
-        let words = (span.first..span.last)
-            .filter(|&i| d.toks[i].is_word())
-            .count();
+        let Some(words) = self.quote_words(items, k) else {
+            return false;
+        };
         let det_before = k > 0
             && matches!(self.tok(items[k - 1]), Some(t) if t.is_word() && !t.cap && t.has(class::DET));
         // (a lower-case word, a number or an amount: `£7.4m`)
