@@ -157,7 +157,7 @@ impl<'d> State<'d> {
             }
         }
         // `Senate Minority Whip Dick Durbin`, `United Auto Workers Secretary-Treasurer Gary
-        // Casteel`: a known given name with one or two words after it, after words that name a
+        // Casteel`: a known given name with one to three words after it, after words that name a
         // body, a place or a post, starts the name; the words before it are a role.
         if to - s >= 3 && !lexicon::is_given(d.word(s)) {
             let role_word = |k: usize| {
@@ -167,7 +167,7 @@ impl<'d> State<'d> {
                     || d.word(k).contains('-')
             };
             if let Some(g) = (s + 1..to - 1).find(|&k| lexicon::is_given(d.word(k))) {
-                if to - g <= 3 && (s..g).any(role_word) {
+                if to - g <= 4 && (s..g).any(role_word) {
                     s = g;
                     titled = true;
                 }
@@ -706,7 +706,7 @@ impl<'d> State<'d> {
                     | class::TITLE
                     | class::STOP)
                 == 0
-            && lexicon::is_given(d.word(from))
+            && lexicon::is_common_given(d.word(from))
     }
 
     fn headline_person(&mut self, name: String) -> usize {

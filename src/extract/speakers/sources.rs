@@ -365,6 +365,23 @@ impl<'d> State<'d> {
                 && (!noun.cap || noun.lex.classes & class::STOP != 0)
                 && noun.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
             {
+                // ... but `chairman of the Export Council Paul Sarji`: a post of a body whose
+                // name runs into the holder's name; the holder speaks (not `a spokesman for
+                // Foreign Minister Wang Yi`, where a title, not a body, comes before the name).
+                if let Some((from, to, true)) = self.person_part(s, ti + 1) {
+                    if prep == "of"
+                        && noun.has(class::TITLE)
+                        && from > s
+                        && (s..from).any(|i| d.toks[i].has(class::ORG))
+                        && !d.toks[from - 1].has(class::TITLE)
+                    {
+                        return Src::Name {
+                            from,
+                            to,
+                            titled: true,
+                        };
+                    }
+                }
                 return Src::Unnamed;
             }
         }
