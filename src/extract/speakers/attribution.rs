@@ -396,6 +396,38 @@ impl<'d> State<'d> {
                 s = c + 1;
             }
         }
+        // `Later Tom Baker went on to say`, `But he went so far as to suggest`: one adverb or
+        // conjunction before the subject, with no comma.
+        if s == 0 {
+            if let (Some(&Item::T(a)), Some(&Item::T(b))) = (items.first(), items.get(1)) {
+                // (Not a subordinating word: `Since Mao died, ...`.)
+                let lead = matches!(
+                    d.word(a).to_ascii_lowercase().as_str(),
+                    "and"
+                        | "but"
+                        | "so"
+                        | "yet"
+                        | "later"
+                        | "earlier"
+                        | "then"
+                        | "now"
+                        | "also"
+                        | "still"
+                        | "meanwhile"
+                        | "yesterday"
+                        | "today"
+                        | "instead"
+                        | "again"
+                        | "afterwards"
+                        | "separately"
+                        | "finally"
+                        | "nonetheless"
+                );
+                if lead && (d.name_word(b) || d.toks[b].has(class::PRONOUN)) {
+                    s = 1;
+                }
+            }
+        }
         let Some(&Item::T(mut ti)) = items.get(s) else {
             return None;
         };
@@ -428,6 +460,12 @@ impl<'d> State<'d> {
         if let Some(n) = self.name_after_role(e, ceil) {
             ti = n;
             e = self.name_end(n, ceil);
+        }
+        // `Birmingham's Tom Baker`, `Microsoft's Bill Gates`: a name opening with a given name
+        // after a possessive (not `London's Evening Standard`).
+        if d.toks[e - 1].poss && e < ceil && d.name_word(e) && lexicon::is_given(d.word(e)) {
+            ti = e;
+            e = self.name_end(e, ceil);
         }
         if d.toks[e - 1].poss {
             return None;
@@ -543,8 +581,8 @@ impl State<'_> {
 /// `is going to announce`, `has to explain`), lower-cased.
 fn is_intent_word(w: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "want", "need", "plan", "hope", "expect", "intend", "wish", "seek", "aim", "prepar",
-        "tries", "tried", "trying", "likely", "unlikely", "sought",
+        "want", "need", "plan", "hope", "hoping", "expect", "intend", "wish", "seek", "aim",
+        "prepar", "tries", "tried", "trying", "likely", "unlikely", "sought", "yet",
     ];
     PREFIXES.iter().any(|p| w.starts_with(p))
         || matches!(

@@ -105,6 +105,10 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             }
+            if self.other_sense(items, k) {
+                k += 1;
+                continue;
+            }
             // A cue in a sentence that opens after a quote ending the one before takes that
             // sentence's subject (`"..." Mr Holm was quoted saying: "..."`).
             let clause_start = self.clause_start(items, k);
@@ -484,5 +488,53 @@ fn cue_at(k: usize, cue: Cue, cue_toks: (usize, usize), finite: bool) -> Found {
         source: None,
         confidence: Confidence::High,
         attribution: [0, 0],
+    }
+}
+
+/// Speech verbs used in a sense that reports no speech.
+impl State<'_> {
+    /// `wrote and produced the series`, `added to his tally`, `claimed the title`: a verb
+    /// joined to the next one by `and`/`or`, `add` before `to`, and `claim` with a noun phrase
+    /// and no clause (`claimed the vote was rigged` stays speech).
+    fn other_sense(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let w = d.word(items_tok(items[k])).to_ascii_lowercase();
+        let next = |n: usize| match items.get(k + n) {
+            Some(&Item::T(j)) if d.toks[j].is_word() => Some(j),
+            _ => None,
+        };
+        let Some(j) = next(1) else {
+            return false;
+        };
+        let nw = d.word(j);
+        if matches!(nw, "and" | "or") {
+            return true;
+        }
+        if w.starts_with("add") && nw == "to" {
+            return true;
+        }
+        if w.starts_with("claim")
+            && (d.toks[j].has(class::DET) || matches!(nw, "his" | "her" | "their" | "its"))
+        {
+            // No finite verb or quote before the clause ends: a thing won, not a claim made.
+            let mut clause = items[k + 1..].iter().take_while(|&&it| match it {
+                Item::Q(_) => true,
+                Item::T(t) => d.toks[t].is_word(),
+            });
+            return !clause.any(|&it| {
+                let Item::T(ti) = it else {
+                    return true;
+                };
+                let t = &d.toks[ti];
+                let w = d.word(ti);
+                t.lex.classes & (class::AUX | class::BE) != 0
+                    || t.lex
+                        .verb
+                        .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    || w == "that"
+                    || w.len() > 3 && w.ends_with("ed")
+            });
+        }
+        false
     }
 }
