@@ -166,6 +166,8 @@ impl<'d> State<'d> {
                         | "even"
                         | "soon"
                         | "too"
+                        | "each"
+                        | "both"
                 )
             {
                 j -= 1;

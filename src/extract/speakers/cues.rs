@@ -5,7 +5,7 @@
 //!
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
-use super::lexicon::{class, Form, Strength, Verb};
+use super::lexicon::{self, class, Form, Strength, Verb};
 use super::names::is_preposition;
 use super::people::Names;
 use super::sentences::{items_tok, Item};
@@ -154,33 +154,28 @@ impl<'d> State<'d> {
                 self.verb_toks(items, k, verb),
                 verb.form != Form::Ing,
             );
-            // `Gerhard Schroeder and Jacques Chirac have called for ...`: both speak.
-            let mut pair = None;
-            if let Src::Name { from, .. } = src {
-                let start = self.name_start(from, 0);
-                if start >= 2
-                    && d.toks[start - 1].is_word()
-                    && d.word(start - 1) == "and"
-                    && d.name_word(start - 2)
-                {
-                    let other = self.name_before(start - 2, 1);
-                    pair = matches!(other, Src::Name { .. }).then_some(other);
-                }
-            }
+            // `Gerhard Schroeder and Jacques Chirac have called for ...`, `Ann Lee, Tom Hart of
+            // the Harbour Trust, and Jim Bell each asked ...`: all of them speak.
+            let others = match src {
+                Src::Name { from, .. } => self.coordinated_names(from),
+                _ => Vec::new(),
+            };
             if verb.form != Form::Ing && matches!(src, Src::Name { .. } | Src::Pronoun(..)) {
                 finite_srcs.push((k, src));
             }
-            // Neither of a pair is the one a later `he` means more than the sentence's subject
+            // None of a list is the one a later `he` means more than the sentence's subject
             // (its first name) is: salience stays as it was.
-            let salient = pair.map(|_| self.salient.clone());
+            let salient = (!others.is_empty()).then(|| self.salient.clone());
             let n = found.len();
-            if let Some(other) = pair {
+            for &other in others.iter().rev() {
                 self.record(other, at, &mut found);
             }
             self.record(src, at, &mut found);
-            // (Only for two people: `Industry and Trade Secretary X` is one.)
+            // (Only when all are people: `Industry and Trade Secretary X` is one.)
             if let Some(salient) = salient {
-                if found.len() == n + 2 && found[n..].iter().all(|f| f.speaker.is_some()) {
+                if found.len() == n + others.len() + 1
+                    && found[n..].iter().all(|f| f.speaker.is_some())
+                {
                     self.salient = salient;
                 }
             }
@@ -536,5 +531,89 @@ impl State<'_> {
             });
         }
         false
+    }
+}
+
+/// The people a source is listed with.
+impl State<'_> {
+    /// The names before the one starting at token `from` in a list joined by `and` and commas
+    /// (`A and B`, `A, B and C`, `A, B of the Harbour Trust, and C`), nearest first; empty when
+    /// the word before is no `and` or one of the list is no person's name.
+    fn coordinated_names(&self, from: usize) -> Vec<Src> {
+        let d = self.doc;
+        let word = |i: usize, w: &str| d.toks[i].is_word() && d.word(i) == w;
+        let start = self.name_start(from, 0);
+        if start < 2 || !word(start - 1, "and") {
+            return Vec::new();
+        }
+        // (`A, B, and C`: a serial comma before `and`, not `since replacing Hughes, and Giggs
+        // said`.)
+        let mut end = start - 2;
+        let serial = d.toks[end].is_punct(',') && end >= 1;
+        if serial {
+            end -= 1;
+        }
+        let mut out = Vec::new();
+        let mut roles = Vec::new();
+        while out.len() < 12 && d.name_word(end) {
+            let Some(Src::Name {
+                from: f,
+                to,
+                titled,
+            }) = self.listed_person(end)
+            else {
+                return Vec::new();
+            };
+            out.push(Src::Name {
+                from: f,
+                to,
+                titled,
+            });
+            // The next one back follows a comma; the list's first has none before it.
+            let s = self.name_start(f, 0);
+            let Some(mut k) = s.checked_sub(1) else { break };
+            // (`antiwar activist Adam Kokesh`: a role in lower case before the name.)
+            let mut role = 0;
+            while k > 0 && role < 3 && d.toks[k].is_word() && !d.toks[k].cap {
+                k -= 1;
+                role += 1;
+            }
+            roles.push((f, to, titled || role > 0));
+            if !(d.toks[k].is_punct(',') && k >= 1 && d.toks[k].para == d.toks[f].para) {
+                break;
+            }
+            end = k - 1;
+        }
+        // A list of three or more holds people only: each has a title or role, a known given
+        // name, or two words of a name (not `Deutsche Bahn, Deutsche Telekom and ...`).
+        if out.len() >= 2 || serial {
+            let person = |&(f, to, role): &(usize, usize, bool)| {
+                role || to - f >= 2 && lexicon::is_given(d.word(f))
+            };
+            if out.len() < 2 || !roles.iter().all(person) {
+                return Vec::new();
+            }
+        }
+        out
+    }
+
+    /// The person a list item ending at token `end` names: the name itself, or the full name
+    /// before the `of`/`from`/`at` of its body (`Tom Hart of the Center for Science`).
+    fn listed_person(&self, end: usize) -> Option<Src> {
+        let d = self.doc;
+        if let n @ Src::Name { .. } = self.name_before(end, 1) {
+            return Some(n);
+        }
+        let lo = end.saturating_sub(10);
+        let p = (lo + 1..end)
+            .rev()
+            .find(|&i| d.toks[i].is_word() && matches!(d.word(i), "of" | "from" | "at"))?;
+        if (p + 1..end).any(|i| !d.toks[i].is_word()) || !d.name_word(p - 1) {
+            return None;
+        }
+        match self.name_before(p - 1, 0) {
+            n @ Src::Name { from, to, .. } if to - from >= 2 => Some(n),
+            _ => None,
+        }
     }
 }

@@ -39,9 +39,9 @@ Doe)) ...`, a speech noun with its author
 - to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
   pronoun, a name before an appositive (`Jenny Town, director of ..., said`, nested ones too),
   a relative (`X, who told ...`), a full name before `of`/`from`/`at` and a body (`Doug Miller
-  of Milltech Marine told`), a coordinated pair (`Schroeder and Chirac called for`), or a
-  noun (`a spokesman said`, unnamed; `the minister said`, named only if the article calls a
-  named person the minister);
+  of Milltech Marine told`), a coordinated pair or list of people (`Schroeder and Chirac
+  called for`, `A, B of the X Trust, and C each asked`), or a noun (`a spokesman said`,
+  unnamed; `the minister said`, named only if the article calls a named person the minister);
 - to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
   `..., argued the government's lawyer, Richard Keen`);
 - participles and infinitives take the sentence's subject (`, adding that`, `went on to say`),

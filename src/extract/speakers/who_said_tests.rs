@@ -69,6 +69,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // runs into its holder's name.
     ("role_shaped_word_before_census_given_name", "Oncologist Todd Baxter said the trial \"worked well\".", "worked well", Some("Todd Baxter")),
     ("post_of_a_body_then_holder", "Exports will \"grow strongly\", chairman of the Export Promotion Council Paul Sarji said.", "grow strongly", Some("Paul Sarji")),
+    // A list of people as the subject: all speak (the quote goes to the first).
+    ("list_of_three_speak", "Senator Jake Gunn, John Hale and Richard Sell said they will \"ban the imports\".", "ban the imports", Some("Jake Gunn")),
+    ("list_with_bodies_and_each", "Anna Sheets, Aaron Hamm of the Center for Science, and Tom Lee each asked the candidates about \"the debt\".", "the debt", Some("Anna Sheets")),
+    ("serial_comma_is_no_pair", "Tom Lee took charge of his first match since replacing Mark Hughes, and Ryan Gale said: \"I am ready.\"", "I am ready.", Some("Ryan Gale")),
 ];
 
 /// Names that are not speakers: (class, body, name).
