@@ -259,12 +259,82 @@ impl<'d> State<'d> {
                     .take_while(|it| matches!(it, Item::T(_)))
                     .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word() || t.kind == Kind::Num))
                     .count();
-                if clause >= 3 {
+                // (Only whom and where for a verb whose subject follows this quote: `"... who
+                // knows?" Trump told Britain's ITV television station in an interview`.)
+                let next_to = f.k - k <= 5
+                    && items[k + 1..f.k].iter().all(|&it| {
+                        matches!(self.tok(it), Some(t) if t.is_word()
+                            && (t.cap || t.has(class::PRONOUN) || t.lex.classes & class::AUX != 0))
+                    })
+                    && !self.word_at_is(items, f.k + 1, "by");
+                if clause >= 3 && (!next_to || self.own_clause(items, f.k)) {
                     return false;
                 }
             }
         }
         true
+    }
+
+    /// Whether the words after the cue at item `k` say something of their own (`Y told
+    /// reporters the ship was lost`, `Smith called the case "odd"`), rather than only whom it
+    /// was said to and where: nothing, a preposition (`said in an interview`), or after a verb
+    /// that takes an addressee a short noun phrase and then a preposition or nothing (`Trump
+    /// told Britain's ITV television station in an interview aired on Monday`).
+    fn own_clause(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        // (Verbs of telling someone, not of judging them: `praised Bell's endorsement`.)
+        let verb = d.word(items_tok(items[k])).to_ascii_lowercase();
+        let addressee = [
+            "told", "tell", "ask", "inform", "assur", "reassur", "remind", "advis", "brief",
+            "email", "e-mail", "promis",
+        ]
+        .iter()
+        .any(|p| verb.starts_with(p));
+        let mut n = 0;
+        for &it in &items[k + 1..] {
+            let Item::T(t) = it else {
+                return true;
+            };
+            let tok = &d.toks[t];
+            if !tok.is_word() {
+                return !tok.is_punct('.');
+            }
+            let w = d.word(t);
+            // (A time or place, not `of`/`about` a topic or `to` an infinitive.)
+            if !tok.cap
+                && matches!(
+                    w,
+                    "in" | "on" | "at" | "during" | "after" | "before" | "while" | "via"
+                )
+            {
+                // ... unless a clause of its own follows the adjunct (`had said before the
+                // game he would leave`).
+                return items[k + 1..].iter().any(|&it| {
+                    matches!(it, Item::T(t) if d.toks[t].is_word()
+                        && (d.toks[t].lex.classes & (class::AUX | class::PRONOUN) != 0
+                            || d.word(t) == "that"))
+                });
+            }
+            // The addressee: a determiner, possessive, name or plural noun first (`told
+            // reporters`, not `asked not to be named`), then names or common nouns.
+            let np_word = tok.cap && !tok.has(class::PRONOUN)
+                || n == 0
+                    && (tok.has(class::DET)
+                        || matches!(w, "his" | "her" | "their" | "its")
+                        || w.ends_with('s') && tok.lex.classes & class::NEG == 0)
+                || n > 0
+                    && tok.lex.classes & (class::AUX | class::BE | class::PRONOUN | class::NEG)
+                        == 0
+                    && tok.lex.verb.is_none()
+                    && !is_preposition(w)
+                    && w != "that"
+                    && !w.ends_with("ed");
+            n += 1;
+            if !addressee || !np_word || n > 5 {
+                return true;
+            }
+        }
+        false
     }
 
     /// The items of a dash or bracket aside around item `k`: (opening, closing).

@@ -73,6 +73,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("list_of_three_speak", "Senator Jake Gunn, John Hale and Richard Sell said they will \"ban the imports\".", "ban the imports", Some("Jake Gunn")),
     ("list_with_bodies_and_each", "Anna Sheets, Aaron Hamm of the Center for Science, and Tom Lee each asked the candidates about \"the debt\".", "the debt", Some("Anna Sheets")),
     ("serial_comma_is_no_pair", "Tom Lee took charge of his first match since replacing Mark Hughes, and Ryan Gale said: \"I am ready.\"", "I am ready.", Some("Ryan Gale")),
+    // A verb right after a quote that ends a sentence takes it when what follows the verb only
+    // says to whom and where (class 1: the older voice kept it).
+    ("quote_then_told_addressee_and_place", "\"We cannot wait,\" Ann Bell said. \"Will it work, who knows?\" Tom Hart told the BBC station in an interview aired on Monday.", "Will it work, who knows?", Some("Tom Hart")),
+    ("quote_then_verb_with_own_clause", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart had said before the game he would leave.", "It is over now.", Some("Ann Bell")),
+    ("quote_then_asked_not_to_be_named", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart asked not to be named.", "It is over now.", Some("Ann Bell")),
 ];
 
 /// Names that are not speakers: (class, body, name).
