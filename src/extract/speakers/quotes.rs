@@ -209,7 +209,10 @@ impl<'d> State<'d> {
                 || [',', '.', ';', ':', '!', '?', ')', '(', '-'].iter().all(|&c| !t.is_punct(c)) && !t.is_word());
         (1..=3).contains(&words) && det_before && word_after
     }
+}
 
+/// Which quotes a cue reaches.
+impl State<'_> {
     /// Whether the cue `f` may attribute the quote at item `k`. A cue inside dashes or brackets
     /// (`X commented — which the BBC noted — "..."`) reaches only quotes inside them; a quote
     /// that ends a sentence (`"...heads."`) is not the content of a later verb that has its own
@@ -359,7 +362,10 @@ impl<'d> State<'d> {
         // An aside holds no quote of its own between its marks and is short.
         (b - a <= 20 && !items[a..b].iter().any(|it| matches!(it, Item::Q(_)))).then_some((a, b))
     }
+}
 
+/// Where a quote is recorded.
+impl State<'_> {
     /// Character range of a sentence's items, quotation marks included.
     fn char_range(&self, items: &[Item]) -> [usize; 2] {
         let d = self.doc;
