@@ -241,6 +241,9 @@ impl<'d> State<'d> {
         if t.cap && !d.caps(ti) {
             return Src::Nothing;
         }
+        if let Some(n) = self.person_of_body(items, e) {
+            return n;
+        }
         // `the 74-year-old comedian said`: a description of someone already named.
         let mut m = e;
         while m > 0 && e - m < 3 {
@@ -741,6 +744,39 @@ impl<'d> State<'d> {
                 }
             }
             k += 1;
+        }
+        None
+    }
+}
+
+/// A person named before the body they speak for.
+impl State<'_> {
+    /// `Ruth Collin of Essex police said`, `Crystal Bell of the tribal preservation office
+    /// told`: a full name before `of`/`from`/`at` and a body written in lower case ending at item
+    /// `e` (a body word among them) speaks; not `a friend of the family said`.
+    fn person_of_body(&self, items: &[Item], e: usize) -> Option<Src> {
+        let d = self.doc;
+        let mut body = false;
+        for m in (e.saturating_sub(6)..=e).rev() {
+            let Item::T(p) = items[m] else { return None };
+            let t = &d.toks[p];
+            if !t.is_word() || t.lex.verb.is_some() && !t.cap {
+                return None;
+            }
+            let w = d.word(p);
+            if !t.cap && matches!(w, "of" | "from" | "at") {
+                let Some(&Item::T(n)) = m.checked_sub(1).map(|x| &items[x]) else {
+                    return None;
+                };
+                if !body || !d.name_word(n) || d.toks[n].poss {
+                    return None;
+                }
+                return match self.name_before(n, 0) {
+                    src @ Src::Name { from, to, .. } if to - from >= 2 => Some(src),
+                    _ => None,
+                };
+            }
+            body |= t.has(class::ORG);
         }
         None
     }

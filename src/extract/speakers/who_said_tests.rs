@@ -15,6 +15,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
+    ("person_of_lower_case_body", "\"That is the plan,\" Ruth Collin of Essex police, the force responsible for the airport, said.", "That is the plan,", Some("Ruth Collin")),
+    ("person_of_the_office", "\"It will heal us,\" Crystal Bearing of the tribal preservation office told those gathered.", "It will heal us,", Some("Crystal Bearing")),
+    ("spokesman_for_person_of_body", "\"That is the plan,\" a spokesman for John Smith of the county council said.", "That is the plan,", None),
     ("web_address_no_sentence_end", "Museum director Ana Lopes, in remarks to news.example.org, said, \"The roof will hold.\"", "The roof will hold.", Some("Ana Lopes")),
     ("one_name_after_role", "A teacher named Okafor said, \"We never close the school.\"", "We never close the school.", Some("Okafor")),
     ("one_name_after_role_pronoun", "Porto midfielder Deco, formerly at Benfica, agreed with the coach. \"It was not normal,\" he said.", "It was not normal,", Some("Deco")),
