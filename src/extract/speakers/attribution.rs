@@ -117,6 +117,12 @@ impl<'d> State<'d> {
             let Some(t) = self.tok(items[j - 1]) else {
                 break;
             };
+            // `Boutros-Ghali on Wednesday said`, `Trump on Tuesday night told`: a day between
+            // the subject and its verb.
+            if let Some(s) = self.day_phrase_before(items, j) {
+                j = s;
+                continue;
+            }
             if t.is_punct(')') && j >= 3 {
                 // `Robert Menendez (D-N.J.) all suggested`
                 let mut m = j - 1;
@@ -591,4 +597,32 @@ fn is_intent_word(w: &str) -> bool {
             w,
             "try" | "going" | "ought" | "able" | "has" | "have" | "had" | "about" | "set" | "due"
         )
+}
+
+/// Time phrases between a subject and its verb.
+impl State<'_> {
+    /// The item where `on Wednesday` or `on Tuesday night` starts, when it ends just before
+    /// item `j` and follows a capitalised word or a pronoun (the subject).
+    fn day_phrase_before(&self, items: &[Item], j: usize) -> Option<usize> {
+        let d = self.doc;
+        let word = |m: usize| match items.get(m) {
+            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
+            _ => None,
+        };
+        let mut m = j.checked_sub(1)?;
+        let last = word(m)?;
+        if matches!(d.word(last), "night" | "morning" | "afternoon" | "evening") {
+            m = m.checked_sub(1)?;
+        }
+        let day = word(m)?;
+        let is_day = d.toks[day].cap
+            && d.toks[day].has(class::TIME)
+            && d.word(day).to_ascii_lowercase().ends_with("day");
+        let on = m.checked_sub(1).and_then(word)?;
+        let subject = m.checked_sub(2).and_then(word)?;
+        (is_day
+            && d.word(on) == "on"
+            && (d.toks[subject].cap || d.toks[subject].has(class::PRONOUN)))
+        .then_some(m - 1)
+    }
 }

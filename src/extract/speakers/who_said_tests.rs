@@ -81,6 +81,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_then_told_addressee_and_place", "\"We cannot wait,\" Ann Bell said. \"Will it work, who knows?\" Tom Hart told the BBC station in an interview aired on Monday.", "Will it work, who knows?", Some("Tom Hart")),
     ("quote_then_verb_with_own_clause", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart had said before the game he would leave.", "It is over now.", Some("Ann Bell")),
     ("quote_then_asked_not_to_be_named", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart asked not to be named.", "It is over now.", Some("Ann Bell")),
+    // A day between the subject and its verb (class 4).
+    ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
 /// Names that are not speakers: (class, body, name).
