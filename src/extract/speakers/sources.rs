@@ -346,10 +346,12 @@ impl<'d> State<'d> {
         // (not `director of television Jana Bennett`: there the body word ends a role).
         if s > 0 {
             let p = &d.toks[s - 1];
+            // (Not a role that is also a paper's name: `economist Philip Shaw`, `observer`.)
             if p.is_word()
                 && !p.cap
                 && !p.poss
                 && p.lex.classes & class::ORG != 0
+                && !p.has(class::TITLE)
                 && !d.toks[s].has(class::TITLE)
                 && !(s >= 2 && d.toks[s - 2].is_word() && d.word(s - 2) == "of")
             {
