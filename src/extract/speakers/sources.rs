@@ -549,6 +549,19 @@ impl<'d> State<'d> {
                 break;
             }
         }
+        // `said 20-year-old politics student Nick Vaughan`, `said 20 students`: an age or a
+        // number before the source.
+        if matches!(items.get(s), Some(&Item::T(x)) if d.toks[x].kind == Kind::Num) {
+            s += 1;
+            while let Some(&Item::T(x)) = items.get(s) {
+                let w = d.word(x);
+                if d.toks[x].is_punct('-') || !d.toks[x].cap && w.contains("-old") || w == "year" {
+                    s += 1;
+                } else {
+                    break;
+                }
+            }
+        }
         let Some(&Item::T(ti)) = items.get(s) else {
             return Src::Nothing;
         };

@@ -15,6 +15,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
+    ("age_after_inverted_verb", "\"It has been a fantastic few weeks,\" said 20-year-old politics student Nick Vale.", "It has been a fantastic few weeks,", Some("Nick Vale")),
     ("role_that_is_also_a_paper", "\"Demand has fallen back,\" Harbourside economist Philip Shore said.", "Demand has fallen back,", Some("Philip Shore")),
     ("body_named_after_its_kind", "\"Demand has fallen back,\" the firm Harbour Wellman said. Harbour Wellman makes beryllium.", "Demand has fallen back,", None),
     ("person_of_lower_case_body", "\"That is the plan,\" Ruth Collin of Essex police, the force responsible for the airport, said.", "That is the plan,", Some("Ruth Collin")),
