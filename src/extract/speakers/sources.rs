@@ -579,6 +579,21 @@ impl<'d> State<'d> {
         {
             return Src::Pronoun(0, items_tok(items[s + 1]));
         }
+        // `said the coach`, `said the minister`: the person the article gave that post, when
+        // the sentence ends there (not `said the minister of ...`, `said the spokesman, Hamid
+        // Ibrahimi`; not a source noun that is no post: `said the spokesman`).
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].is_word()
+                && !d.toks[x].cap
+                && d.toks[x].has(class::TITLE)
+                && !d.word(x).starts_with("spokes")
+                && self.role_person(x).is_some())
+            && items.get(s + 2).is_none_or(|&it| {
+                matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+            })
+        {
+            return Src::Role(items_tok(items[s + 1]));
+        }
         // `said the American`, `said the Dutchman`: a nationality alone standing for someone
         // already named (sports copy).
         if d.word(ti).eq_ignore_ascii_case("the")
