@@ -196,6 +196,17 @@ impl<'d> State<'d> {
                         if let Item::T(q) = items[m] {
                             let w = d.word(q);
                             if w.starts_with("quot") || w.starts_with("cit") {
+                                // `Wenger is quoted as saying`, `the boss was quoted as
+                                // saying`: the subject of the passive speaks.
+                                let passive = m >= 2
+                                    && matches!(self.tok(items[m - 1]), Some(b) if b.has(class::BE));
+                                if passive && m == j - 2 {
+                                    return match self.left_np(items, m - 2) {
+                                        n
+                                        @ (Src::Name { .. } | Src::Pronoun(..) | Src::Role(_)) => n,
+                                        _ => Src::Unnamed,
+                                    };
+                                }
                                 return match self.right_source(items, m + 1) {
                                     n @ (Src::Name { .. } | Src::Pronoun(..)) => n,
                                     _ => Src::Unnamed,

@@ -15,6 +15,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
+    ("passive_quoted_as_saying", "Arsene Wenz spoke later. \"I have no relations with him,\" Wenz is quoted as saying.", "I have no relations with him,", Some("Arsene Wenz")),
     ("said_the_post_of_a_named_person", "Harbour coach Mike Rudd was unhappy. \"We created more chances,\" said the coach.", "We created more chances,", Some("Mike Rudd")),
     ("said_the_spokesman_then_name", "Tom Hart was unhappy. \"We created more chances,\" said the spokesman, Hamid Ibrani.", "We created more chances,", Some("Hamid Ibrani")),
     ("age_after_inverted_verb", "\"It has been a fantastic few weeks,\" said 20-year-old politics student Nick Vale.", "It has been a fantastic few weeks,", Some("Nick Vale")),
