@@ -300,6 +300,9 @@ struct State<'d> {
     org_names: std::collections::HashSet<String, lexicon::FnvBuild>,
     /// Recent speakers and sentence subjects, most recent last (pronoun antecedents).
     salient: Vec<(usize, usize)>,
+    /// The last unnamed person who spoke (`a ministry spokesman said`): the first token of
+    /// that sentence and the gender of the noun (0 unknown), for a `he said` after it.
+    unnamed_voice: Option<(usize, u8)>,
     /// The last attributed direct quote: its speaker and evidence, and its paragraph.
     last_quote: Option<(Found, u32)>,
     /// First token of the sentence being read.
@@ -333,6 +336,7 @@ impl<'d> State<'d> {
             salient: Vec::new(),
             org_names: Default::default(),
             last_quote: None,
+            unnamed_voice: None,
             sent_start: 0,
             prev_starts: Vec::new(),
             courtesy: None,

@@ -6,7 +6,7 @@
 //!
 //! Uses the names and sources.
 
-use super::lexicon::class;
+use super::lexicon::{self, class};
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
 use super::{Confidence, Found, Link, State};
@@ -39,6 +39,21 @@ impl<'d> State<'d> {
                         return;
                     }
                 }
+            }
+            // `A ministry spokesman said ... "...," he said`: an unnamed person who spoke
+            // after the last named one is who the pronoun means.
+            Src::Pronoun(g, t)
+                if self.doc.toks[t].has(class::PRONOUN)
+                    && self.unnamed_voice.is_some_and(|(at, ug)| {
+                        (ug == 0 || g == 0 || ug == g)
+                            && self.salient.last().is_none_or(|&(_, s)| s < at)
+                            && !self.named_since(at, t)
+                    }) =>
+            {
+                at.source = Some((t, t + 1));
+                at.link = Link::Pronoun;
+                found.push(at);
+                return;
             }
             Src::Pronoun(g, t) => match self.antecedent(g) {
                 // A description (`the pop star ... his`) takes only a person whose gender the
@@ -85,6 +100,9 @@ impl<'d> State<'d> {
             }
             Src::Unnamed => {
                 at.source = None;
+                if let Some(g) = self.unnamed_person_noun(at.cue_toks) {
+                    self.unnamed_voice = Some((self.sent_start, g));
+                }
                 found.push(at);
                 return;
             }
@@ -240,5 +258,58 @@ impl<'d> State<'d> {
             .rev()
             .find(|(pos, _)| *pos < ti)
             .map(|&(_, k)| k)
+    }
+}
+
+/// Unnamed people who speak.
+impl State<'_> {
+    /// Whether a person is named from the sentence after the one starting at token `at` up to
+    /// token `t` (`A spokesman said ... Man-of-the-match Stephen Jones was ecstatic. "...," he
+    /// said`: `he` is Jones).
+    fn named_since(&self, at: usize, t: usize) -> bool {
+        let first_after = self
+            .prev_starts
+            .iter()
+            .chain(std::iter::once(&self.sent_start))
+            .copied()
+            .filter(|&s| s > at)
+            .min();
+        let Some(lo) = first_after else {
+            return false;
+        };
+        let m = &self.names.mentions;
+        let a = m.partition_point(|&(pos, _)| pos < lo);
+        a < m.len() && m[a].0 < t
+    }
+
+    /// The gender (0 unknown) of a singular person noun right before the cue's verb (`a
+    /// ministry spokesman said`, `one official told`) or after `said a`/`said the` (`said a
+    /// spokeswoman`); `None` for a body, a plural or anything else (`the ministry said`,
+    /// `officials said`).
+    fn unnamed_person_noun(&self, (v, e): (usize, usize)) -> Option<u8> {
+        let d = self.doc;
+        let person = |i: usize| {
+            let t = &d.toks[i];
+            let w = d.word(i);
+            (t.is_word()
+                && !t.cap
+                && t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+                && t.lex.classes & class::ORG == 0
+                && !w.ends_with('s'))
+            .then(|| lexicon::role_gender(w))
+        };
+        if v > 0 {
+            if let Some(g) = person(v - 1) {
+                return Some(g);
+            }
+        }
+        let det = d.toks.get(e).filter(|t| t.is_word())?;
+        if !det.has(class::DET) {
+            return None;
+        }
+        (e + 1..(e + 4).min(d.toks.len()))
+            .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap)
+            .last()
+            .and_then(person)
     }
 }

@@ -15,6 +15,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
+    // A pronoun after an unnamed person spoke is that person, unless someone is named between
+    // or the genders clash (class 1: the quote went to the story's last named person).
+    ("pronoun_after_unnamed_speaker", "Tom Hart spoke on Monday. A ministry spokesman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", None),
+    ("pronoun_after_unnamed_then_named", "Tom Hart spoke. A spokesman said the team won. Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic. \"It is a special moment,\" he said.", "It is a special moment,", Some("Stephen Jones")),
+    ("pronoun_of_other_gender_than_unnamed", "Tom Hart spoke on Monday. A ministry spokeswoman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", Some("Tom Hart")),
     ("passive_quoted_as_saying", "Arsene Wenz spoke later. \"I have no relations with him,\" Wenz is quoted as saying.", "I have no relations with him,", Some("Arsene Wenz")),
     ("said_the_post_of_a_named_person", "Harbour coach Mike Rudd was unhappy. \"We created more chances,\" said the coach.", "We created more chances,", Some("Mike Rudd")),
     ("said_the_spokesman_then_name", "Tom Hart was unhappy. \"We created more chances,\" said the spokesman, Hamid Ibrani.", "We created more chances,", Some("Hamid Ibrani")),
