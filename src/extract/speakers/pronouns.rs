@@ -7,6 +7,7 @@
 //! Uses the names and sources.
 
 use super::lexicon::{self, class};
+use super::names::is_preposition;
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
 use super::{Confidence, Found, Link, State};
@@ -100,8 +101,11 @@ impl<'d> State<'d> {
             }
             Src::Unnamed => {
                 at.source = None;
-                if let Some(g) = self.unnamed_person_noun(at.cue_toks) {
-                    self.unnamed_voice = Some((self.sent_start, g));
+                // (Not in a sentence where a named person speaks too: an appositive's post.)
+                if !found.iter().any(|f| f.speaker.is_some()) {
+                    if let Some(g) = self.unnamed_person_noun(at.cue_toks) {
+                        self.unnamed_voice = Some((self.sent_start, g));
+                    }
                 }
                 found.push(at);
                 return;
@@ -116,6 +120,12 @@ impl<'d> State<'d> {
                 self.speaker_order.push(p);
             }
             self.make_salient(p);
+            if self
+                .unnamed_voice
+                .is_some_and(|(u, _)| u == self.sent_start)
+            {
+                self.unnamed_voice = None;
+            }
             at.speaker = Some(p);
             found.push(at);
         }
@@ -302,13 +312,34 @@ impl State<'_> {
             if let Some(g) = person(v - 1) {
                 return Some(g);
             }
+            // `One dealer for a U.S.-based bank noted`: the noun before the body's phrase.
+            for p in (v.saturating_sub(7)..v - 1).rev() {
+                let t = &d.toks[p];
+                if !t.is_word() && !t.is_punct('-') {
+                    break;
+                }
+                if !t.cap && matches!(d.word(p), "for" | "at" | "of" | "from" | "with") {
+                    // (Not a named person's post: `James Fry, vice-president of GM said`.)
+                    let mut q = p.checked_sub(1)?;
+                    while q > 0
+                        && (d.toks[q].is_word() && !d.toks[q].cap || d.toks[q].is_punct('-'))
+                    {
+                        q -= 1;
+                    }
+                    if d.toks[q].is_punct(',') && q > 0 && d.name_word(q - 1) {
+                        return None;
+                    }
+                    return p.checked_sub(1).and_then(person);
+                }
+            }
         }
         let det = d.toks.get(e).filter(|t| t.is_word())?;
         if !det.has(class::DET) {
             return None;
         }
+        // `said a spokesman for the company`: the first noun after the determiner.
         (e + 1..(e + 4).min(d.toks.len()))
-            .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap)
+            .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap && !is_preposition(d.word(i)))
             .last()
             .and_then(person)
     }

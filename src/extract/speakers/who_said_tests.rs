@@ -20,6 +20,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("pronoun_after_unnamed_speaker", "Tom Hart spoke on Monday. A ministry spokesman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", None),
     ("pronoun_after_unnamed_then_named", "Tom Hart spoke. A spokesman said the team won. Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic. \"It is a special moment,\" he said.", "It is a special moment,", Some("Stephen Jones")),
     ("pronoun_of_other_gender_than_unnamed", "Tom Hart spoke on Monday. A ministry spokeswoman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", Some("Tom Hart")),
+    ("pronoun_after_unnamed_of_a_body", "Tom Hart spoke on Monday. One dealer for a U.S.-based bank noted the dollar fell. \"They were negative,\" he said.", "They were negative,", None),
+    ("pronoun_after_named_persons_post", "Tom Hart spoke on Monday. Sales will rise, Jim Fry, vice-president of Harbour Motors Corporation said. \"The low dollar helps us,\" he told a briefing.", "The low dollar helps us,", Some("Jim Fry")),
     ("passive_quoted_as_saying", "Arsene Wenz spoke later. \"I have no relations with him,\" Wenz is quoted as saying.", "I have no relations with him,", Some("Arsene Wenz")),
     ("said_the_post_of_a_named_person", "Harbour coach Mike Rudd was unhappy. \"We created more chances,\" said the coach.", "We created more chances,", Some("Mike Rudd")),
     ("said_the_spokesman_then_name", "Tom Hart was unhappy. \"We created more chances,\" said the spokesman, Hamid Ibrani.", "We created more chances,", Some("Hamid Ibrani")),
