@@ -420,29 +420,35 @@ impl<'d> State<'d> {
         if s == 0 {
             if let (Some(&Item::T(a)), Some(&Item::T(b))) = (items.first(), items.get(1)) {
                 // (Not a subordinating word: `Since Mao died, ...`.)
-                let lead = matches!(
-                    d.word(a).to_ascii_lowercase().as_str(),
-                    "and"
-                        | "but"
-                        | "so"
-                        | "yet"
-                        | "later"
-                        | "earlier"
-                        | "then"
-                        | "now"
-                        | "also"
-                        | "still"
-                        | "meanwhile"
-                        | "yesterday"
-                        | "today"
-                        | "instead"
-                        | "again"
-                        | "afterwards"
-                        | "separately"
-                        | "finally"
-                        | "nonetheless"
-                );
-                if lead && (d.name_word(b) || d.toks[b].has(class::PRONOUN)) {
+                let lead = |w: &str| {
+                    [
+                        "and",
+                        "but",
+                        "so",
+                        "yet",
+                        "later",
+                        "earlier",
+                        "then",
+                        "now",
+                        "also",
+                        "still",
+                        "meanwhile",
+                        "yesterday",
+                        "today",
+                        "instead",
+                        "again",
+                        "afterwards",
+                        "separately",
+                        "finally",
+                        "nonetheless",
+                    ]
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(w))
+                };
+                if d.toks[a].is_word()
+                    && (d.name_word(b) || d.toks[b].has(class::PRONOUN))
+                    && lead(d.word(a))
+                {
                     s = 1;
                 }
             }
@@ -628,7 +634,11 @@ impl State<'_> {
         let day = word(m)?;
         let is_day = d.toks[day].cap
             && d.toks[day].has(class::TIME)
-            && d.word(day).to_ascii_lowercase().ends_with("day");
+            && d.word(day)
+                .len()
+                .checked_sub(3)
+                .and_then(|n| d.word(day).get(n..))
+                .is_some_and(|t| t.eq_ignore_ascii_case("day"));
         let on = m.checked_sub(1).and_then(word)?;
         let subject = m.checked_sub(2).and_then(word)?;
         (is_day

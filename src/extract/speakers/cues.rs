@@ -493,7 +493,8 @@ impl State<'_> {
     /// and no clause (`claimed the vote was rigged` stays speech).
     fn other_sense(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
-        let w = d.word(items_tok(items[k])).to_ascii_lowercase();
+        let w = d.word(items_tok(items[k]));
+        let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
         let next = |n: usize| match items.get(k + n) {
             Some(&Item::T(j)) if d.toks[j].is_word() => Some(j),
             _ => None,
@@ -505,10 +506,10 @@ impl State<'_> {
         if matches!(nw, "and" | "or") {
             return true;
         }
-        if w.starts_with("add") && nw == "to" {
+        if starts("add") && nw == "to" {
             return true;
         }
-        if w.starts_with("claim")
+        if starts("claim")
             && (d.toks[j].has(class::DET) || matches!(nw, "his" | "her" | "their" | "its"))
         {
             // No finite verb or quote before the clause ends: a thing won, not a claim made.
