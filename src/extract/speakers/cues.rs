@@ -128,6 +128,10 @@ impl<'d> State<'d> {
                 }
             }
             let mut src = self.cue_source(items, k, verb, clause_subject);
+            // `Rocky Linux describes itself as "..."`: what speaks of itself is a thing.
+            if matches!(src, Src::Name { .. }) && self.word_at_is(items, k + 1, "itself") {
+                src = Src::Unnamed;
+            }
             // `((Jane Doe)) ... that's why I said "..."`: in an interview answer, `I` is the
             // one answering.
             // (Only for a quotation: `as I mentioned before, ...` reports nothing new.)

@@ -111,6 +111,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("body_named_with_company_word_elsewhere", "Harlow Vance and Co cut its forecast. \"Rates will rise,\" Harlow Vance said in a note.", "Harlow Vance"),
     ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
+    ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
