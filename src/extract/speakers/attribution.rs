@@ -619,7 +619,8 @@ fn is_intent_word(w: &str) -> bool {
 /// Time phrases between a subject and its verb.
 impl State<'_> {
     /// The item where `on Wednesday` or `on Tuesday night` starts, when it ends just before
-    /// item `j` and follows a capitalised word or a pronoun (the subject).
+    /// item `j` and follows a word of the subject (a name, a pronoun, a noun: `The council on
+    /// Wednesday called`), not a preposition or a determiner.
     fn day_phrase_before(&self, items: &[Item], j: usize) -> Option<usize> {
         let d = self.doc;
         let word = |m: usize| match items.get(m) {
@@ -643,7 +644,8 @@ impl State<'_> {
         let subject = m.checked_sub(2).and_then(word)?;
         (is_day
             && d.word(on) == "on"
-            && (d.toks[subject].cap || d.toks[subject].has(class::PRONOUN)))
+            && !is_preposition(d.word(subject))
+            && !d.toks[subject].has(class::DET))
         .then_some(m - 1)
     }
 }

@@ -142,6 +142,19 @@ impl<'d> State<'d> {
             s += 1;
             titled = true;
         }
+        // `Broadcaster Piers Morgan commented`: a long role-shaped word opening a sentence
+        // before a two-word name, even when the given name is not a known one.
+        if to - s == 3
+            && s == from
+            && d.word(s).len() >= 8
+            && role_shaped(d.word(s))
+            && !lexicon::is_given(d.word(s))
+            && opens_sentence(d, s)
+            && d.toks[s].lex.classes & (class::ORG | class::PLACE | class::DEMONYM) == 0
+        {
+            s += 1;
+            titled = true;
+        }
         if to - s >= 3 && !lexicon::is_given(d.word(s)) && lexicon::is_given(d.word(s + 1)) {
             if to - s == 3 && role_shaped(d.word(s)) {
                 // (a role: `the Exchequer Nigel Lawson` is no body named with `the`)

@@ -25,6 +25,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("passive_quoted_as_saying", "Arsene Wenz spoke later. \"I have no relations with him,\" Wenz is quoted as saying.", "I have no relations with him,", Some("Arsene Wenz")),
     ("said_the_post_of_a_named_person", "Harbour coach Mike Rudd was unhappy. \"We created more chances,\" said the coach.", "We created more chances,", Some("Mike Rudd")),
     ("said_the_spokesman_then_name", "Tom Hart was unhappy. \"We created more chances,\" said the spokesman, Hamid Ibrani.", "We created more chances,", Some("Hamid Ibrani")),
+    ("long_role_word_opens_sentence", "The bridge was reopened. Broadcaster Piers Morrow commented, \"The guy is a chef.\"", "The guy is a chef.", Some("Piers Morrow")),
+    ("day_after_a_noun_subject", "The council on Wednesday called for a halt to \"all contacts\" with the firm.", "all contacts", None),
     ("age_after_inverted_verb", "\"It has been a fantastic few weeks,\" said 20-year-old politics student Nick Vale.", "It has been a fantastic few weeks,", Some("Nick Vale")),
     ("role_that_is_also_a_paper", "\"Demand has fallen back,\" Harbourside economist Philip Shore said.", "Demand has fallen back,", Some("Philip Shore")),
     ("body_named_after_its_kind", "\"Demand has fallen back,\" the firm Harbour Wellman said. Harbour Wellman makes beryllium.", "Demand has fallen back,", None),
