@@ -498,7 +498,7 @@ impl State<'_> {
     fn other_sense(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         let w = d.word(items_tok(items[k]));
-        let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        let starts = |p: &str| lexicon::starts_with_ci(w, p);
         let next = |n: usize| match items.get(k + n) {
             Some(&Item::T(j)) if d.toks[j].is_word() => Some(j),
             _ => None,

@@ -320,6 +320,12 @@ pub fn gender(word: &str) -> u8 {
     }
 }
 
+/// Whether `word` starts with `prefix`, ignoring ASCII case, without a lower-cased copy.
+pub fn starts_with_ci(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+}
+
 /// Whether the word is a known given name of either gender (`Melanie`, `Jordan`, `Todd`).
 pub fn is_given(word: &str) -> bool {
     name_entry(word).is_some_and(|v| v & NOT_GIVEN == 0)

@@ -280,19 +280,19 @@ impl State<'_> {
 
     /// Whether the words after the cue at item `k` say something of their own (`Y told
     /// reporters the ship was lost`, `Smith called the case "odd"`), rather than only whom it
-    /// was said to and where: nothing, a preposition (`said in an interview`), or after a verb
-    /// that takes an addressee a short noun phrase and then a preposition or nothing (`Trump
-    /// told Britain's ITV television station in an interview aired on Monday`).
+    /// was said to and where: nothing, a time or place (`said in an interview`), or after a
+    /// verb of telling a short noun phrase and then a time or place or nothing (`Trump told
+    /// Britain's ITV television station in an interview aired on Monday`).
     fn own_clause(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         // (Verbs of telling someone, not of judging them: `praised Bell's endorsement`.)
-        let verb = d.word(items_tok(items[k])).to_ascii_lowercase();
+        let verb = d.word(items_tok(items[k]));
         let addressee = [
             "told", "tell", "ask", "inform", "assur", "reassur", "remind", "advis", "brief",
             "email", "e-mail", "promis",
         ]
         .iter()
-        .any(|p| verb.starts_with(p));
+        .any(|p| lexicon::starts_with_ci(verb, p));
         let mut n = 0;
         for &it in &items[k + 1..] {
             let Item::T(t) = it else {
