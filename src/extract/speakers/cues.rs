@@ -558,32 +558,31 @@ impl State<'_> {
         if serial {
             end -= 1;
         }
-        let mut out = Vec::new();
-        let mut roles = Vec::new();
+        // (each name, and whether a title or a lower-case role goes with it)
+        let mut out: Vec<(Src, bool)> = Vec::new();
         while out.len() < 12 && d.name_word(end) {
-            let Some(Src::Name {
-                from: f,
-                to,
-                titled,
-            }) = self.listed_person(end)
+            let Some(
+                n @ Src::Name {
+                    from: f, titled, ..
+                },
+            ) = self.listed_person(end)
             else {
                 return Vec::new();
             };
-            out.push(Src::Name {
-                from: f,
-                to,
-                titled,
-            });
             // The next one back follows a comma; the list's first has none before it.
             let s = self.name_start(f, 0);
-            let Some(mut k) = s.checked_sub(1) else { break };
+            let Some(mut k) = s.checked_sub(1) else {
+                // (A name opening the text is not held to the person test, as before.)
+                out.push((n, true));
+                break;
+            };
             // (`antiwar activist Adam Kokesh`: a role in lower case before the name.)
             let mut role = 0;
             while k > 0 && role < 3 && d.toks[k].is_word() && !d.toks[k].cap {
                 k -= 1;
                 role += 1;
             }
-            roles.push((f, to, titled || role > 0));
+            out.push((n, titled || role > 0));
             if !(d.toks[k].is_punct(',') && k >= 1 && d.toks[k].para == d.toks[f].para) {
                 break;
             }
@@ -592,14 +591,14 @@ impl State<'_> {
         // A list of three or more holds people only: each has a title or role, a known given
         // name, or two words of a name (not `Deutsche Bahn, Deutsche Telekom and ...`).
         if out.len() >= 2 || serial {
-            let person = |&(f, to, role): &(usize, usize, bool)| {
-                role || to - f >= 2 && lexicon::is_given(d.word(f))
+            let person = |&(n, role): &(Src, bool)| {
+                role || matches!(n, Src::Name { from, to, .. } if to - from >= 2 && lexicon::is_given(d.word(from)))
             };
-            if out.len() < 2 || !roles.iter().all(person) {
+            if out.len() < 2 || !out.iter().all(person) {
                 return Vec::new();
             }
         }
-        out
+        out.into_iter().map(|(n, _)| n).collect()
     }
 
     /// The person a list item ending at token `end` names: the name itself, or the full name
