@@ -82,6 +82,12 @@ impl<'d> State<'d> {
             return None;
         }
         let caps = d.caps(from);
+        // `John Smith MP`, `Jane Doe QC`: post-nominal letters end a name without being part
+        // of it.
+        let mut to = to;
+        while to - from >= 3 && d.toks[to - 1].upper && !caps && is_postnominal(d.word(to - 1)) {
+            to -= 1;
+        }
         let mut s = from;
         let mut titled = false;
         for i in from..to - 1 {
@@ -270,11 +276,17 @@ impl<'d> State<'d> {
         let given = to - s >= 2 && lexicon::is_given(d.word(s));
         // After a courtesy title any word is a surname (`Mr Pound`, `Mrs May`).
         let courtesy = s > from && is_courtesy_title(d.word(s - 1)) && to - s <= 3;
+        // `said Washington` after `MaliVai Washington`: a lone place word that is the surname
+        // of someone the article names in full.
+        let surname_of_named = to - s == 1
+            && d.toks[s].lex.classes & (class::ORG | class::TIME | class::DEMONYM) == 0
+            && self.names.has_full_surname(d.word(s));
         for i in s..to {
             let t = &d.toks[i];
             if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
                 && t.lex.classes & class::PARTICLE == 0
                 && !courtesy
+                && !surname_of_named
                 && !(given && (i == s || t.lex.classes & class::ORG == 0))
             {
                 return None;
@@ -748,6 +760,14 @@ fn is_title_modifier(w: &str) -> bool {
         w,
         "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
     )
+}
+
+/// Letters written after a name for a seat, a rank at the bar or an honour (`MP`, `QC`, `OBE`).
+fn is_postnominal(w: &str) -> bool {
+    [
+        "MP", "MEP", "MSP", "MLA", "MPP", "MNA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE",
+    ]
+    .contains(&w)
 }
 
 /// A common preposition (`to`, `of`, `for`, ...), in lower case.

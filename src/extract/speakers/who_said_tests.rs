@@ -97,6 +97,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("quote_then_verb_with_own_clause", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart had said before the game he would leave.", "It is over now.", Some("Ann Bell")),
     ("quote_then_asked_not_to_be_named", "\"We cannot wait,\" Ann Bell said. \"It is over now.\" Tom Hart asked not to be named.", "It is over now.", Some("Ann Bell")),
     // A day between the subject and its verb (class 4).
+    ("postnominal_letters_after_name", "The inquiry sat on Monday. Jane Morrow QC said the men were \"held without charge\".", "held without charge", Some("Jane Morrow")),
+    ("postnominal_letters_before_inverted_comma", "\"We will fight this all the way,\" said Tom Harlow MP, the member for the town.", "We will fight this all the way,", Some("Tom Harlow")),
+    ("place_surname_of_a_named_person", "Rafter beat Patrick Washington in 50 minutes. \"I never had a chance,\" said Washington.", "I never had a chance,", Some("Patrick Washington")),
+    ("place_without_such_a_person", "Rafter beat Patrick Smith in 50 minutes. \"Talks are over,\" Washington said.", "Talks are over,", None),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
