@@ -646,6 +646,13 @@ impl<'d> State<'d> {
                 // a body, one or two lower-case role words, then the name.
                 let after = s + (e - ti);
                 let single = e - ti == 1 || self.person_part(ti, e).is_none();
+                // `said Mayor of London Sadiq Khan`, `according to Secretary of State Mike
+                // Pompeo`: a post of a place or body, then its holder's full name.
+                if single && d.toks[e - 1].has(class::TITLE) {
+                    if let Some(n) = self.holder_after_post(e, ceil) {
+                        return n;
+                    }
+                }
                 if single {
                     let mut k = after;
                     while k < items.len() && k < after + 2 {
@@ -685,6 +692,32 @@ impl<'d> State<'d> {
             }
         }
         self.appositive_name(items, s).unwrap_or(Src::Unnamed)
+    }
+
+    /// The holder named after a post's `of` at token `of` (`[Mayor] of London Sadiq Khan`,
+    /// `[Director] of National Intelligence John Ratcliffe`): a full name at the end of the
+    /// capitalised run after `of` (and `the`), read as the left side reads it.
+    fn holder_after_post(&self, of: usize, ceil: usize) -> Option<Src> {
+        let d = self.doc;
+        let word = |i: usize, w: &str| i < ceil && d.toks[i].is_word() && d.word(i) == w;
+        if !word(of, "of") {
+            return None;
+        }
+        let mut m = of + 1;
+        if word(m, "the") {
+            m += 1;
+        }
+        if m >= ceil || !d.name_word(m) {
+            return None;
+        }
+        let e = self.name_end(m, ceil);
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        match self.name_before(e - 1, 1) {
+            n @ Src::Name { from, to, .. } if from > m && to - from >= 2 => Some(n),
+            _ => None,
+        }
     }
 
     /// A name starting exactly at item `s`.

@@ -101,6 +101,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("postnominal_letters_before_inverted_comma", "\"We will fight this all the way,\" said Tom Harlow MP, the member for the town.", "We will fight this all the way,", Some("Tom Harlow")),
     ("place_surname_of_a_named_person", "Rafter beat Patrick Washington in 50 minutes. \"I never had a chance,\" said Washington.", "I never had a chance,", Some("Patrick Washington")),
     ("place_without_such_a_person", "Rafter beat Patrick Smith in 50 minutes. \"Talks are over,\" Washington said.", "Talks are over,", None),
+    ("inverted_post_of_place_then_holder", "\"The bravery of the crews is incredible,\" tweeted Mayor of Eastport Sadie Kahn.", "The bravery of the crews is incredible,", Some("Sadie Kahn")),
+    ("inverted_post_of_body_then_holder", "\"We will sit late,\" said Director of National Harbour Intelligence John Ratley.", "We will sit late,", Some("John Ratley")),
+    ("inverted_post_of_place_without_holder", "Tom Reyes left early. \"We will sit late,\" said Secretary of State.", "We will sit late,", None),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
