@@ -335,7 +335,13 @@ impl<'d> State<'d> {
                 && t.has(class::DET)
                 && k >= 2
                 && matches!(d.word(k - 2), "of" | "from" | "at" | "for");
-            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det) {
+            // (`of the UK's National Crime Agency`: a place's possessive inside it.)
+            let cap_poss = t.cap
+                && t.poss
+                && k >= 2
+                && d.toks[k - 2].is_word()
+                && matches!(d.word(k - 2), "the" | "of");
+            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det || cap_poss) {
                 k -= 1;
                 skipped += 1;
             } else {

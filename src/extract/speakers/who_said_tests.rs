@@ -104,6 +104,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("inverted_post_of_place_then_holder", "\"The bravery of the crews is incredible,\" tweeted Mayor of Eastport Sadie Kahn.", "The bravery of the crews is incredible,", Some("Sadie Kahn")),
     ("inverted_post_of_body_then_holder", "\"We will sit late,\" said Director of National Harbour Intelligence John Ratley.", "We will sit late,", Some("John Ratley")),
     ("inverted_post_of_place_without_holder", "Tom Reyes left early. \"We will sit late,\" said Secretary of State.", "We will sit late,", None),
+    ("person_of_a_places_body", "Police made arrests. Nikki Hollis of the UK's National Crime Agency said, \"Offenders cannot hide.\"", "Offenders cannot hide.", Some("Nikki Hollis")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
