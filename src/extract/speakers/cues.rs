@@ -188,6 +188,13 @@ impl<'d> State<'d> {
         // `a statement from Pope Francis`, `Judge Miller's statement reads "..."`: speech nouns
         // with their author.
         let verb_cue = !found.is_empty();
+        // (the first verb cue's item: a speech noun after it is inside what it reports or an
+        // adjunct of it)
+        let first_verb = found
+            .iter()
+            .filter(|f| f.cue != Cue::AccordingTo)
+            .map(|f| f.k)
+            .min();
         for k in 0..items.len() {
             let Item::T(ti) = items[k] else { continue };
             if d.toks[ti].lex.classes & class::SPEECH_NOUN == 0 || d.toks[ti].cap {
@@ -196,7 +203,8 @@ impl<'d> State<'d> {
             let by = items
                 .get(k + 1)
                 .is_some_and(|&it| self.word_is(it, "from") || self.word_is(it, "by"));
-            if by {
+            // (Not after a verb cue: `"...," he said in response to remarks by Souness`.)
+            if by && first_verb.is_none_or(|v| k < v) {
                 if let Some(src @ Src::Name { .. }) = self.right_name_only(items, k + 2) {
                     let at = cue_at(k, Cue::SpeechNoun, (ti, items_tok(items[k + 1]) + 1), false);
                     self.record(src, at, &mut found);
@@ -272,6 +280,32 @@ impl<'d> State<'d> {
                         let colon = items_tok(items[c]);
                         let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
                         self.record(src, at, &mut found);
+                    }
+                }
+            }
+        }
+        // `Williams' track beat songs by ...`: with no subject and no cue, a person opening the
+        // sentence with a possessive is what it is about (for a `he said` after it).
+        if found.is_empty() && subject.is_none() {
+            if let Some(&Item::T(ti)) = items.first() {
+                if d.name_word(ti) {
+                    let e = self.name_end(ti, self.item_tok_ceil(items, 0));
+                    if d.toks[e - 1].poss {
+                        if let Some((from, to, titled)) = self.person_part(ti, e) {
+                            // (someone the article names in full, and a person by the
+                            // person test: not `Green Day's album`)
+                            let known = self.names.people.len();
+                            if let Some(p) = self.resolve(from, to, titled) {
+                                let full = self
+                                    .names
+                                    .people
+                                    .get(self.canonical(p))
+                                    .is_some_and(|x| x.words.len() >= 2);
+                                if p < known && full && self.is_person(p, from, to) {
+                                    self.make_salient(p);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -120,8 +120,13 @@ impl<'d> State<'d> {
         // `Crooked Hillary Clinton`, `Outspoken Andrei Medvedev`: a word the text also writes in
         // lower case, or an adjective, before a known given name.
         // `Filmmaker Jack Marino`, `Historian Anna Reid`: a word shaped like a role noun.
+        // (`Comedians Matt Lucas and ...`: a plural role before a list too.)
         let role_shaped = |w: &str| {
             let b = w.as_bytes();
+            let b = match b {
+                [.., b'n' | b'r' | b't', b's'] if b.len() > 5 => &b[..b.len() - 1],
+                _ => b,
+            };
             b.len() > 4
                 && [
                     "er", "or", "ist", "man", "woman", "ian", "ess", "ant", "ent", "eur",

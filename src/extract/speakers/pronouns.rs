@@ -134,7 +134,7 @@ impl<'d> State<'d> {
     /// The person test for a speaker's name at tokens `from..to`: a name introduced with a
     /// title (`President Obama`) is a person; otherwise the learned model must not find it
     /// clearly a body or a place (`Brush Wellman said`).
-    fn is_person(&mut self, p: usize, from: usize, to: usize) -> bool {
+    pub(super) fn is_person(&mut self, p: usize, from: usize, to: usize) -> bool {
         if self.headline_of.is_some() {
             return true;
         }
@@ -163,14 +163,57 @@ impl<'d> State<'d> {
         if titled {
             return true;
         }
+        let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
+        let full: Option<Vec<String>> = people
+            .get(self.canonical(p))
+            .filter(|x| {
+                x.words.len() > short.len() && !x.birth_only && lexicon::is_given(&x.words[0])
+            })
+            .map(|x| x.words.clone());
         let courtesy = self.courtesy.get_or_insert_with(|| courtesy_words(d));
         // Every use of the name in the article counts (`Brush Wellman said` once, `Brush
-        // Wellman Inc`, `Brush Wellman's customers` elsewhere): the mean probability.
+        // Wellman Inc`, `Brush Wellman's customers` elsewhere): the mean probability. A short
+        // form counts with the uses of the full name it stands for when that opens with a known
+        // given name (`Morientes said:` after `striker Fernando Morientes`), in place of the
+        // short form inside them.
         let (mut sum, mut n) = (0.0f32, 0u32);
+        let words: Vec<&str> = match &full {
+            Some(f) => f.iter().map(String::as_str).collect(),
+            None => short.clone(),
+        };
+        let mut inside: Vec<(usize, usize)> = Vec::new();
+        let len = words.len();
+        let mut k = 0;
+        while full.is_some() && k + len <= d.toks.len() {
+            if (0..len)
+                .all(|i| d.toks[k + i].is_word() && d.word(k + i).eq_ignore_ascii_case(words[i]))
+            {
+                let e = k + len;
+                if company(e)
+                    || and(e) && company(e + 1)
+                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+                {
+                    return false;
+                }
+                sum += person_probability(d, k, k + len, courtesy);
+                n += 1;
+                inside.push((k, k + len));
+                k += len;
+            } else {
+                k += 1;
+            }
+            if n >= 20 {
+                break;
+            }
+        }
         let len = to - from;
         let mut k = 0;
         while k + len <= d.toks.len() {
-            if (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == d.word(from + i)) {
+            if inside.iter().any(|&(a, b)| a <= k && k < b) {
+                k += 1;
+                continue;
+            }
+            if (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == short[i]) {
                 // `Merrill Lynch and Co`, `Morgan Stanley Group` anywhere in the article: a
                 // body (for a name no title or given name makes a person).
                 let e = k + len;

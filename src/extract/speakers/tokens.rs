@@ -188,6 +188,8 @@ impl<'a> Doc<'a> {
         let mut para = 0u32;
         let mut para_words = 0u32;
         let mut para_upper = 0u32;
+        // A single opening mark not yet closed in this paragraph.
+        let mut single_open = false;
         let mut i = 0;
         let mut ci = 0u32;
         while i < len {
@@ -205,6 +207,7 @@ impl<'a> Doc<'a> {
                 para += 1;
                 para_words = 0;
                 para_upper = 0;
+                single_open = false;
                 i += 1;
                 ci += 1;
                 continue;
@@ -252,6 +255,14 @@ impl<'a> Doc<'a> {
                         j += dl + el;
                     } else {
                         break;
+                    }
+                }
+                // `Souness' remarks`: an apostrophe after a capitalised word ending in `s`, then
+                // a space, is a possessive unless a single quote is open.
+                if !single_open && c.is_uppercase() && matches!(before(j).0, 's' | 'S') {
+                    let (a, al) = at(j);
+                    if is_apostrophe(a) && at(j + al).0 == ' ' {
+                        j += al;
                     }
                 }
                 // A trailing full stop after an initial, dotted initials or an abbreviation.
@@ -331,6 +342,9 @@ impl<'a> Doc<'a> {
                     },
                 };
                 kind = Kind::Mark { double, open };
+                if !double {
+                    single_open = open == Side::Open;
+                }
                 i = j;
             } else {
                 kind = Kind::Punct(c);
@@ -698,5 +712,6 @@ fn strip_possessive(w: &str) -> &str {
             }
         }
     }
-    w
+    // (`Souness'`: the tokenizer keeps an apostrophe after a final `s` only as a possessive.)
+    w.strip_suffix(is_apostrophe).unwrap_or(w)
 }

@@ -105,6 +105,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("inverted_post_of_body_then_holder", "\"We will sit late,\" said Director of National Harbour Intelligence John Ratley.", "We will sit late,", Some("John Ratley")),
     ("inverted_post_of_place_without_holder", "Tom Reyes left early. \"We will sit late,\" said Secretary of State.", "We will sit late,", None),
     ("person_of_a_places_body", "Police made arrests. Nikki Hollis of the UK's National Crime Agency said, \"Offenders cannot hide.\"", "Offenders cannot hide.", Some("Nikki Hollis")),
+    ("short_form_of_a_full_name_opens_paragraph", "Newcastle want striker Fernando Moribantes.\n\nMoribantes said: \"I like the club.\"", "I like the club.", Some("Fernando Moribantes")),
+    ("speech_noun_after_a_verb_cue", "\"I was in shock,\" Craig Bellamy said. \"He is lying,\" he said in response to remarks by Graeme Souness. \"I won't apologise,\" he told the paper.", "I won't apologise,", Some("Craig Bellamy")),
+    ("possessive_apostrophe_after_s", "\"I was in shock,\" Craig Bellamy said. \"He is lying,\" he said in response to Graeme Souness' remarks. \"I won't apologise,\" he told the paper.", "I won't apologise,", Some("Craig Bellamy")),
+    ("possessive_opener_is_the_topic", "Joss Stone won two prizes. \"I don't know what to say,\" Stone said.\n\nComedians Matt Lucas and David Walls presented the prize to Robbie Williams dressed as his old colleagues Gary Barlow and Howard Donald.\n\nWilliams's track beat songs by Will Young and Kate Bush in a vote. It is his 15th award, having already received ten. He told the audience: \"I am just amazed.\"", "I am just amazed.", Some("Robbie Williams")),
+    ("plural_role_before_names", "Comedians Matt Lucas and David Walls presented the prize. \"I am just amazed,\" Lucas said.", "I am just amazed,", Some("Matt Lucas")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
