@@ -256,6 +256,18 @@ impl State<'_> {
                     && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'))
             });
             if ends {
+                // `"... fighting." Sharapova said: "In Beijing ..."`: the verb introduces a quote
+                // of its own after a colon or comma.
+                // (Only for a quote opening the sentence, which then continues the last
+                // speaker: one inside a narrative clause stays with the later cue.)
+                let own_quote = k == 0
+                    && items.get(f.k + 1).is_some_and(
+                        |&it| matches!(self.tok(it), Some(t) if t.is_punct(':') || t.is_punct(',')),
+                    )
+                    && matches!(items.get(f.k + 2), Some(Item::Q(_)));
+                if own_quote {
+                    return false;
+                }
                 // Words of the verb's own clause after it, up to the sentence end.
                 let clause = items[f.k + 1..]
                     .iter()
