@@ -339,7 +339,8 @@ impl<'d> State<'d> {
                     }
                     return Src::Nothing;
                 }
-                if t.is_word() {
+                // (`the 34-year-old said`: an age as the subject's head.)
+                if t.is_word() || t.kind == Kind::Num && self.describes_known(ti) {
                     let w = d.word(ti);
                     if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but") {
                         // `X backed the plan but said ...`

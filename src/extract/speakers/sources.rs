@@ -229,6 +229,16 @@ impl<'d> State<'d> {
             return Src::Nothing;
         };
         let t = &d.toks[ti];
+        // `"...," the 34-year-old told the website`: an age alone, in a sentence with a quote,
+        // stands for someone already named.
+        if t.kind == Kind::Num
+            && self.describes_known(ti)
+            && e > 0
+            && self.word_is(items[e - 1], "the")
+            && items.iter().any(|it| matches!(it, Item::Q(_)))
+        {
+            return Src::Pronoun(0, ti);
+        }
         if !t.is_word() {
             return Src::Nothing;
         }
@@ -503,7 +513,7 @@ impl<'d> State<'d> {
 
     /// `74-year-old`, `Newport-based`, `London-born`: an adjective that describes a person the
     /// article has already named (after `the`).
-    fn describes_known(&self, ti: usize) -> bool {
+    pub(super) fn describes_known(&self, ti: usize) -> bool {
         let w = self.doc.word(ti);
         matches!(self.doc.toks[ti].kind, Kind::Word | Kind::Num)
             && ["-old", "-based", "-born"].iter().any(|x| w.ends_with(x))

@@ -111,6 +111,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("possessive_opener_is_the_topic", "Joss Stone won two prizes. \"I don't know what to say,\" Stone said.\n\nComedians Matt Lucas and David Walls presented the prize to Robbie Williams dressed as his old colleagues Gary Barlow and Howard Donald.\n\nWilliams's track beat songs by Will Young and Kate Bush in a vote. It is his 15th award, having already received ten. He told the audience: \"I am just amazed.\"", "I am just amazed.", Some("Robbie Williams")),
     ("plural_role_before_names", "Comedians Matt Lucas and David Walls presented the prize. \"I am just amazed,\" Lucas said.", "I am just amazed,", Some("Matt Lucas")),
     ("quote_before_a_cue_with_its_own_quote", "Vera Zonova lost to Svetlana Kuzina. \"Sometimes not everything works,\" she said. \"It was lots of pressure. But I was fighting.\" Maria Sharova said: \"In Beijing, she was unstoppable.\"", "It was lots of pressure. But I was fighting.", Some("Vera Zonova")),
+    ("age_alone_as_subject", "Graham Stuart scored twice on Monday. \"It was a very easy decision to make,\" the 34-year-old told the website.", "It was a very easy decision to make,", Some("Graham Stuart")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
