@@ -595,6 +595,22 @@ impl<'d> State<'d> {
         {
             return Src::Pronoun(0, items_tok(items[s + 1]));
         }
+        // `said the Observer's Philip French`: a full name after a body's possessive.
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.name_word(x))
+        {
+            let x = items_tok(items[s + 1]);
+            let e = self.name_end(x, self.item_tok_ceil(items, s + 1));
+            if d.toks[e - 1].poss {
+                if let Some(n @ Src::Name { from, to, .. }) =
+                    self.right_name_only(items, s + 1 + (e - x))
+                {
+                    if to - from >= 2 {
+                        return n;
+                    }
+                }
+            }
+        }
         // `said the coach`, `said the minister`: the person the article gave that post, when
         // the sentence ends there (not `said the minister of ...`, `said the spokesman, Hamid
         // Ibrahimi`; not a source noun that is no post: `said the spokesman`).
@@ -669,8 +685,11 @@ impl<'d> State<'d> {
                         return n;
                     }
                 }
-                if single {
+                // (`said Standard Chartered chief executive Mervyn Davies`: a body of two words
+                // or more needs a post among the role words.)
+                {
                     let mut k = after;
+                    let mut post = single;
                     while k < items.len() && k < after + 2 {
                         match items[k] {
                             Item::T(x)
@@ -682,12 +701,14 @@ impl<'d> State<'d> {
                                         == 0
                                     && !is_preposition(d.word(x)) =>
                             {
+                                post |= d.toks[x].lex.classes & (class::TITLE | class::SOURCE_NOUN)
+                                    != 0;
                                 k += 1
                             }
                             _ => break,
                         }
                     }
-                    if k > after {
+                    if k > after && post {
                         if let Some(n @ Src::Name { from, to, .. }) = self.right_name_only(items, k)
                         {
                             if to - from >= 2 {

@@ -112,6 +112,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("plural_role_before_names", "Comedians Matt Lucas and David Walls presented the prize. \"I am just amazed,\" Lucas said.", "I am just amazed,", Some("Matt Lucas")),
     ("quote_before_a_cue_with_its_own_quote", "Vera Zonova lost to Svetlana Kuzina. \"Sometimes not everything works,\" she said. \"It was lots of pressure. But I was fighting.\" Maria Sharova said: \"In Beijing, she was unstoppable.\"", "It was lots of pressure. But I was fighting.", Some("Vera Zonova")),
     ("age_alone_as_subject", "Graham Stuart scored twice on Monday. \"It was a very easy decision to make,\" the 34-year-old told the website.", "It was a very easy decision to make,", Some("Graham Stuart")),
+    ("inverted_body_post_then_name", "\"We are comfortable with the price,\" said Harbour Chartered chief executive Mervyn Dale at a press conference.", "We are comfortable with the price,", Some("Mervyn Dale")),
+    ("inverted_paper_possessive_then_name", "\"This is the year of the film,\" said the Observer's Philip Frame.", "This is the year of the film,", Some("Philip Frame")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
@@ -129,6 +131,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
     ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
+    ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
