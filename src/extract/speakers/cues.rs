@@ -284,37 +284,49 @@ impl<'d> State<'d> {
                 }
             }
         }
-        // `Williams' track beat songs by ...`: with no subject and no cue, a person opening the
-        // sentence with a possessive is what it is about (for a `he said` after it).
         if found.is_empty() && subject.is_none() {
-            if let Some(&Item::T(ti)) = items.first() {
-                if d.name_word(ti) {
-                    let e = self.name_end(ti, self.item_tok_ceil(items, 0));
-                    if d.toks[e - 1].poss {
-                        if let Some((from, to, titled)) = self.person_part(ti, e) {
-                            // (someone the article names in full, and a person by the
-                            // person test: not `Green Day's album`)
-                            let known = self.names.people.len();
-                            if let Some(p) = self.resolve(from, to, titled) {
-                                let full = self
-                                    .names
-                                    .people
-                                    .get(self.canonical(p))
-                                    .is_some_and(|x| x.words.len() >= 2);
-                                if p < known && full && self.is_person(p, from, to) {
-                                    self.make_salient(p);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            self.possessive_topic(items);
         }
         if with_quotes {
             self.emit_quotes(items, &found);
         }
     }
 
+    /// `Williams' track beat songs by ...`: in a sentence with no subject and no cue, a person
+    /// opening it with a possessive is what it is about (for a `he said` after it), when the
+    /// article names them in full and the person test agrees (not `Green Day's album`).
+    fn possessive_topic(&mut self, items: &[Item]) {
+        let d = self.doc;
+        let Some(&Item::T(ti)) = items.first() else {
+            return;
+        };
+        if !d.name_word(ti) {
+            return;
+        }
+        let e = self.name_end(ti, self.item_tok_ceil(items, 0));
+        if !d.toks[e - 1].poss {
+            return;
+        }
+        let Some((from, to, titled)) = self.person_part(ti, e) else {
+            return;
+        };
+        let known = self.names.people.len();
+        if let Some(p) = self.resolve(from, to, titled) {
+            let full = self
+                .names
+                .people
+                .get(self.canonical(p))
+                .is_some_and(|x| x.words.len() >= 2);
+            if p < known && full && self.is_person(p, from, to) {
+                self.make_salient(p);
+            }
+        }
+    }
+}
+
+/// Paragraphs that name their speaker without a verb (signature lines, interview transcripts),
+/// and a verb cue's own tokens.
+impl<'d> State<'d> {
     /// `― Name` opening a paragraph right after a quote.
     fn signature_line(&self, items: &[Item]) -> Option<Src> {
         let d = self.doc;

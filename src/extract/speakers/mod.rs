@@ -75,7 +75,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
   person's?);
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
 - `names`: candidate names, registering the article's people, short forms, resolving a name;
-- `sources`: the phrase left or right of a cue that names its source;
+- `sources`: the phrase left of a cue that names its source;
+- `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
 - `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
@@ -86,6 +87,7 @@ This file itself uses only `tokens` and `people`, so no two files import each ot
 
 mod attribution;
 mod cues;
+mod inverted;
 mod lexicon;
 mod links;
 mod marks;

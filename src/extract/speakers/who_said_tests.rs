@@ -114,6 +114,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("age_alone_as_subject", "Graham Stuart scored twice on Monday. \"It was a very easy decision to make,\" the 34-year-old told the website.", "It was a very easy decision to make,", Some("Graham Stuart")),
     ("inverted_body_post_then_name", "\"We are comfortable with the price,\" said Harbour Chartered chief executive Mervyn Dale at a press conference.", "We are comfortable with the price,", Some("Mervyn Dale")),
     ("inverted_paper_possessive_then_name", "\"This is the year of the film,\" said the Observer's Philip Frame.", "This is the year of the film,", Some("Philip Frame")),
+    ("inverted_verb_reports_the_clause_before", "Sales will rise sharply next year, said Stuart Hensler of the Harbour Intelligence Unit.", "Sales will rise sharply next year", Some("Stuart Hensler")),
+    ("inverted_unnamed_reports_the_clause_before", "The dollar fell sharply on Monday, said a spokesman for the company.", "The dollar fell sharply on Monday", None),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
@@ -151,6 +153,32 @@ fn who_said_each_quote() {
             !a.speakers.iter().any(|s| s == name),
             "{class}: {:?}",
             a.speakers
+        );
+    }
+}
+
+/// The words after an inverted verb name its source; they are no reported quote.
+#[test]
+fn source_after_inverted_verb_is_no_quote() {
+    for (body, source) in [
+        (
+            "Sales will rise, said Stuart Hensler of the Harbour Intelligence Unit.",
+            "Stuart Hensler of the Harbour Intelligence Unit",
+        ),
+        (
+            "The song was written by radio presenter Mike Reade.",
+            "by radio presenter Mike Reade",
+        ),
+        (
+            "The dollar fell, said a spokesman for the company.",
+            "a spokesman for the company",
+        ),
+    ] {
+        let a = attribute("", body);
+        assert!(
+            !a.quotes.iter().any(|q| q.text == source),
+            "{body}: {:?}",
+            a.quotes
         );
     }
 }

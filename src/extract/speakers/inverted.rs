@@ -1,0 +1,311 @@
+//! Inverted sources: the name or description that starts right of a cue whose source follows
+//! it (`"...," said China's ambassador to the United Nations, Zhang Jun`, `said Standard
+//! Chartered chief executive Mervyn Davies`, `said the coach`, `according to Secretary of State
+//! Mike Pompeo`), and a name starting exactly at an item.
+//!
+//! Uses the tokens, sentences, names and sources.
+
+use super::lexicon::{self, class};
+use super::names::is_preposition;
+use super::sentences::{items_tok, Item};
+use super::sources::Src;
+use super::tokens::Kind;
+use super::State;
+
+/// The source right of a cue.
+impl<'d> State<'d> {
+    /// A source starting at item `s`: a name, a pronoun, or a description followed by
+    /// `, Name`.
+    pub(super) fn right_source(&self, items: &[Item], mut s: usize) -> Src {
+        let d = self.doc;
+        while let Some(&Item::T(ti)) = items.get(s) {
+            let t = &d.toks[ti];
+            if t.is_word() && !t.cap && t.lex.classes & class::AUX != 0 {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        // `said 20-year-old politics student Nick Vaughan`, `said 20 students`: an age or a
+        // number before the source.
+        if matches!(items.get(s), Some(&Item::T(x)) if d.toks[x].kind == Kind::Num) {
+            s += 1;
+            while let Some(&Item::T(x)) = items.get(s) {
+                let w = d.word(x);
+                if d.toks[x].is_punct('-') || !d.toks[x].cap && w.contains("-old") || w == "year" {
+                    s += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return Src::Nothing;
+        };
+        let t = &d.toks[ti];
+        if t.has(class::PRONOUN) {
+            return Src::Pronoun(lexicon::gender(d.word(ti)), ti);
+        }
+        if !t.is_word() {
+            return Src::Nothing;
+        }
+        // `said the 74-year-old comedian`: someone already named.
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
+        {
+            return Src::Pronoun(0, items_tok(items[s + 1]));
+        }
+        // `said the Observer's Philip French`: a full name after a body's possessive.
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.name_word(x))
+        {
+            let x = items_tok(items[s + 1]);
+            let e = self.name_end(x, self.item_tok_ceil(items, s + 1));
+            if d.toks[e - 1].poss {
+                if let Some(n @ Src::Name { from, to, .. }) =
+                    self.right_name_only(items, s + 1 + (e - x))
+                {
+                    if to - from >= 2 {
+                        return n;
+                    }
+                }
+            }
+        }
+        // `said the coach`, `said the minister`: the person the article gave that post, when
+        // the sentence ends there (not `said the minister of ...`, `said the spokesman, Hamid
+        // Ibrahimi`; not a source noun that is no post: `said the spokesman`).
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].is_word()
+                && !d.toks[x].cap
+                && d.toks[x].has(class::TITLE)
+                && !d.word(x).starts_with("spokes")
+                && self.role_person(x).is_some())
+            && items.get(s + 2).is_none_or(|&it| {
+                matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+            })
+        {
+            return Src::Role(items_tok(items[s + 1]));
+        }
+        // `said the American`, `said the Dutchman`: a nationality alone standing for someone
+        // already named (sports copy).
+        if d.word(ti).eq_ignore_ascii_case("the")
+            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].has(class::DEMONYM))
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].is_word())
+        {
+            return Src::Pronoun(0, items_tok(items[s + 1]));
+        }
+        // `said the 12th-ranked Washington`, `said the unseeded Jan Hollis`: modifiers in lower
+        // case between `the` and a name (not a role noun: `said the firm Brush Wellman`).
+        if d.word(ti).eq_ignore_ascii_case("the") {
+            let mut k = s + 1;
+            while k < s + 5 {
+                match items.get(k) {
+                    Some(&Item::T(x)) if d.toks[x].kind == Kind::Num || d.toks[x].is_punct('-') => {
+                        k += 1
+                    }
+                    Some(&Item::T(x))
+                        if d.toks[x].kind == Kind::Word
+                            && !d.toks[x].cap
+                            && d.toks[x].lex.verb.is_none()
+                            && d.toks[x].lex.classes
+                                & (class::ORG
+                                    | class::TITLE
+                                    | class::SOURCE_NOUN
+                                    | class::STOP
+                                    | class::DET)
+                                == 0
+                            && (d.word(x).contains('-') || d.word(x).ends_with("ed")) =>
+                    {
+                        k += 1
+                    }
+                    _ => break,
+                }
+            }
+            if k > s + 1 {
+                if let Some(Src::Name { from, to, titled }) = self.right_name_only(items, k) {
+                    // A full name, or a surname the article gives in full elsewhere.
+                    if to - from >= 2 || titled || self.names.has_full_surname(d.word(from)) {
+                        return Src::Name { from, to, titled };
+                    }
+                }
+            }
+        }
+        if d.name_word(ti) {
+            let ceil = self.item_tok_ceil(items, s);
+            let e = self.name_end(ti, ceil);
+            if !d.toks[e - 1].poss {
+                // `said Wallabies coach Eddie Jones`, `said Cebit organiser Gabriele Dorries`:
+                // a body, one or two lower-case role words, then the name.
+                let after = s + (e - ti);
+                let single = e - ti == 1 || self.person_part(ti, e).is_none();
+                // `said Mayor of London Sadiq Khan`, `according to Secretary of State Mike
+                // Pompeo`: a post of a place or body, then its holder's full name.
+                if single && d.toks[e - 1].has(class::TITLE) {
+                    if let Some(n) = self.holder_after_post(e, ceil) {
+                        return n;
+                    }
+                }
+                // (`said Standard Chartered chief executive Mervyn Davies`: a body of two words
+                // or more needs a post among the role words.)
+                {
+                    let mut k = after;
+                    let mut post = single;
+                    while k < items.len() && k < after + 2 {
+                        match items[k] {
+                            Item::T(x)
+                                if d.toks[x].is_word()
+                                    && !d.toks[x].cap
+                                    && d.toks[x].lex.verb.is_none()
+                                    && d.toks[x].lex.classes
+                                        & (class::STOP | class::DET | class::AUX | class::BE)
+                                        == 0
+                                    && !is_preposition(d.word(x)) =>
+                            {
+                                post |= d.toks[x].lex.classes & (class::TITLE | class::SOURCE_NOUN)
+                                    != 0;
+                                k += 1
+                            }
+                            _ => break,
+                        }
+                    }
+                    if k > after && post {
+                        if let Some(n @ Src::Name { from, to, .. }) = self.right_name_only(items, k)
+                        {
+                            if to - from >= 2 {
+                                return n;
+                            }
+                        }
+                    }
+                }
+                return match self.person_part(ti, e) {
+                    Some((from, to, titled)) => Src::Name { from, to, titled },
+                    None => self.appositive_name(items, s).unwrap_or(Src::Unnamed),
+                };
+            }
+            // `noted NBC's Dante Chinni`: the name after the possessive.
+            let after = s + (e - ti);
+            if let Some(n @ Src::Name { .. }) = self.right_name_only(items, after) {
+                return n;
+            }
+        }
+        self.appositive_name(items, s).unwrap_or(Src::Unnamed)
+    }
+
+    /// The holder named after a post's `of` at token `of` (`[Mayor] of London Sadiq Khan`,
+    /// `[Director] of National Intelligence John Ratcliffe`): a full name at the end of the
+    /// capitalised run after `of` (and `the`), read as the left side reads it.
+    fn holder_after_post(&self, of: usize, ceil: usize) -> Option<Src> {
+        let d = self.doc;
+        let word = |i: usize, w: &str| i < ceil && d.toks[i].is_word() && d.word(i) == w;
+        if !word(of, "of") {
+            return None;
+        }
+        let mut m = of + 1;
+        if word(m, "the") {
+            m += 1;
+        }
+        if m >= ceil || !d.name_word(m) {
+            return None;
+        }
+        let e = self.name_end(m, ceil);
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        match self.name_before(e - 1, 1) {
+            n @ Src::Name { from, to, .. } if from > m && to - from >= 2 => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A name starting exactly at item `s`.
+    pub(super) fn right_name_only(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return None;
+        };
+        if !d.name_word(ti) {
+            return None;
+        }
+        let e = self.name_end(ti, self.item_tok_ceil(items, s));
+        if d.toks[e - 1].poss {
+            return None;
+        }
+        self.person_part(ti, e)
+            .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+
+    /// `the ambassador to the UN, Zhang Jun`: the name after the description's comma.
+    fn appositive_name(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let mut k = s;
+        // The description must name a role (`the ambassador`, `the government's lawyer`), not
+        // just any phrase (`according to exit polls, Mitt Romney had ...`).
+        let mut role = false;
+        while k < items.len() && k < s + 14 {
+            let Item::T(ti) = items[k] else { return None };
+            let t = &d.toks[ti];
+            role |= t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+            if t.is_punct(',') {
+                if !role {
+                    return None;
+                }
+                let Some(&Item::T(ni)) = items.get(k + 1) else {
+                    return None;
+                };
+                if !d.name_word(ni) {
+                    return None;
+                }
+                let ceil = self.item_tok_ceil(items, k + 1);
+                let e = self.name_end(ni, ceil);
+                if d.toks[e - 1].poss {
+                    return None;
+                }
+                return self.person_part(ni, e).map(|(from, to, titled)| Src::Name {
+                    from,
+                    to,
+                    titled,
+                });
+            }
+            if !t.is_word() && !t.is_punct('-') || t.lex.verb.is_some() && !t.cap {
+                return None;
+            }
+            // `said currency economist Klaus Baader`: a role noun, then the name.
+            if k > s && d.name_word(ti) {
+                let Item::T(pi) = items[k - 1] else {
+                    return None;
+                };
+                let p = &d.toks[pi];
+                let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+                // `said entrepreneur Drayton Vale`: right after the cue, a role noun the
+                // lexicon lacks, before a full name.
+                let plain = k <= s + 2
+                    && p.lex.verb.is_none()
+                    && p.lex.classes
+                        & (class::STOP
+                            | class::DET
+                            | class::AUX
+                            | class::BE
+                            | class::PRONOUN
+                            | class::TIME
+                            | class::NEG)
+                        == 0
+                    && !is_preposition(d.word(pi))
+                    && !d.word(pi).ends_with("ly");
+                if p.is_word() && !p.cap && (role || plain) {
+                    let ceil = self.item_tok_ceil(items, k);
+                    let e = self.name_end(ti, ceil);
+                    if d.toks[e - 1].poss {
+                        return None;
+                    }
+                    return self
+                        .person_part(ti, e)
+                        .filter(|&(from, to, titled)| role || to - from >= 2 || titled)
+                        .map(|(from, to, titled)| Src::Name { from, to, titled });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+}
