@@ -297,9 +297,7 @@ impl State<'_> {
             // "...", in order to "... time." Y told ...`).
             let ends = items[k..f.k].iter().any(|&it| {
                 let Item::Q(q) = it else { return false };
-                let span = d.spans[q];
-                span.last > span.first
-                    && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'))
+                d.quote_ends_sentence(q)
             });
             if ends {
                 // `"... fighting." Sharapova said: "In Beijing ..."`: the verb introduces a quote

@@ -141,11 +141,7 @@ impl<'d> State<'d> {
             let (Item::Q(q), Item::T(x)) = (items[c - 1], items[c]) else {
                 return false;
             };
-            let span = d.spans[q];
-            span.last > span.first
-                && matches!(d.toks[span.last - 1].kind, Kind::Punct('.' | '?' | '!'))
-                && d.toks[x].is_word()
-                && d.toks[x].cap
+            d.quote_ends_sentence(q) && d.toks[x].is_word() && d.toks[x].cap
         })
     }
 

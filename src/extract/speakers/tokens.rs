@@ -449,6 +449,19 @@ impl<'a> Doc<'a> {
 
 /// What later stages ask about a token.
 impl<'a> Doc<'a> {
+    /// Whether quote span `q` ends a sentence: its last token is `.`, `?` or `!`, or one in
+    /// brackets (`... may say[.]"`, an editor's restored full stop).
+    pub(super) fn quote_ends_sentence(&self, q: usize) -> bool {
+        let span = self.spans[q];
+        let end = |k: usize| matches!(self.toks[k].kind, Kind::Punct('.' | '?' | '!'));
+        span.last > span.first
+            && (end(span.last - 1)
+                || span.last >= span.first + 3
+                    && self.toks[span.last - 1].is_punct(']')
+                    && end(span.last - 2)
+                    && self.toks[span.last - 3].is_punct('['))
+    }
+
     /// Whether the text also writes this capitalised word in lower case (`Gender Equality`
     /// next to `equality`): evidence that it is a common word, not a name.
     pub(super) fn seen_lower(&self, i: usize) -> bool {

@@ -116,6 +116,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("inverted_paper_possessive_then_name", "\"This is the year of the film,\" said the Observer's Philip Frame.", "This is the year of the film,", Some("Philip Frame")),
     ("inverted_verb_reports_the_clause_before", "Sales will rise sharply next year, said Stuart Hensler of the Harbour Intelligence Unit.", "Sales will rise sharply next year", Some("Stuart Hensler")),
     ("inverted_unnamed_reports_the_clause_before", "The dollar fell sharply on Monday, said a spokesman for the company.", "The dollar fell sharply on Monday", None),
+    ("bracketed_full_stop_ends_the_quote", "Harbour Center for Health Security anthropologist Jane Orr told the press in a separate interview, \"People were blamed whatever the science may say[.]\" As of Tuesday there had been reports of people avoiding travellers.", "People were blamed whatever the science may say[.]", Some("Jane Orr")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
