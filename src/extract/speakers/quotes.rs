@@ -114,8 +114,15 @@ impl<'d> State<'d> {
                     if f.k < 4 || !matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(',')) {
                         break;
                     }
-                    s = 0;
+                    s = self.after_dateline(items);
                     e = f.k - 1;
+                } else if let Some(before) = self.clause_before_subject(items, f, s) {
+                    // `The two have agreed to end the war, Minister X said today.`; after the
+                    // cue only a few words with no verb (`in a statement`), which report
+                    // nothing.
+                    let Some(c) = before else { break };
+                    s = self.after_dateline(items);
+                    e = c;
                 }
                 while e > s
                     && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)
@@ -137,17 +144,132 @@ impl<'d> State<'d> {
         }
     }
 
+    /// The item after a wire dateline opening the sentence (`TOKYO, March 30 - `, `RABAT
+    /// (Dispatches) - `: a dash within the first ten items after a number or only capitalised
+    /// words), else 0.
+    fn after_dateline(&self, items: &[Item]) -> usize {
+        let (mut num, mut lower) = (false, false);
+        for (k, &it) in items.iter().enumerate().take(10) {
+            let Some(t) = self.tok(it) else { return 0 };
+            if k > 0 && matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}')) {
+                return if num || !lower { k + 1 } else { 0 };
+            }
+            num |= t.kind == Kind::Num;
+            lower |= t.is_word() && !t.cap;
+        }
+        0
+    }
+
+    /// Whether the item is a lower-case auxiliary, a form of `be`, or a speech verb's past or
+    /// `-s` form: a sign of a finite clause (the lexicon knows no other verbs).
+    fn finite_word(&self, it: Item) -> bool {
+        let Some(t) = self.tok(it) else { return false };
+        t.is_word()
+            && !t.cap
+            && (t.has(class::BE)
+                || t.lex
+                    .verb
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                || t.has(class::AUX)
+                    && matches!(
+                        self.doc.word(items_tok(it)),
+                        "has"
+                            | "had"
+                            | "have"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "might"
+                            | "may"
+                            | "must"
+                            | "can"
+                            | "did"
+                            | "does"
+                            | "do"
+                    ))
+    }
+
+    /// `The two have agreed to end the war, UAE Minister X said today on return from Belgrade.`:
+    /// a cue whose subject follows a comma and whose own words after it (from item `after`) are
+    /// a few with no verb reports the clause before that comma (item index of the comma), when
+    /// that clause has a finite verb (not `In a statement on Monday, X said.`). `None` when the
+    /// words after the cue may be what it reports; `Some(None)` when they are not and no clause
+    /// comes before.
+    fn clause_before_subject(
+        &self,
+        items: &[Item],
+        f: &Found,
+        after: usize,
+    ) -> Option<Option<usize>> {
+        let finite = |it: Item| self.finite_word(it);
+        // (a clause: a finite verb, or a past form: `Sales rose 5 pct`, `prices slumped`)
+        let past = |it: Item| {
+            matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && {
+                let w = self.doc.word(items_tok(it));
+                w.len() > 3 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+            })
+        };
+        let tail = &items[after.min(items.len())..];
+        let tail_words = tail
+            .iter()
+            .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+            .count();
+        // (`said he wanted to write books`, `said in a statement the price totalled ...`,
+        // `told the paper how it works`: only a time or place phrase after the cue)
+        let adverbial = match tail
+            .iter()
+            .find(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+        {
+            None => true,
+            Some(&it) => {
+                let w = self.doc.word(items_tok(it));
+                self.tok(it).is_some_and(|t| t.has(class::TIME))
+                    || is_preposition(w)
+                    || matches!(w, "today" | "yesterday" | "tonight" | "earlier" | "later")
+            }
+        };
+        if !adverbial
+            || tail_words > 6
+            || tail.iter().any(|&it| {
+                finite(it)
+                    || past(it)
+                    || self.word_is(it, "that")
+                    || matches!(self.tok(it), Some(t) if t.has(class::PRONOUN))
+            })
+        {
+            return None;
+        }
+        // The subject: back from the cue to a comma, over at most 14 items and no verb.
+        let mut c = f.k;
+        while c > 0 && f.k - c < 14 {
+            let it = items[c - 1];
+            if matches!(self.tok(it), Some(t) if t.is_punct(',')) {
+                break;
+            }
+            if c < f.k && finite(it) || !matches!(it, Item::T(_)) {
+                return Some(None);
+            }
+            c -= 1;
+        }
+        let Some(c) = c.checked_sub(1) else {
+            return Some(None);
+        };
+        let words = items[..c]
+            .iter()
+            .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+            .count();
+        let clause = items[..c].iter().any(|&it| finite(it) || past(it));
+        Some((c + 1 < f.k && words >= 3 && clause).then_some(c))
+    }
+
     /// Whether the cue `f` comes before its source (`said Stuart Hensel`, `said a spokesman
     /// for the firm`, `written by Mike Read`): a named source after the verb, or, for an
     /// unnamed one, a determiner and within three words a source noun or post right after it.
     fn inverted(&self, items: &[Item], f: &Found) -> bool {
         let d = self.doc;
         // (Only when no verb follows: `said Robert Stearns has joined the firm` reports.)
-        let verb_after = items[f.k + 1..].iter().any(|&it| {
-            matches!(self.tok(it), Some(t) if t.is_word() && !t.cap
-                && (t.lex.classes & (class::AUX | class::BE) != 0
-                    || t.lex.verb.is_some_and(|v| matches!(v.form, Form::Past | Form::Third))))
-        });
+        let verb_after = items[f.k + 1..].iter().any(|&it| self.finite_word(it));
         if verb_after {
             return false;
         }
@@ -256,6 +378,61 @@ impl<'d> State<'d> {
         (1..=3).contains(&words) && det_before && word_after
     }
 }
+
+/// Common irregular past forms, the sign of a clause where the lexicon knows no verb.
+const IRREGULAR_PAST: &[&str] = &[
+    "rose",
+    "fell",
+    "grew",
+    "won",
+    "lost",
+    "cut",
+    "set",
+    "put",
+    "hit",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "held",
+    "kept",
+    "left",
+    "met",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "went",
+    "came",
+    "became",
+    "began",
+    "brought",
+    "built",
+    "chose",
+    "drew",
+    "fought",
+    "found",
+    "got",
+    "knew",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "shot",
+    "slid",
+    "struck",
+    "thought",
+    "understood",
+    "sank",
+    "shrank",
+    "swung",
+    "broke",
+    "beat",
+    "froze",
+    "rang",
+    "withdrew",
+    "overtook",
+];
 
 /// Which quotes a cue reaches.
 impl State<'_> {

@@ -117,6 +117,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("inverted_verb_reports_the_clause_before", "Sales will rise sharply next year, said Stuart Hensler of the Harbour Intelligence Unit.", "Sales will rise sharply next year", Some("Stuart Hensler")),
     ("inverted_unnamed_reports_the_clause_before", "The dollar fell sharply on Monday, said a spokesman for the company.", "The dollar fell sharply on Monday", None),
     ("bracketed_full_stop_ends_the_quote", "Harbour Center for Health Security anthropologist Jane Orr told the press in a separate interview, \"People were blamed whatever the science may say[.]\" As of Tuesday there had been reports of people avoiding travellers.", "People were blamed whatever the science may say[.]", Some("Jane Orr")),
+    ("clause_before_a_final_subject", "The two sides have agreed to end the war, Foreign Minister Rashid Nuam said today.", "The two sides have agreed to end the war", Some("Rashid Nuam")),
+    ("quote_paragraph_after_a_final_subject", "The two sides have agreed to end the war, Foreign Minister Rashid Nuam said today.\n\n\"We agreed during the talks to end the war.\"", "We agreed during the talks to end the war.", Some("Rashid Nuam")),
+    ("dateline_before_a_final_subject", "TOKYO, March 30 - Vehicle exports fell 8 pct in February, the ministry said.", "Vehicle exports fell 8 pct in February", None),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
@@ -158,9 +161,10 @@ fn who_said_each_quote() {
     }
 }
 
-/// The words after an inverted verb name its source; they are no reported quote.
+/// The words after an inverted verb name its source, an adverbial phrase is no clause: neither
+/// is a reported quote.
 #[test]
-fn source_after_inverted_verb_is_no_quote() {
+fn no_reported_quote_of_a_source_or_an_adverbial() {
     for (body, source) in [
         (
             "Sales will rise, said Stuart Hensler of the Harbour Intelligence Unit.",
@@ -173,6 +177,14 @@ fn source_after_inverted_verb_is_no_quote() {
         (
             "The dollar fell, said a spokesman for the company.",
             "a spokesman for the company",
+        ),
+        (
+            "In a statement on Monday, John Smith said.",
+            "In a statement on Monday",
+        ),
+        (
+            "Sales rose, John Smith said in a statement.",
+            "in a statement",
         ),
     ] {
         let a = attribute("", body);
