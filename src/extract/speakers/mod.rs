@@ -313,6 +313,10 @@ struct State<'d> {
     prev_starts: Vec<usize>,
     /// Words after a courtesy title in the text (for the person test), made when first needed.
     courtesy: Option<std::collections::HashSet<String, lexicon::FnvBuild>>,
+    /// The learned person test's verdicts so far: (person, the person it stands for, the
+    /// name's words as written) → person. Every use of a name is read for it, so it is asked
+    /// once per name, not once per cue.
+    person_verdicts: Vec<(usize, usize, String, bool)>,
     /// The interview answer being read (`((Jane Doe)) ...`): its paragraph and speaker, for
     /// `I said "..."` inside it.
     answer: Option<(u32, sources::Src)>,
@@ -342,6 +346,7 @@ impl<'d> State<'d> {
             sent_start: 0,
             prev_starts: Vec::new(),
             courtesy: None,
+            person_verdicts: Vec::new(),
             answer: None,
             lone: Vec::new(),
             indefinite: std::cell::OnceCell::new(),

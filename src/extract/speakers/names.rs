@@ -284,6 +284,7 @@ impl<'d> State<'d> {
         // `said Washington` after `MaliVai Washington`: a lone place word that is the surname
         // of someone the article names in full.
         let surname_of_named = to - s == 1
+            && d.toks[s].lex.classes & class::PLACE != 0
             && d.toks[s].lex.classes & (class::ORG | class::TIME | class::DEMONYM) == 0
             && self.names.has_full_surname(d.word(s));
         for i in s..to {

@@ -10,6 +10,7 @@ use super::lexicon::{self, class};
 use super::names::is_preposition;
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
+use super::tokens::Doc;
 use super::{Confidence, Found, Link, State};
 
 /// Below this probability from the person test a speaker's name is taken for a body or a
@@ -146,16 +147,7 @@ impl<'d> State<'d> {
         let d = self.doc;
         // `said lead manager Morgan Stanley and Co Inc`: a name the article goes on to close
         // with a company's word is a body, title or not.
-        let company = |k: usize| {
-            k < d.toks.len() && d.toks[k].cap && {
-                let w = d.word(k).trim_end_matches('.');
-                [
-                    "co", "inc", "corp", "ltd", "plc", "llc", "sons", "partners", "company",
-                ]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
-            }
-        };
+        let company = |k: usize| company_word(d, k);
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
         if company(to) || and(to) && company(to + 1) {
             return false;
@@ -163,6 +155,31 @@ impl<'d> State<'d> {
         if titled {
             return true;
         }
+        let canon = self.canonical(p);
+        let mut key = String::new();
+        for k in from..to {
+            key.push_str(d.word(k));
+            key.push(' ');
+        }
+        if let Some(&(.., verdict)) = self
+            .person_verdicts
+            .iter()
+            .find(|(q, c, w, _)| *q == p && *c == canon && *w == key)
+        {
+            return verdict;
+        }
+        let verdict = self.person_by_uses(p, from, to);
+        self.person_verdicts.push((p, canon, key, verdict));
+        verdict
+    }
+
+    /// The person test by the model over every use of the name at tokens `from..to` (or of the
+    /// full name it stands for).
+    fn person_by_uses(&mut self, p: usize, from: usize, to: usize) -> bool {
+        let d = self.doc;
+        let people = &self.names.people;
+        let company = |k: usize| company_word(d, k);
+        let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people
             .get(self.canonical(p))
@@ -183,10 +200,20 @@ impl<'d> State<'d> {
         };
         let mut inside: Vec<(usize, usize)> = Vec::new();
         let len = words.len();
+        // (a cheap test of the first word's length before its text: `word` strips possessives)
+        let first_len = words.first().map_or(0, |w| w.len());
+        let may_start = |k: usize| {
+            let t = &d.toks[k];
+            t.is_word()
+                && (t.be - t.bs) as usize >= first_len
+                && (t.be - t.bs) as usize <= first_len + 4
+        };
         let mut k = 0;
-        while full.is_some() && k + len <= d.toks.len() {
-            if (0..len)
-                .all(|i| d.toks[k + i].is_word() && d.word(k + i).eq_ignore_ascii_case(words[i]))
+        while full.is_some() && k + len <= d.toks.len() && n < 20 {
+            if may_start(k)
+                && (0..len).all(|i| {
+                    d.toks[k + i].is_word() && d.word(k + i).eq_ignore_ascii_case(words[i])
+                })
             {
                 let e = k + len;
                 if company(e)
@@ -195,15 +222,12 @@ impl<'d> State<'d> {
                 {
                     return false;
                 }
-                sum += person_probability(d, k, k + len, courtesy);
+                sum += person_probability(d, k, e, courtesy);
                 n += 1;
-                inside.push((k, k + len));
+                inside.push((k, e));
                 k += len;
             } else {
                 k += 1;
-            }
-            if n >= 20 {
-                break;
             }
         }
         let len = to - from;
@@ -385,5 +409,18 @@ impl State<'_> {
             .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap && !is_preposition(d.word(i)))
             .last()
             .and_then(person)
+    }
+}
+
+/// `Co`, `Inc`, `Corp`, ...: a capitalised company word at token `k` (`said lead manager Morgan
+/// Stanley and Co Inc` closes a body's name).
+fn company_word(d: &Doc, k: usize) -> bool {
+    k < d.toks.len() && d.toks[k].cap && {
+        let w = d.word(k).trim_end_matches('.');
+        [
+            "co", "inc", "corp", "ltd", "plc", "llc", "sons", "partners", "company",
+        ]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
     }
 }

@@ -259,7 +259,11 @@ impl<'a> Doc<'a> {
                 }
                 // `Souness' remarks`: an apostrophe after a capitalised word ending in `s`, then
                 // a space, is a possessive unless a single quote is open.
-                if !single_open && c.is_uppercase() && matches!(before(j).0, 's' | 'S') {
+                if matches!(bytes.get(j), Some(b'\'' | 0xE2))
+                    && matches!(bytes[j - 1], b's' | b'S')
+                    && !single_open
+                    && c.is_uppercase()
+                {
                     let (a, al) = at(j);
                     if is_apostrophe(a) && at(j + al).0 == ' ' {
                         j += al;
@@ -718,13 +722,20 @@ fn is_arabic_article_name(w: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
-    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if let Some(s) = w.strip_suffix(suffix) {
-            if !s.is_empty() {
-                return s;
+    match w.as_bytes().last() {
+        Some(b's' | b'S') => {
+            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                if let Some(s) = w.strip_suffix(suffix) {
+                    if !s.is_empty() {
+                        return s;
+                    }
+                }
             }
+            w
         }
+        // (`Souness'`: the tokenizer keeps an apostrophe after a final `s` only as a
+        // possessive.)
+        Some(b'\'' | 0x99) => w.strip_suffix(is_apostrophe).unwrap_or(w),
+        _ => w,
     }
-    // (`Souness'`: the tokenizer keeps an apostrophe after a final `s` only as a possessive.)
-    w.strip_suffix(is_apostrophe).unwrap_or(w)
 }
