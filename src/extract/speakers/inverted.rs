@@ -87,6 +87,27 @@ impl<'d> State<'d> {
         {
             return Src::Role(items_tok(items[s + 1]));
         }
+        // `said the Lions coach`: a body's word and a post, the sentence ending there: the
+        // person the article named with the same words (`Lions coach Clive Woodward`).
+        if d.word(ti).eq_ignore_ascii_case("the") {
+            if let (Some(&Item::T(body)), Some(&Item::T(role))) =
+                (items.get(s + 1), items.get(s + 2))
+            {
+                let ends = items.get(s + 3).is_none_or(|&it| {
+                    matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+                });
+                if ends
+                    && d.name_word(body)
+                    && d.toks[role].is_word()
+                    && !d.toks[role].cap
+                    && d.toks[role].has(class::TITLE)
+                {
+                    if let Some(n) = self.named_with_post(body, role) {
+                        return n;
+                    }
+                }
+            }
+        }
         // `said the American`, `said the Dutchman`: a nationality alone standing for someone
         // already named (sports copy).
         if d.word(ti).eq_ignore_ascii_case("the")
@@ -216,6 +237,27 @@ impl<'d> State<'d> {
             n @ Src::Name { from, to, .. } if from > m && to - from >= 2 => Some(n),
             _ => None,
         }
+    }
+
+    /// The last person before token `body` the article named right after the same body word
+    /// and post (`Lions coach Clive Woodward` for `the Lions coach` at `body`, `role`).
+    fn named_with_post(&self, body: usize, role: usize) -> Option<Src> {
+        let d = self.doc;
+        let entries = self.names.roles.get(&d.word(role).to_lowercase())?;
+        let &(pos, _) = entries.iter().rev().find(|&&(pos, _)| {
+            pos >= 2
+                && pos < body
+                && d.toks[pos - 1].is_word()
+                && d.word(pos - 1).eq_ignore_ascii_case(d.word(role))
+                && d.toks[pos - 2].is_word()
+                && d.word(pos - 2) == d.word(body)
+        })?;
+        let to = self.name_end(pos, d.toks.len());
+        self.person_part(pos, to).map(|(from, to, _)| Src::Name {
+            from,
+            to,
+            titled: true,
+        })
     }
 
     /// A name starting exactly at item `s`.

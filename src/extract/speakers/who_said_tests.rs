@@ -120,6 +120,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("clause_before_a_final_subject", "The two sides have agreed to end the war, Foreign Minister Rashid Nuam said today.", "The two sides have agreed to end the war", Some("Rashid Nuam")),
     ("quote_paragraph_after_a_final_subject", "The two sides have agreed to end the war, Foreign Minister Rashid Nuam said today.\n\n\"We agreed during the talks to end the war.\"", "We agreed during the talks to end the war.", Some("Rashid Nuam")),
     ("dateline_before_a_final_subject", "TOKYO, March 30 - Vehicle exports fell 8 pct in February, the ministry said.", "Vehicle exports fell 8 pct in February", None),
+    ("said_the_body_post", "Lions coach Clive Woodmore named his squad. Wales coach Mike Rudd was pleased. \"Their pack is awesome,\" said the Lions coach.", "Their pack is awesome,", Some("Clive Woodmore")),
+    ("said_the_body_post_no_one_had", "Wales coach Mike Rudd was pleased. \"Their pack is awesome,\" said the Lions coach.", "Their pack is awesome,", None),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
