@@ -440,8 +440,14 @@ impl<'d> State<'d> {
                     continue;
                 }
             }
+            // (`Caesars World Inc <CAW>`, `CAESARS WORLD <CAW> SAYS`: a wire ticker after a
+            // name makes it a body's.)
+            let ticker =
+                d.toks.get(end).is_some_and(|t| t.is_punct('<')) && d.ticker_end(end).is_some();
             if !d.toks[end - 1].poss
-                && (org_noun(end) || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
+                && (org_noun(end)
+                    || ticker
+                    || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
             {
                 let last = d.word(end - 1).to_lowercase();
                 self.org_names.insert(last);

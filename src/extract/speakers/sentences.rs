@@ -88,6 +88,14 @@ impl<'d> State<'d> {
                 if matches!(t.kind, Kind::Mark { .. }) {
                     continue;
                 }
+                // `USX Corp <X>, a subsidiary`: a wire ticker in angle brackets is left out (in
+                // a headline it still ends the name before it: `CAESARS WORLD <CAW> SAYS`).
+                if t.is_punct('<') && !d.is_headline {
+                    if let Some(close) = d.ticker_end(i - 1) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
                 // `Mitch McConnell, R-Ky., said`: a party tag between commas is left out.
                 if t.is_punct(',') {
                     if let Some(close) = d.party_tag_end(i) {

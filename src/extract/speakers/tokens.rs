@@ -453,6 +453,23 @@ impl<'a> Doc<'a> {
 
 /// What later stages ask about a token.
 impl<'a> Doc<'a> {
+    /// For a `<` at token `i`: the `>` closing a wire ticker (`<X>`, `<DBKG.F>`, `<BP.L>`: one to
+    /// three tokens without lower-case letters in the same paragraph).
+    pub(super) fn ticker_end(&self, i: usize) -> Option<usize> {
+        let para = self.toks.get(i)?.para;
+        (i + 2..(i + 5).min(self.toks.len()))
+            .take_while(|&k| self.toks[k].para == para)
+            .find(|&k| self.toks[k].is_punct('>'))
+            .filter(|&close| {
+                (i + 1..close).all(|k| {
+                    let t = &self.toks[k];
+                    (t.is_word() && t.cap && !self.word(k).chars().any(char::is_lowercase))
+                        || t.is_punct('.')
+                        || t.is_punct('-')
+                })
+            })
+    }
+
     /// Whether quote span `q` ends a sentence: its last token is `.`, `?` or `!`, or one in
     /// brackets (`... may say[.]"`, an editor's restored full stop).
     pub(super) fn quote_ends_sentence(&self, q: usize) -> bool {

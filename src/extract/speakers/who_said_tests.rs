@@ -122,6 +122,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("dateline_before_a_final_subject", "TOKYO, March 30 - Vehicle exports fell 8 pct in February, the ministry said.", "Vehicle exports fell 8 pct in February", None),
     ("said_the_body_post", "Lions coach Clive Woodmore named his squad. Wales coach Mike Rudd was pleased. \"Their pack is awesome,\" said the Lions coach.", "Their pack is awesome,", Some("Clive Woodmore")),
     ("said_the_body_post_no_one_had", "Wales coach Mike Rudd was pleased. \"Their pack is awesome,\" said the Lions coach.", "Their pack is awesome,", None),
+    ("ticker_inside_an_appositive", "\"Prices have turned,\" Charles Siess Jr, vice chairman of Marathon Manufacturing Co, a subsidiary of Harbour Corp <HBR>, and chairman of the association, said.", "Prices have turned,", Some("Charles Siess Jr")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
 ];
 
@@ -140,6 +141,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
     ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
     ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
+    ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
