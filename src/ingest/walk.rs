@@ -80,7 +80,10 @@ pub fn walk_iter(root: &Path, options: &WalkOptions) -> Result<Walk> {
     }
     let entries = WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
+        // (By the path's bytes, which for entries of one folder orders them as their names do:
+        // `sort_by_file_name` parses both paths again for every comparison, 150 M
+        // instructions for a folder of 19,000 files.)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(is_shown as fn(&walkdir::DirEntry) -> bool);
     Ok(Walk {
@@ -199,4 +202,39 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files come in name order (bytes, so capitals first), a folder's files where the folder's
+    /// name sorts, depth first.
+    #[test]
+    fn lists_files_in_name_order_depth_first() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        std::fs::create_dir(root.join("c")).expect("a subfolder");
+        for name in [
+            "b.txt", "a.txt", "B.txt", "a b.txt", "a.b.txt", "c/z.txt", "c/a.txt", "d.txt",
+        ] {
+            std::fs::write(root.join(name), "Head\n\nBody.\n").expect("a file");
+        }
+        let options = WalkOptions {
+            extensions: vec!["txt".to_string()],
+            ..Default::default()
+        };
+        let found: Vec<String> = walk(root, &options)
+            .expect("walks")
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::File { relative, .. } => Some(relative),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            found,
+            ["B.txt", "a b.txt", "a.b.txt", "a.txt", "b.txt", "c/a.txt", "c/z.txt", "d.txt"]
+        );
+    }
 }
