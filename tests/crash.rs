@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::Fixture;
+use crate::util::{copy_dir, newsdex, Fixture};
 
 /// A small deterministic random number generator (xorshift64*), seeded per run and printed so
 /// that a failure can be replayed with `NEWSDEX_TEST_SEED`.
@@ -497,4 +497,63 @@ fn searches_beside_the_first_run_never_see_a_foreign_index() {
     );
     fixture.index_archive();
     assert_eq!(all_articles(&fixture).1, model.articles());
+}
+
+/// A run killed after tantivy wrote a deletion file (`<segment>.<opstamp>.del`) but before it
+/// committed leaves that file behind; the next run makes the same deletions at the same
+/// opstamp and must not fail on the name being taken. Built without timing: the files a
+/// finished update writes are copied into a copy of the index as it was before it.
+#[test]
+fn files_of_an_uncommitted_update_do_not_block_the_next_run() {
+    let fixture = Fixture::new();
+    fixture.create("a.txt", "Talks resume\n\nThe talks resumed on Monday.\n");
+    fixture.create("b.txt", "Port closes\n\nThe port closed on Tuesday.\n");
+    fixture.index_archive();
+    fixture.create(
+        "a.txt",
+        "Talks resume\n\nThe talks resumed on Monday, officials said.\n",
+    );
+    let before = fixture.dir.path().join("before");
+    copy_dir(&fixture.index(), &before);
+    fixture.index_archive();
+    let names = |dir: &Path| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .expect("an index folder")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    };
+    let old = names(&before);
+    let written: Vec<String> = names(&fixture.index())
+        .into_iter()
+        .filter(|n| !old.contains(n) && n.ends_with(".del"))
+        .collect();
+    assert!(!written.is_empty(), "the update wrote no deletion file");
+    // The killed run: its deletion files and its list of managed files, not its meta.json.
+    for name in written.iter().chain([&".managed.json".to_string()]) {
+        std::fs::copy(fixture.index().join(name), before.join(name)).expect("copy");
+    }
+    let output = newsdex()
+        .arg("index")
+        .arg(fixture.archive())
+        .arg("--index")
+        .arg(&before)
+        .output()
+        .expect("newsdex runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let search = newsdex()
+        .args(["search", "officials", "--json", "--index"])
+        .arg(&before)
+        .output()
+        .expect("newsdex runs");
+    assert_eq!(search.status.code(), Some(0));
 }

@@ -326,6 +326,11 @@ fn update_locked(
         },
         other => Error::Tantivy(other),
     })?;
+    // A run killed between writing files and committing leaves them behind, still listed as
+    // managed; this run makes the same deletions at the same opstamps, so their names
+    // (`<segment>.<opstamp>.del`) would be taken. Files no commit refers to go first (a failure
+    // here only leaves them where they are).
+    let _ = writer.garbage_collect_files().wait();
     let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
     merge_policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
     writer.set_merge_policy(Box::new(merge_policy));
