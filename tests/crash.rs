@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{copy_dir, newsdex, Fixture};
+use crate::util::{assert_ran_ok, copy_dir, newsdex, Fixture};
 
 /// A small deterministic random number generator (xorshift64*), seeded per run and printed so
 /// that a failure can be replayed with `NEWSDEX_TEST_SEED`.
@@ -344,12 +344,7 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
         .arg(fixture.archive())
         .output()
         .expect("newsdex runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_ran_ok(&output);
     let (_, total, hits) = all_articles(&fixture);
     let expected = model.expected();
     let got: BTreeSet<_> = hits.iter().cloned().collect();
@@ -544,12 +539,7 @@ fn files_of_an_uncommitted_update_do_not_block_the_next_run() {
         .arg(&before)
         .output()
         .expect("newsdex runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_ran_ok(&output);
     let search = newsdex()
         .args(["search", "officials", "--json", "--index"])
         .arg(&before)

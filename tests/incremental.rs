@@ -3,7 +3,7 @@
 //! from scratch.
 
 use crate::crash::{all_articles, find, Model, Rng};
-use crate::util::Fixture;
+use crate::util::{assert_ran_ok, Fixture};
 
 /// Runs `newsdex index` and returns its summary line.
 fn index(fixture: &Fixture, extra: &[&str]) -> String {
@@ -13,12 +13,7 @@ fn index(fixture: &Fixture, extra: &[&str]) -> String {
         .args(extra)
         .output()
         .expect("newsdex runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_ran_ok(&output);
     // Not a terminal: no progress bar, and a clean archive leaves stderr empty.
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     String::from_utf8_lossy(&output.stdout).trim().to_string()

@@ -97,6 +97,16 @@ impl Fixture {
     }
 }
 
+/// Asserts that a `newsdex` run exited 0, showing its stderr when it did not.
+pub fn assert_ran_ok(output: &std::process::Output) {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk");
