@@ -180,6 +180,13 @@ impl<'d> State<'d> {
         let people = &self.names.people;
         let company = |k: usize| company_word(d, k);
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
+        // (a use followed by a company word, `and Co`, or a body's word: `Merrill Lynch and Co`,
+        // `Morgan Stanley Group`)
+        let closes_body = |e: usize| {
+            company(e)
+                || and(e) && company(e + 1)
+                || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+        };
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people
             .get(self.canonical(p))
@@ -216,10 +223,7 @@ impl<'d> State<'d> {
                 })
             {
                 let e = k + len;
-                if company(e)
-                    || and(e) && company(e + 1)
-                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
-                {
+                if closes_body(e) {
                     return false;
                 }
                 sum += person_probability(d, k, e, courtesy);
@@ -241,10 +245,7 @@ impl<'d> State<'d> {
                 // `Merrill Lynch and Co`, `Morgan Stanley Group` anywhere in the article: a
                 // body (for a name no title or given name makes a person).
                 let e = k + len;
-                if company(e)
-                    || and(e) && company(e + 1)
-                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
-                {
+                if closes_body(e) {
                     return false;
                 }
                 sum += person_probability(d, k, k + len, courtesy);
