@@ -79,7 +79,7 @@ pub(super) struct Pattern {
 
 /// The country table alone (names, codes, regions and the user-value lookup), without the
 /// detection automaton: `search` needs only this to resolve `--country` and to name facets, and
-/// building it takes well under a millisecond where the whole gazetteer takes about 80 ms.
+/// building it takes well under a millisecond where the whole gazetteer takes about 50 ms.
 pub(super) struct Table {
     pub(super) countries: Vec<Country>,
     by_code: HashMap<&'static str, Cx>,
@@ -228,12 +228,15 @@ impl Gazetteer {
         for p in &mut patterns {
             p.places.sort_by_key(|x| std::cmp::Reverse(x.1));
         }
+        // Case-insensitive by lowering both sides (the scan searches the text lowered the same
+        // way) rather than with `ascii_case_insensitive`: the same matches, and the automaton
+        // builds in a third of the instructions (its case-insensitive build keeps a B-tree of
+        // visited states and twice the transitions; the build is paid by every process).
         let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
-            .build(patterns.iter().map(|p| p.text.as_str()))
+            .build(patterns.iter().map(|p| p.text.to_ascii_lowercase()))
             .expect("country gazetteer automaton");
         let mut first_byte = [false; 256];
         for (b, slot) in first_byte.iter_mut().enumerate() {

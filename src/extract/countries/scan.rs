@@ -153,8 +153,12 @@ pub(super) fn scan(
     out: &mut Vec<Mention>,
 ) {
     let g = &*GAZ;
+    // the automaton holds the phrases in lower case (see `Gazetteer::load`): it reads a copy of
+    // the text lowered the same way, whose byte offsets are the text's own
+    let folded = text.to_ascii_lowercase();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
+        let folded_line = &folded.as_bytes()[line_start..line_start + line.len()];
         let shout = shouting(line);
         // a headline in Title Case: capitals there say nothing about names either
         let titled = headline && title_case(line);
@@ -179,7 +183,7 @@ pub(super) fn scan(
                 at += 1;
                 continue;
             }
-            let input = Input::new(line).range(at..).anchored(Anchored::Yes);
+            let input = Input::new(folded_line).range(at..).anchored(Anchored::Yes);
             let Some(m) = g.automaton.find(input) else {
                 at += 1;
                 continue;
