@@ -260,6 +260,13 @@ impl<'d> State<'d> {
                     }
                 }
             }
+            // `comedian Chris Rock, who drew criticism for saying ...`: inside a relative
+            // clause, the name it is about.
+            if verb.form == Form::Ing {
+                if let Some(n) = self.relative_subject(items, j) {
+                    return n;
+                }
+            }
             // Participles and infinitives take the sentence subject.
             return subject.unwrap_or(Src::Nothing);
         }
@@ -476,6 +483,9 @@ impl<'d> State<'d> {
                 _ => break,
             }
         }
+        if let Some(n) = self.including_subject(items) {
+            return Some(n);
+        }
         if !d.name_word(ti) {
             return None;
         }
@@ -510,6 +520,91 @@ impl<'d> State<'d> {
         }
         self.person_part(ti, e)
             .map(|(from, to, titled)| Src::Name { from, to, titled })
+    }
+}
+
+impl State<'_> {
+    /// The name a relative clause still open at item `j` is about, where a participle follows
+    /// a preposition there (`X, who drew criticism for`, `X, who has filed lawsuits after`):
+    /// `who` after a comma and a name, with only words between it and `j`. (Not a participle
+    /// as an adjective: `Y, who was at the heart of the attacking play`.)
+    fn relative_subject(&self, items: &[Item], j: usize) -> Option<Src> {
+        let d = self.doc;
+        let Some(Item::T(p)) = j.checked_sub(1).map(|p| items[p]) else {
+            return None;
+        };
+        if !matches!(
+            d.word(p),
+            "for" | "by" | "after" | "before" | "while" | "when" | "without"
+        ) {
+            return None;
+        }
+        let mut m = j;
+        while m > 2 && j - m < 15 {
+            m -= 1;
+            let Item::T(x) = items[m] else { return None };
+            if !d.toks[x].is_word() {
+                return None;
+            }
+            if d.word(x) == "who" {
+                let comma = matches!(items[m - 1], Item::T(c) if d.toks[c].is_punct(','));
+                return match self.left_name(items, m - 2) {
+                    n @ Src::Name { .. } if comma => Some(n),
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+
+    /// `Fifty former officials, including A, B and C, signed a letter saying`: a subject in
+    /// lower-case words whose people are listed between `including` and a closing comma gives
+    /// the list (the name before the comma, with those listed before it).
+    pub(super) fn including_subject(&self, items: &[Item]) -> Option<Src> {
+        let d = self.doc;
+        let word = |m: usize| match items.get(m) {
+            Some(&Item::T(x)) if d.toks[x].is_word() => Some(x),
+            _ => None,
+        };
+        // the head: a few words or a number, no verb and none capitalised but the sentence's
+        // first, then `, including`
+        let mut m = 0;
+        while m < 6
+            && matches!(items.get(m), Some(&Item::T(x)) if (d.toks[x].is_word() || d.toks[x].kind == Kind::Num)
+                && (m == 0 || !d.toks[x].cap)
+                && d.toks[x].lex.verb.is_none())
+        {
+            m += 1;
+        }
+        let comma = |m: usize| matches!(items.get(m), Some(&Item::T(x)) if d.toks[x].is_punct(','));
+        if m == 0 || !comma(m) || word(m + 1).is_none_or(|x| d.word(x) != "including") {
+            return None;
+        }
+        // the list: words and commas up to a comma after a name, then a lower-case word
+        let close = (m + 2..(m + 40).min(items.len())).find(|&c| {
+            comma(c)
+                && word(c - 1).is_some_and(|x| d.name_word(x))
+                && word(c + 1).is_some_and(|x| !d.toks[x].cap && d.word(x) != "and")
+        })?;
+        if (m + 2..close).any(|c| word(c).is_none() && !comma(c)) {
+            return None;
+        }
+        // (The list is all there is between `including` and the comma: the name before the
+        // comma opens it or ends a list: not `including X, president of Harbour Futures,`.)
+        match self.left_name(items, close - 1) {
+            n @ Src::Name { from, .. }
+                if items
+                    .iter()
+                    .position(|&it| it == Item::T(from))
+                    .is_some_and(|f| {
+                        f == m + 2
+                            || f > m + 2 && matches!(items[f - 1], Item::T(a) if d.word(a) == "and")
+                    }) =>
+            {
+                Some(n)
+            }
+            _ => None,
+        }
     }
 }
 

@@ -35,7 +35,12 @@ impl<'d> State<'d> {
         // The named or pronoun sources of the sentence's finite verb cues: (item, source).
         let mut finite_srcs: Vec<(usize, Src)> = Vec::new();
         let subject = self.subject(items);
-        if let Some(Src::Name { from, to, titled }) = subject {
+        // `Fifty officials, including A and B, signed a letter saying ...`: the people listed
+        // speak, but the words are the group's, and none of them is the one a later `he` means.
+        let group = self
+            .including_subject(items)
+            .filter(|&g| subject == Some(g));
+        if let Some(Src::Name { from, to, titled }) = subject.filter(|_| group.is_none()) {
             if let Some(p) = self.resolve(from, to, titled) {
                 self.make_salient(p);
             }
@@ -167,9 +172,14 @@ impl<'d> State<'d> {
             if verb.form != Form::Ing && matches!(src, Src::Name { .. } | Src::Pronoun(..)) {
                 finite_srcs.push((k, src));
             }
+            // (A group's words are no one's: an unnamed source recorded first takes its quote.)
+            let of_group = clause_start.is_none() && group.is_some_and(|g| g == src);
             // None of a list is the one a later `he` means more than the sentence's subject
             // (its first name) is: salience stays as it was.
-            let salient = (!others.is_empty()).then(|| self.salient.clone());
+            let salient = (!others.is_empty() || of_group).then(|| self.salient.clone());
+            if of_group {
+                self.record(Src::Unnamed, at, &mut found);
+            }
             let n = found.len();
             for &other in others.iter().rev() {
                 self.record(other, at, &mut found);
@@ -607,12 +617,18 @@ impl State<'_> {
         // (each name, and whether a title or a lower-case role goes with it)
         let mut out: Vec<(Src, bool)> = Vec::new();
         while out.len() < 12 && d.name_word(end) {
-            let Some(
+            let Some((
                 n @ Src::Name {
                     from: f, titled, ..
                 },
-            ) = self.listed_person(end)
+                affiliated,
+            )) = self.listed_person(end)
             else {
+                // (An item naming no one the person test takes ends a list of two or more read
+                // so far: `A of X, B of Y, and C` after `Kaia Los Huertos of ...`.)
+                if out.len() >= 2 {
+                    break;
+                }
                 return Vec::new();
             };
             // The next one back follows a comma; the list's first has none before it.
@@ -628,7 +644,7 @@ impl State<'_> {
                 k -= 1;
                 role += 1;
             }
-            out.push((n, titled || role > 0));
+            out.push((n, titled || affiliated || role > 0));
             if !(d.toks[k].is_punct(',') && k >= 1 && d.toks[k].para == d.toks[f].para) {
                 break;
             }
@@ -648,21 +664,27 @@ impl State<'_> {
     }
 
     /// The person a list item ending at token `end` names: the name itself, or the full name
-    /// before the `of`/`from`/`at` of its body (`Tom Hart of the Center for Science`).
-    fn listed_person(&self, end: usize) -> Option<Src> {
+    /// before the `of`/`from`/`at` of its body (`Tom Hart of the Center for Science`), and
+    /// whether it was that (a body someone belongs to says the name is a person's).
+    fn listed_person(&self, end: usize) -> Option<(Src, bool)> {
         let d = self.doc;
-        if let n @ Src::Name { .. } = self.name_before(end, 1) {
-            return Some(n);
+        // (The name may end before the item does: `Tom Hart of Harbour News`.)
+        if let n @ Src::Name { to, .. } = self.name_before(end, 1) {
+            return Some((n, to <= end));
         }
+        // (The first `of` of the item: `Kaia Los Huertos of the National Association of
+        // Nonpartisan Reformers`.)
         let lo = end.saturating_sub(10);
-        let p = (lo + 1..end)
-            .rev()
-            .find(|&i| d.toks[i].is_word() && matches!(d.word(i), "of" | "from" | "at"))?;
-        if (p + 1..end).any(|i| !d.toks[i].is_word()) || !d.name_word(p - 1) {
+        let p = (lo + 1..end).find(|&i| {
+            d.toks[i].is_word()
+                && matches!(d.word(i), "of" | "from" | "at")
+                && (i + 1..end).all(|x| d.toks[x].is_word())
+        })?;
+        if !d.name_word(p - 1) {
             return None;
         }
         match self.name_before(p - 1, 0) {
-            n @ Src::Name { from, to, .. } if to - from >= 2 => Some(n),
+            n @ Src::Name { from, to, .. } if to - from >= 2 => Some((n, true)),
             _ => None,
         }
     }

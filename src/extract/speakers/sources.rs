@@ -6,6 +6,7 @@
 //! Uses the tokens, sentences and names.
 
 use super::lexicon::{self, class, Form};
+use super::names::is_preposition;
 use super::sentences::{items_tok, Item};
 use super::tokens::{fnv_lower, Kind};
 use super::State;
@@ -70,6 +71,22 @@ impl<'d> State<'d> {
             let Item::T(first) = items[o + 1] else {
                 break;
             };
+            // `A, B, and C, said`: the last of a list with a serial comma closes at the comma,
+            // no appositive; the name before the comma speaks, with the ones listed before it.
+            if level == 0
+                && d.toks[first].is_word()
+                && d.word(first) == "and"
+                && matches!(items[close - 1], Item::T(x) if d.name_word(x))
+                && matches!(self.left_name(items, close - 1), Src::Name { .. })
+            {
+                break;
+            }
+            // `The law, named after X, calls for`, `The commission, headed by X, said`: a past
+            // participle and a preposition after a common noun describe the thing, which
+            // speaks (not the one who wrote it: `The report, written by X, says`).
+            if self.thing_described(items, o) {
+                return self.left_np(items, o - 1);
+            }
             // (`X, when asked what was wrong, responded`: an adverbial clause counts too.)
             let relative = d.toks[first].is_word()
                 && [
@@ -126,6 +143,31 @@ impl<'d> State<'d> {
             }
         }
         fallback
+    }
+
+    /// Whether the appositive after the comma at item `o` is a past participle and a
+    /// preposition describing a common noun before the comma (`The law, named after`, `The
+    /// commission, headed by`), other than its authorship (`written by`, `carried out by`).
+    fn thing_described(&self, items: &[Item], o: usize) -> bool {
+        let d = self.doc;
+        let (Some(&Item::T(head)), Some(&Item::T(part)), Some(&Item::T(prep))) = (
+            items.get(o.wrapping_sub(1)),
+            items.get(o + 1),
+            items.get(o + 2),
+        ) else {
+            return false;
+        };
+        let w = d.word(part);
+        d.toks[head].is_word()
+            && !d.toks[head].cap
+            && d.toks[part].is_word()
+            && !d.toks[part].cap
+            && w.len() > 4
+            && w.ends_with("ed")
+            && d.toks[part].lex.verb.is_none()
+            && !AUTHORED.contains(&w)
+            && d.toks[prep].is_word()
+            && (is_preposition(d.word(prep)) || d.word(prep) == "after")
     }
 
     /// `X, a strategist at Y told`: a name, a comma, then a description opened by `a`/`the`.
@@ -321,7 +363,7 @@ impl<'d> State<'d> {
     }
 
     /// The name ending at item `e` (a name word).
-    fn left_name(&self, items: &[Item], e: usize) -> Src {
+    pub(super) fn left_name(&self, items: &[Item], e: usize) -> Src {
         let d = self.doc;
         let Item::T(ti) = items[e] else {
             return Src::Nothing;
@@ -585,3 +627,19 @@ impl State<'_> {
         None
     }
 }
+
+/// Participles that name who made a text (`The report, written by X, says`): its words are that
+/// person's.
+const AUTHORED: &[&str] = &[
+    "authored",
+    "written",
+    "conducted",
+    "carried",
+    "presented",
+    "prepared",
+    "compiled",
+    "published",
+    "drafted",
+    "penned",
+    "edited",
+];

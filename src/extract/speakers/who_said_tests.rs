@@ -124,6 +124,21 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("said_the_body_post_no_one_had", "Wales coach Mike Rudd was pleased. \"Their pack is awesome,\" said the Lions coach.", "Their pack is awesome,", None),
     ("ticker_inside_an_appositive", "\"Prices have turned,\" Charles Siess Jr, vice chairman of Marathon Manufacturing Co, a subsidiary of Harbour Corp <HBR>, and chairman of the association, said.", "Prices have turned,", Some("Charles Siess Jr")),
     ("day_and_night_between_subject_and_verb", "Tom Reyes on Tuesday night told reporters the plan was \"dead\".", "dead", Some("Tom Reyes")),
+    // A group's words with the people it includes listed (class 4): the people speak, the words
+    // stay the group's.
+    ("group_including_people_keeps_its_quote", "Forty retired judges, including former justices Ada Quill, Omar Lind, and Peter Varga, signed a letter saying the bill \"breaks the constitution.\"", "breaks the constitution.", None),
+    ("group_including_people_said", "Three mayors, including Ada Quill and Omar Lind, said the plan was \"a mistake\".", "a mistake", None),
+    ("participle_after_preposition_in_relative_clause", "The show echoed comedian Dan Rooke, who caused a storm for calling award shows \"idiotic\".", "idiotic", Some("Dan Rooke")),
+    ("adjective_participle_in_relative_clause", "Coach Gary Sone praised Luc Robin, who was at the heart of the attacking play. \"He did really well,\" he said.", "He did really well,", Some("Gary Sone")),
+    // A body described by a participle speaks itself (class 2).
+    ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
+];
+
+/// Names that are speakers with no quote of their own: (class, body, names).
+const SPEAKERS: &[(&str, &str, &[&str])] = &[
+    ("group_including_people", "Forty retired judges, including former justices Ada Quill, Omar Lind, and Peter Varga, signed a letter saying the bill was flawed.", &["Ada Quill", "Omar Lind", "Peter Varga"]),
+    ("list_of_people_of_bodies_and_a_surname", "Foundation director Christa Tobb moderated. Chad Pearce of the Voters Network, activist Adam Koke, Brian Andrus of Nexo, Renaldo Pearsall of RepresentAll, Rick Wingate of Ballot News, and Tobb, each asked questions.", &["Chad Pearce", "Adam Koke", "Brian Andrus", "Renaldo Pearsall", "Rick Wingate", "Christa Tobb"]),
+    ("interjected", "Vice President Mark Penner often interjected.", &["Mark Penner"]),
 ];
 
 /// Names that are not speakers: (class, body, name).
@@ -142,6 +157,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
     ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
     ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
+    ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
@@ -154,6 +170,16 @@ fn who_said_each_quote() {
             panic!("{class}: no quote {text:?} in {:?}", a.quotes);
         };
         assert_eq!(q.speaker.as_deref(), speaker, "{class}");
+    }
+    for &(class, body, names) in SPEAKERS {
+        let a = attribute("", body);
+        for name in names {
+            assert!(
+                a.speakers.iter().any(|s| s == name),
+                "{class}: {name} not in {:?}",
+                a.speakers
+            );
+        }
     }
     for &(class, body, name) in NOT_SPEAKERS {
         let a = attribute("", body);
