@@ -103,6 +103,7 @@ impl<'d> State<'d> {
                 while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
                     s += 1;
                 }
+                s = self.past_adverbial(items, s);
                 if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
                     s += 1;
                 }
@@ -141,6 +142,83 @@ impl<'d> State<'d> {
                 }
                 break;
             }
+        }
+    }
+}
+
+/// Where the words a reported cue reports begin and end.
+impl State<'_> {
+    /// The item after an adverbial that opens what a cue reports, from item `s`: a phrase
+    /// opened by a preposition or a time word, with no verb, before `that` (`said on Tuesday
+    /// that`, `said in a report published last week that`; not the relative `that` of `said in
+    /// the areas that were flooded`), or a day on its own (`said on Sunday it had`); else `s`.
+    fn past_adverbial(&self, items: &[Item], s: usize) -> usize {
+        let d = self.doc;
+        let word = |m: usize| match items.get(m) {
+            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
+            _ => None,
+        };
+        let Some(first) = word(s) else { return s };
+        let opens = |t: usize| {
+            !d.toks[t].cap
+                && (is_preposition(d.word(t))
+                    || matches!(
+                        d.word(t),
+                        "during"
+                            | "after"
+                            | "before"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                            | "later"
+                    ))
+        };
+        if !opens(first) {
+            return s;
+        }
+        let that = (s + 1..(s + 8).min(items.len())).find(|&m| self.word_is(items[m], "that"));
+        if let Some(t) = that.filter(|_| is_preposition(d.word(first)) || d.word(first) == "during")
+        {
+            let adverbial = items[s..t].iter().all(|&it| {
+                matches!(self.tok(it), Some(x) if (x.is_word() || x.kind == Kind::Num) && !self.finite_word(it))
+            });
+            // (`in line with that of`, `the services that Harbour provides`: no clause.)
+            let clause = items
+                .get(t + 1)
+                .is_some_and(|&n| !self.finite_word(n) && !self.word_is(n, "of"))
+                && items.len() > t + 3;
+            if adverbial && clause {
+                return t;
+            }
+        }
+        // `on Sunday`, `on Friday night`, `yesterday`, `last week`
+        let mut m = s;
+        if matches!(d.word(first), "on" | "last" | "this" | "late" | "early") {
+            m += 1;
+        }
+        let Some(day) = word(m) else { return s };
+        if !(d.toks[day].has(class::TIME) && d.toks[day].cap
+            || matches!(
+                d.word(day),
+                "week" | "month" | "year" | "yesterday" | "today"
+            ))
+        {
+            return s;
+        }
+        m += 1;
+        if word(m)
+            .is_some_and(|t| matches!(d.word(t), "night" | "morning" | "afternoon" | "evening"))
+        {
+            m += 1;
+        }
+        // (the clause must follow at once: not `said on Monday, adding`)
+        match word(m) {
+            Some(_) => m,
+            None => s,
         }
     }
 
@@ -262,7 +340,10 @@ impl<'d> State<'d> {
         let clause = items[..c].iter().any(|&it| finite(it) || past(it));
         Some((c + 1 < f.k && words >= 3 && clause).then_some(c))
     }
+}
 
+/// Where a cue stands against its source and the other cues.
+impl State<'_> {
     /// Whether the cue `f` comes before its source (`said Stuart Hensel`, `said a spokesman
     /// for the firm`, `written by Mike Read`): a named source after the verb, or, for an
     /// unnamed one, a determiner and within three words a source noun or post right after it.
