@@ -131,6 +131,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("participle_after_preposition_in_relative_clause", "The show echoed comedian Dan Rooke, who caused a storm for calling award shows \"idiotic\".", "idiotic", Some("Dan Rooke")),
     ("adjective_participle_in_relative_clause", "Coach Gary Sone praised Luc Robin, who was at the heart of the attacking play. \"He did really well,\" he said.", "He did really well,", Some("Gary Sone")),
     // A body described by a participle speaks itself (class 2).
+    ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
 
@@ -157,6 +158,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
     ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
     ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
+    ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
