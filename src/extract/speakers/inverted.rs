@@ -108,6 +108,23 @@ impl<'d> State<'d> {
                 }
             }
         }
+        // `said the Reverend Adrian Rodgers`, `said the Prime Minister Tony Blair`: titles in
+        // capitals between `the` and a full name.
+        if d.word(ti).eq_ignore_ascii_case("the") {
+            let mut k = s + 1;
+            while k < s + 4
+                && matches!(items.get(k), Some(&Item::T(x)) if d.toks[x].cap && !d.toks[x].upper && d.toks[x].has(class::TITLE))
+            {
+                k += 1;
+            }
+            if k > s + 1 {
+                if let Some(n @ Src::Name { from, to, .. }) = self.right_name_only(items, k) {
+                    if to - from >= 2 {
+                        return n;
+                    }
+                }
+            }
+        }
         // `said the American`, `said the Dutchman`: a nationality alone standing for someone
         // already named (sports copy).
         if d.word(ti).eq_ignore_ascii_case("the")

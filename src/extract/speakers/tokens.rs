@@ -250,7 +250,9 @@ impl<'a> Doc<'a> {
                                     e.is_ascii_lowercase()
                                         && c.is_alphabetic()
                                         && at(j + dl + el).0.is_ascii_lowercase()
-                                });
+                                }
+                                // (`Halo.Bungie.Org`: in capitals too when it ends in a domain.)
+                                || ends_in_domain(&text[j + dl..]));
                     if joined {
                         j += dl + el;
                     } else {
@@ -755,4 +757,18 @@ fn strip_possessive(w: &str) -> &str {
         Some(b'\'' | 0x99) => w.strip_suffix(is_apostrophe).unwrap_or(w),
         _ => w,
     }
+}
+
+/// Whether the run of letters, digits and full stops opening `rest` (what follows a full stop
+/// inside a word) ends in a top-level domain (`Bungie.Org`, `Org`, `co.uk`): the rest of a web
+/// address.
+fn ends_in_domain(rest: &str) -> bool {
+    let run = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .map_or(rest, |e| &rest[..e])
+        .trim_end_matches('.');
+    let tld = run.rsplit_once('.').map_or(run, |(_, t)| t);
+    ["com", "org", "net", "edu", "gov", "uk", "info", "tv", "io"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(tld))
 }

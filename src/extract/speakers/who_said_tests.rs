@@ -131,6 +131,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("participle_after_preposition_in_relative_clause", "The show echoed comedian Dan Rooke, who caused a storm for calling award shows \"idiotic\".", "idiotic", Some("Dan Rooke")),
     ("adjective_participle_in_relative_clause", "Coach Gary Sone praised Luc Robin, who was at the heart of the attacking play. \"He did really well,\" he said.", "He did really well,", Some("Gary Sone")),
     // A body described by a participle speaks itself (class 2).
+    ("said_the_capitalised_title_then_name", "\"Harbourton is a fine city,\" said the Reverend Adam Rudge.", "Harbourton is a fine city,", Some("Adam Rudge")),
+    ("web_address_in_capitals_in_appositive", "Tom Hale, editor of fansite Halo.Harbour.Org, said: \"It is all fine now.\"", "It is all fine now.", Some("Tom Hale")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
