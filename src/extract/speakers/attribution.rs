@@ -357,7 +357,18 @@ impl<'d> State<'d> {
                         // `John Inienger, who told officers ...`
                         return match j.checked_sub(2).map(|c| items[c]) {
                             Some(Item::T(c)) if d.toks[c].is_punct(',') && j >= 3 => {
-                                self.left_np(items, j - 3)
+                                // (`led by Mark Hay, a marine ecologist at GT, who said`: the
+                                // name before an appositive.)
+                                // (Not after a plural: `from Fields' lawyers, who argued`.)
+                                let plural = matches!(items[j - 3], Item::T(p) if !d.toks[p].cap && d.word(p).ends_with('s'));
+                                match self.left_np(items, j - 3) {
+                                    n @ Src::Name { .. } => n,
+                                    np if plural => np,
+                                    np => match self.appositive_subject(items, j - 2) {
+                                        n @ Src::Name { .. } => n,
+                                        _ => np,
+                                    },
+                                }
                             }
                             _ => Src::Nothing,
                         };

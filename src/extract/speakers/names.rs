@@ -287,6 +287,21 @@ impl<'d> State<'d> {
             && d.toks[s].lex.classes & class::PLACE != 0
             && d.toks[s].lex.classes & (class::ORG | class::TIME | class::DEMONYM) == 0
             && self.names.has_full_surname(d.word(s));
+        // `Actor Denzel Washington`: after a title, a place word may end a name whose other
+        // words name no place or body.
+        let place_surname = |i: usize| {
+            titled
+                && i > s
+                && i + 1 == to
+                && d.toks[i].lex.classes & (class::ORG | class::TIME | class::DEMONYM) == 0
+                && (s..i).all(|k| {
+                    d.toks[k].lex.classes
+                        & (class::ORG | class::PLACE | class::TIME | class::DEMONYM | class::TITLE)
+                        == 0
+                        && d.toks[k].lex.verb.is_none()
+                        && !d.seen_lower(k)
+                })
+        };
         for i in s..to {
             let t = &d.toks[i];
             if t.lex.classes & (class::ORG | class::PLACE | class::TIME | class::DEMONYM) != 0
@@ -294,6 +309,7 @@ impl<'d> State<'d> {
                 && !courtesy
                 && !surname_of_named
                 && !(given && (i == s || t.lex.classes & class::ORG == 0))
+                && !place_surname(i)
             {
                 return None;
             }

@@ -133,6 +133,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A body described by a participle speaks itself (class 2).
     ("said_the_capitalised_title_then_name", "\"Harbourton is a fine city,\" said the Reverend Adam Rudge.", "Harbourton is a fine city,", Some("Adam Rudge")),
     ("web_address_in_capitals_in_appositive", "Tom Hale, editor of fansite Halo.Harbour.Org, said: \"It is all fine now.\"", "It is all fine now.", Some("Tom Hale")),
+    ("title_then_name_ending_in_a_place_word", "Actor Denzel Boston stated \"He was a gentle soul.\"", "He was a gentle soul.", Some("Denzel Boston")),
+    ("who_after_an_appositive", "The study was led by Mark Hale, a marine ecologist at the institute, who said \"There is a lot of argument now.\"", "There is a lot of argument now.", Some("Mark Hale")),
+    ("who_after_a_plural_of_a_name", "The court heard an apology from Tom Fields, and requests from Tom Fields' lawyers, who argued \"his history of illness\" mattered.", "his history of illness", None),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
