@@ -72,7 +72,13 @@ impl<'d> State<'d> {
             if t.lex.classes & class::ACCORDING != 0
                 && matches!(items.get(k + 1), Some(&Item::T(j)) if d.word(j).eq_ignore_ascii_case("to"))
             {
-                let src = self.right_source(items, k + 2);
+                let src = match self.right_source(items, k + 2) {
+                    // `according to a tweet on Monday by X`: the author of what is cited.
+                    Src::Unnamed | Src::Nothing => {
+                        self.author_of_cited(items, k + 2).unwrap_or(Src::Unnamed)
+                    }
+                    src => src,
+                };
                 let at = cue_at(
                     k,
                     Cue::AccordingTo,
@@ -511,6 +517,30 @@ impl<'d> State<'d> {
                 !t.cap && (t.kind == Kind::Num || w.contains('-') || w.ends_with("ly")) && det(pp)
             }
             _ => false,
+        }
+    }
+
+    /// The named author after `by`/`from` of a speech noun opening the phrase at item `s`
+    /// (`a tweet on Monday by X`, `a statement from X`), within a few words of it.
+    fn author_of_cited(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let word = |m: usize| match items.get(m) {
+            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
+            _ => None,
+        };
+        let mut m = s;
+        if word(m).is_some_and(|t| d.toks[t].has(class::DET)) {
+            m += 1;
+        }
+        if !word(m).is_some_and(|t| d.toks[t].has(class::SPEECH_NOUN) && !d.toks[t].cap) {
+            return None;
+        }
+        let by = (m + 1..(m + 6).min(items.len()))
+            .take_while(|&b| word(b).is_some())
+            .find(|&b| word(b).is_some_and(|t| matches!(d.word(t), "by" | "from")))?;
+        match self.right_source(items, by + 1) {
+            n @ Src::Name { .. } => Some(n),
+            _ => None,
         }
     }
 

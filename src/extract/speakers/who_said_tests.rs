@@ -136,6 +136,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("title_then_name_ending_in_a_place_word", "Actor Denzel Boston stated \"He was a gentle soul.\"", "He was a gentle soul.", Some("Denzel Boston")),
     ("who_after_an_appositive", "The study was led by Mark Hale, a marine ecologist at the institute, who said \"There is a lot of argument now.\"", "There is a lot of argument now.", Some("Mark Hale")),
     ("who_after_a_plural_of_a_name", "The court heard an apology from Tom Fields, and requests from Tom Fields' lawyers, who argued \"his history of illness\" mattered.", "his history of illness", None),
+    ("according_to_a_speech_noun_by_a_name", "\"The airline carries weapons,\" according to a tweet on Monday by Foreign Minister Tom Hale.", "The airline carries weapons,", Some("Tom Hale")),
+    ("according_to_a_report_by_a_body", "\"Prices will rise,\" according to a report by the central bank.", "Prices will rise,", None),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
