@@ -169,6 +169,13 @@ impl<'d> State<'d> {
                 }
             }
         }
+        // `said Donaldson, Lufkin and Jenrette Inc analyst William Marcus`: a body whose name
+        // has commas in it, lower-case post words, then a full name.
+        if d.name_word(ti) {
+            if let Some(n) = self.post_after_listed_body(items, s) {
+                return n;
+            }
+        }
         if d.name_word(ti) {
             let ceil = self.item_tok_ceil(items, s);
             let e = self.name_end(ti, ceil);
@@ -275,6 +282,47 @@ impl<'d> State<'d> {
             to,
             titled: true,
         })
+    }
+
+    /// The full name after a body named with commas (`Donaldson, Lufkin and Jenrette Inc`)
+    /// from item `s` and one or two lower-case words with a post among them (`analyst`,
+    /// `chief economist`).
+    fn post_after_listed_body(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let tok = |m: usize| match items.get(m) {
+            Some(&Item::T(t)) => Some(t),
+            _ => None,
+        };
+        let mut m = s;
+        let mut comma = false;
+        while let Some(t) = tok(m).filter(|_| m < s + 10) {
+            if d.toks[t].is_punct(',') {
+                comma = true;
+            } else if !(d.toks[t].is_word() && (d.toks[t].cap || matches!(d.word(t), "and" | "&")))
+            {
+                break;
+            }
+            m += 1;
+        }
+        if !comma || m == s || tok(m - 1).is_none_or(|t| !d.toks[t].is_word()) {
+            return None;
+        }
+        let mut post = false;
+        let mut k = m;
+        while let Some(t) = tok(k).filter(|_| k < m + 2) {
+            if !(d.toks[t].is_word() && !d.toks[t].cap && d.toks[t].lex.verb.is_none()) {
+                break;
+            }
+            post |= d.toks[t].has(class::TITLE | class::SOURCE_NOUN);
+            k += 1;
+        }
+        if !post {
+            return None;
+        }
+        match self.right_name_only(items, k)? {
+            n @ Src::Name { from, to, .. } if to - from >= 2 => Some(n),
+            _ => None,
+        }
     }
 
     /// A name starting exactly at item `s`.

@@ -389,13 +389,20 @@ impl<'d> State<'d> {
                 && t.has(class::DET)
                 && k >= 2
                 && matches!(d.word(k - 2), "of" | "from" | "at" | "for");
-            // (`of the UK's National Crime Agency`: a place's possessive inside it.)
-            let cap_poss = t.cap
-                && t.poss
-                && k >= 2
-                && d.toks[k - 2].is_word()
-                && matches!(d.word(k - 2), "the" | "of");
-            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det || cap_poss) {
+            // (`of the UK's National Crime Agency`, `of the Foreign Ministry's North American
+            // Division`: a place's or a body's possessive inside it.)
+            if t.cap && t.poss && t.is_word() {
+                let mut m = k - 1;
+                while m > 0 && k - 1 - m < 3 && d.toks[m - 1].is_word() && d.toks[m - 1].cap {
+                    m -= 1;
+                }
+                if m > 0 && d.toks[m - 1].is_word() && matches!(d.word(m - 1), "the" | "of") {
+                    k = m;
+                    skipped += 1;
+                    continue;
+                }
+            }
+            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det) {
                 k -= 1;
                 skipped += 1;
             } else {

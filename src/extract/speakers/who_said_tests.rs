@@ -138,6 +138,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("who_after_a_plural_of_a_name", "The court heard an apology from Tom Fields, and requests from Tom Fields' lawyers, who argued \"his history of illness\" mattered.", "his history of illness", None),
     ("according_to_a_speech_noun_by_a_name", "\"The airline carries weapons,\" according to a tweet on Monday by Foreign Minister Tom Hale.", "The airline carries weapons,", Some("Tom Hale")),
     ("according_to_a_report_by_a_body", "\"Prices will rise,\" according to a report by the central bank.", "Prices will rise,", None),
+    ("inverted_body_with_commas_then_post_and_name", "\"Stocks were sold late,\" said Harlow, Brandt and Vance Inc analyst Walt Marcus.", "Stocks were sold late,", Some("Walt Marcus")),
+    ("person_of_a_bodys_possessive_body", "\"They link unrelated issues,\" Shu Takemura of the Foreign Ministry's North Harbour Division told reporters.", "They link unrelated issues,", Some("Shu Takemura")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
