@@ -123,6 +123,17 @@ impl<'d> State<'d> {
                 j = s;
                 continue;
             }
+            // `X ... and on Twitter referred to`: a place or medium after `and`/`but`, when the
+            // sentence has a subject to go back to (not `Traders here and in Paris said`).
+            if j >= 3
+                && subject.is_some()
+                && matches!(items[j - 1], Item::T(n) if d.name_word(n))
+                && matches!(items[j - 2], Item::T(p) if matches!(d.word(p), "on" | "in" | "at" | "via"))
+                && matches!(items[j - 3], Item::T(c) if matches!(d.word(c), "and" | "but"))
+            {
+                j -= 2;
+                continue;
+            }
             if t.is_punct(')') && j >= 3 {
                 // `Robert Menendez (D-N.J.) all suggested`
                 let mut m = j - 1;

@@ -596,6 +596,26 @@ impl State<'_> {
         if matches!(nw, "and" | "or") {
             return true;
         }
+        // `often referred to as "The Lion Man"`: a name others use, no one speaking (not
+        // `which Ross has referred to as "a stunt"`).
+        if starts("refer") && nw == "to" && next(2).is_some_and(|a| d.word(a) == "as") {
+            let have = |w: &str| matches!(w, "has" | "have" | "had");
+            let mut b = k;
+            while b > 0
+                && matches!(self.tok(items[b - 1]), Some(t) if t.is_word() && !t.cap && {
+                    let w = d.word(items_tok(items[b - 1]));
+                    (w.ends_with("ly") || t.has(class::AUX)) && !have(w)
+                })
+            {
+                b -= 1;
+            }
+            let active = b > 0
+                && matches!(self.tok(items[b - 1]), Some(t) if t.is_word()
+                    && (t.has(class::PRONOUN) || have(d.word(items_tok(items[b - 1]))) || d.name_word(items_tok(items[b - 1]))));
+            if !active {
+                return true;
+            }
+        }
         if starts("add") && nw == "to" {
             return true;
         }

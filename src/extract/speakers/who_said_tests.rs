@@ -140,6 +140,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("according_to_a_report_by_a_body", "\"Prices will rise,\" according to a report by the central bank.", "Prices will rise,", None),
     ("inverted_body_with_commas_then_post_and_name", "\"Stocks were sold late,\" said Harlow, Brandt and Vance Inc analyst Walt Marcus.", "Stocks were sold late,", Some("Walt Marcus")),
     ("person_of_a_bodys_possessive_body", "\"They link unrelated issues,\" Shu Takemura of the Foreign Ministry's North Harbour Division told reporters.", "They link unrelated issues,", Some("Shu Takemura")),
+    ("referred_to_as_a_quote", "At a rally in Ohio, Tom Hale referred to the hecklers as \"ugly folks.\"", "ugly folks.", Some("Tom Hale")),
+    ("relative_object_referred_to_as", "Ann Bell criticised the vote, which Tom Hale has referred to as \"a stunt\".", "a stunt", Some("Tom Hale")),
+    ("and_then_a_medium_before_the_cue", "Tom Hale called the probe a \"witch hunt\", and on Twitter referred to the vote as \"The Big Hoax\".", "The Big Hoax", Some("Tom Hale")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
@@ -167,6 +170,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("describes_itself", "Gregory Kurz announced a new system, Harbour Linux. Harbour Linux describes itself as \"a community system for everyone\".", "Harbour Linux"),
     ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
     ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
+    ("passive_referred_to_as", "Tom Hale, often referred to as \"The Lion Man\", was hurt on Tuesday.", "Tom Hale"),
     ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
