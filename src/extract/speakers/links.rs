@@ -5,7 +5,7 @@
 //! Uses the names the article registered.
 
 use super::lexicon;
-use super::people::surname;
+use super::people::{name_key, surname};
 use super::State;
 
 /// Linking short forms.
@@ -20,7 +20,7 @@ impl<'d> State<'d> {
         let mut fullest: std::collections::HashMap<String, Option<usize>, lexicon::FnvBuild> =
             Default::default();
         for &(i, s) in &self.lone {
-            let w = d.word(s).to_lowercase();
+            let w = name_key(d.word(s));
             if self.org_names.contains(&w) {
                 continue;
             }

@@ -6,7 +6,7 @@
 //! Uses the tokens, the people index and the lexicon.
 
 use super::lexicon::{self, class};
-use super::people::{surname, Names};
+use super::people::{name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::tokens::{is_adjective_suffix, Doc, Kind};
 use super::State;
@@ -207,7 +207,7 @@ impl<'d> State<'d> {
         {
             // ... unless it ends a fuller name the article gives (`La Mesa` after `Gloria La
             // Mesa`).
-            let run: Vec<String> = (s..to).map(|i| d.word(i).to_lowercase()).collect();
+            let run: Vec<String> = (s..to).map(|i| name_key(d.word(i))).collect();
             let ends_name = run.len() >= 2
                 && surname(&run).is_some_and(|last| {
                     self.names.with_surname(last).iter().any(|&p| {
@@ -225,7 +225,7 @@ impl<'d> State<'d> {
         let titled_run = titled && (2..=3).contains(&(to - s));
         if caps && !d.is_headline && !lexicon::is_given(d.word(s)) && !titled_run {
             let last = d.word(to - 1);
-            if self.names.with_surname(&last.to_lowercase()).is_empty() {
+            if self.names.with_surname(&name_key(last)).is_empty() {
                 return None;
             }
         }
@@ -444,13 +444,13 @@ impl<'d> State<'d> {
                         })
                         && (lexicon::is_given(d.word(g)) || {
                             let courtesy = self.courtesy.get_or_insert_with(|| courtesy_words(d));
-                            let last = d.word(end - 1).to_lowercase();
+                            let last = name_key(d.word(end - 1));
                             courtesy.contains(&last)
                                 || person_probability(d, g, end, courtesy) >= 0.5
                         })
                 }) {
                     for k in i..g {
-                        self.org_names.insert(d.word(k).to_lowercase());
+                        self.org_names.insert(name_key(d.word(k)));
                     }
                     i = g;
                     continue;
@@ -465,7 +465,7 @@ impl<'d> State<'d> {
                     || ticker
                     || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
             {
-                let last = d.word(end - 1).to_lowercase();
+                let last = name_key(d.word(end - 1));
                 self.org_names.insert(last);
                 i = end;
                 continue;
@@ -634,8 +634,7 @@ impl<'d> State<'d> {
                     .filter(|&end| in_body(head.word(end - 1)))
                     .last();
                 if let Some(end) = best {
-                    let words: Vec<String> =
-                        (g..end).map(|k| head.word(k).to_lowercase()).collect();
+                    let words: Vec<String> = (g..end).map(|k| name_key(head.word(k))).collect();
                     let key = words.join(" ");
                     if !self.names.by_key.contains_key(&key) {
                         let display = name_text(head, g, end);
@@ -669,8 +668,13 @@ impl<'d> State<'d> {
             if k > s {
                 key.push(' ');
             }
-            for c in d.word(k).chars() {
-                key.extend(c.to_lowercase());
+            // (as `name_key` does, without a string per word)
+            for c in d.word(k).chars().flat_map(char::to_lowercase) {
+                key.push(if matches!(c, '\u{2019}' | '\u{2018}') {
+                    '\''
+                } else {
+                    c
+                });
             }
         }
         if let Some(&k) = self.names.by_key.get(key.as_str()) {
@@ -688,7 +692,7 @@ impl<'d> State<'d> {
     /// that contains every word of this one).
     pub(super) fn resolve(&mut self, from: usize, to: usize, titled: bool) -> Option<usize> {
         let d = self.doc;
-        let words: Vec<String> = (from..to).map(|k| d.word(k).to_lowercase()).collect();
+        let words: Vec<String> = (from..to).map(|k| name_key(d.word(k))).collect();
         let last = surname(&words)?;
         if self.org_names.contains(last) {
             return None;

@@ -54,7 +54,7 @@ impl Names {
 
     /// Whether someone with two or more name words has this surname (any case).
     pub(super) fn has_full_surname(&self, w: &str) -> bool {
-        self.with_surname(&w.to_lowercase())
+        self.with_surname(&name_key(w))
             .iter()
             .any(|&p| self.people[p].words.len() >= 2)
     }
@@ -114,4 +114,19 @@ pub(super) fn surname(words: &[String]) -> Option<&String> {
         Some(w) if is_suffix(w) && words.len() > 1 => words.get(words.len() - 2),
         w => w,
     }
+}
+
+/// A name word as the name index keys it: lower case, with a typographic apostrophe read as a
+/// straight one (`O’Neill` is `O'Neill`: web copy mixes the two).
+pub(super) fn name_key(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{2018}') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect()
 }

@@ -143,6 +143,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("referred_to_as_a_quote", "At a rally in Ohio, Tom Hale referred to the hecklers as \"ugly folks.\"", "ugly folks.", Some("Tom Hale")),
     ("relative_object_referred_to_as", "Ann Bell criticised the vote, which Tom Hale has referred to as \"a stunt\".", "a stunt", Some("Tom Hale")),
     ("and_then_a_medium_before_the_cue", "Tom Hale called the probe a \"witch hunt\", and on Twitter referred to the vote as \"The Big Hoax\".", "The Big Hoax", Some("Tom Hale")),
+    ("typographic_and_straight_apostrophes_one_name", "Commissioner James O\u{2019}Neal spoke. \"The cause is not known,\" said O'Neal.", "The cause is not known,", Some("James O\u{2019}Neal")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
