@@ -6,8 +6,8 @@
 //!
 //! Uses the tokens, sentences, names (through `person_part`) and sources.
 
+use super::lexicon::is_preposition;
 use super::lexicon::{self, class, Form, Strength, Verb};
-use super::names::is_preposition;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;
@@ -373,7 +373,9 @@ impl<'d> State<'d> {
                                 // (Not after a plural: `from Fields' lawyers, who argued`.)
                                 let plural = matches!(items[j - 3], Item::T(p) if !d.toks[p].cap && d.word(p).ends_with('s'));
                                 match self.left_np(items, j - 3) {
-                                    n @ Src::Name { .. } => n,
+                                    // (`Kenji Moriyama, Japan's chief cabinet secretary, who
+                                    // said`: a post the article gave a name is read as before.)
+                                    n @ (Src::Name { .. } | Src::Role(_) | Src::Pronoun(..)) => n,
                                     np if plural => np,
                                     np => match self.appositive_subject(items, j - 2) {
                                         n @ Src::Name { .. } => n,

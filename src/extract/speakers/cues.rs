@@ -5,8 +5,8 @@
 //!
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
+use super::lexicon::is_preposition;
 use super::lexicon::{self, class, Form, Strength, Verb};
-use super::names::is_preposition;
 use super::people::Names;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;

@@ -353,6 +353,41 @@ pub fn role_gender(word: &str) -> u8 {
     }
 }
 
+/// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
+pub(super) fn is_courtesy_title(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    [
+        "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "messrs", "mme", "mlle",
+    ]
+    .iter()
+    .any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Title words that modify a role rather than name one (`former`, `acting`, `deputy`): `former
+/// Patriot mine` does not make `Patriot` a person.
+pub(super) fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
+    )
+}
+
+/// Letters written after a name for a seat, a rank at the bar or an honour (`MP`, `QC`, `OBE`).
+pub(super) fn is_postnominal(w: &str) -> bool {
+    [
+        "MP", "MEP", "MSP", "MLA", "MPP", "MNA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE",
+    ]
+    .contains(&w)
+}
+
+/// A common preposition (`to`, `of`, `for`, ...), in lower case.
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "of" | "at" | "for" | "in" | "with" | "from" | "on" | "by" | "under" | "over"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

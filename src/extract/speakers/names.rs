@@ -5,7 +5,9 @@
 //!
 //! Uses the tokens, the people index and the lexicon.
 
-use super::lexicon::{self, class};
+use super::lexicon::{
+    self, class, is_courtesy_title, is_postnominal, is_preposition, is_title_modifier,
+};
 use super::people::{name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::tokens::{is_adjective_suffix, Doc, Kind};
@@ -773,41 +775,6 @@ impl<'d> State<'d> {
         self.resolved_names.push(name);
         self.resolved_names.len() - 1
     }
-}
-
-/// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
-fn is_courtesy_title(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    [
-        "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "messrs", "mme", "mlle",
-    ]
-    .iter()
-    .any(|t| t.eq_ignore_ascii_case(w))
-}
-
-/// Title words that modify a role rather than name one (`former`, `acting`, `deputy`): `former
-/// Patriot mine` does not make `Patriot` a person.
-fn is_title_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
-    )
-}
-
-/// Letters written after a name for a seat, a rank at the bar or an honour (`MP`, `QC`, `OBE`).
-fn is_postnominal(w: &str) -> bool {
-    [
-        "MP", "MEP", "MSP", "MLA", "MPP", "MNA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE",
-    ]
-    .contains(&w)
-}
-
-/// A common preposition (`to`, `of`, `for`, ...), in lower case.
-pub(super) fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "of" | "at" | "for" | "in" | "with" | "from" | "on" | "by" | "under" | "over"
-    )
 }
 
 /// Whether token `i` starts a sentence (a paragraph, or after a full stop, `?`, `!` and any

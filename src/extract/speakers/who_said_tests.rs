@@ -135,6 +135,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("web_address_in_capitals_in_appositive", "Tom Hale, editor of fansite Halo.Harbour.Org, said: \"It is all fine now.\"", "It is all fine now.", Some("Tom Hale")),
     ("title_then_name_ending_in_a_place_word", "Actor Denzel Boston stated \"He was a gentle soul.\"", "He was a gentle soul.", Some("Denzel Boston")),
     ("who_after_an_appositive", "The study was led by Mark Hale, a marine ecologist at the institute, who said \"There is a lot of argument now.\"", "There is a lot of argument now.", Some("Mark Hale")),
+    ("who_after_a_post_given_a_name", "The rocket fell into the sea, according to Kenji Morita, Japan's chief cabinet secretary, who said it had \"landed outside the zone\".", "landed outside the zone", Some("Kenji Morita")),
     ("who_after_a_plural_of_a_name", "The court heard an apology from Tom Fields, and requests from Tom Fields' lawyers, who argued \"his history of illness\" mattered.", "his history of illness", None),
     ("according_to_a_speech_noun_by_a_name", "\"The airline carries weapons,\" according to a tweet on Monday by Foreign Minister Tom Hale.", "The airline carries weapons,", Some("Tom Hale")),
     ("according_to_a_report_by_a_body", "\"Prices will rise,\" according to a report by the central bank.", "Prices will rise,", None),
