@@ -145,6 +145,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("relative_object_referred_to_as", "Ann Bell criticised the vote, which Tom Hale has referred to as \"a stunt\".", "a stunt", Some("Tom Hale")),
     ("and_then_a_medium_before_the_cue", "Tom Hale called the probe a \"witch hunt\", and on Twitter referred to the vote as \"The Big Hoax\".", "The Big Hoax", Some("Tom Hale")),
     ("typographic_and_straight_apostrophes_one_name", "Commissioner James O\u{2019}Neal spoke. \"The cause is not known,\" said O'Neal.", "The cause is not known,", Some("James O\u{2019}Neal")),
+    ("unclosed_appositive_body_then_role", "Bert Bozley, HTC president and conservative activist said: \"The channel sells sex to kids.\"", "The channel sells sex to kids.", Some("Bert Bozley")),
+    ("unclosed_appositive_body_then_post", "\"We are encouraged by the board,\" Armand Falco, OFHA director said.", "We are encouraged by the board,", Some("Armand Falco")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
