@@ -315,6 +315,20 @@ impl<'d> State<'d> {
                 {
                     return Src::Nothing;
                 }
+                // `the Demos report looked at`, `domestic demand, increase`, `lower than
+                // forecast because`: a bare form that no pronoun, modal or `to` introduces and
+                // that a finite verb or a clause's end follows is a noun (not `They report.`,
+                // `analysts forecast a rise`).
+                if verb.form == Form::Base
+                    && p.lex.classes & (class::PRONOUN | class::AUX) == 0
+                    && !matches!(
+                        w,
+                        "i" | "we" | "they" | "you" | "to" | "who" | "that" | "and" | "or"
+                    )
+                    && self.noun_follows(items, k)
+                {
+                    return Src::Nothing;
+                }
             }
         }
         if verb.form == Form::Past && self.word_at_is(items, k + 1, "by") {
@@ -579,6 +593,26 @@ impl State<'_> {
             }
         }
         None
+    }
+
+    /// Whether what follows the bare form at item `k` shows it to be a noun: a comma, a full
+    /// stop or a semicolon, or a verb's past form or a form of `be` or `have` (`the report
+    /// looked at`, `the forecast was`).
+    fn noun_follows(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        match items.get(k + 1) {
+            None => true,
+            Some(Item::Q(_)) => false,
+            Some(&Item::T(n)) => {
+                let t = &d.toks[n];
+                matches!(t.kind, Kind::Punct(',' | '.' | ';'))
+                    || t.is_word()
+                        && !t.cap
+                        && (t.has(class::BE)
+                            || matches!(d.word(n), "has" | "had" | "have")
+                            || d.word(n).len() > 3 && d.word(n).ends_with("ed"))
+            }
+        }
     }
 
     /// `Fifty former officials, including A, B and C, signed a letter saying`: a subject in

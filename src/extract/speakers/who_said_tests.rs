@@ -244,3 +244,80 @@ fn no_reported_quote_of_a_source_or_an_adverbial() {
         );
     }
 }
+
+/// A reported quote starts after an adverbial before its clause (`said on Tuesday that`,
+/// `told reporters at a news conference in Lyon that`, `said on Sunday it`), not after a
+/// relative `that` or the demonstrative of `that of`.
+#[test]
+fn reported_quote_starts_after_an_adverbial() {
+    for (body, want) in [
+        (
+            "Harbour Stores said on Tuesday that it had cut its profit target.",
+            "it had cut its profit target",
+        ),
+        (
+            "Dan Miller told reporters at a news conference in Lyon that the talks had failed.",
+            "the talks had failed",
+        ),
+        (
+            "Dan Miller said on Sunday night it had no evidence of a deal.",
+            "it had no evidence of a deal",
+        ),
+        (
+            "Dan Miller said last week the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller said in the areas that were flooded the damage was heavy.",
+            "in the areas that were flooded the damage was heavy",
+        ),
+        (
+            "Dan Miller said this puts the bank in line with that of its peers.",
+            "this puts the bank in line with that of its peers",
+        ),
+    ] {
+        let a = attribute("", body);
+        let got: Vec<_> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(got, [want], "{body}");
+    }
+}
+
+/// A bare form that no pronoun, modal or `to` introduces and that a finite verb or a clause's
+/// end follows is a noun, not a cue: it neither reports a clause nor takes the quote after it.
+#[test]
+fn bare_form_before_a_verb_or_a_comma_is_a_noun() {
+    for (body, noun) in [
+        (
+            "The Harbour Trust report looked at the impact of fast web access on daily habits.",
+            "report",
+        ),
+        (
+            "Prices firmed on good domestic demand, dealers in the port added later.",
+            "demand",
+        ),
+    ] {
+        let a = attribute("", body);
+        assert!(
+            a.quotes.iter().all(|q| q.cue_text != noun),
+            "{body}: {:?}",
+            a.quotes
+        );
+    }
+    let a = attribute(
+        "",
+        "\"Web access is changing habits,\" said Jon Crane, co-author of the Harbour report. \"It moves the debate on.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text == "It moves the debate on.");
+    assert_eq!(q.and_then(|q| q.speaker.as_deref()), Some("Jon Crane"));
+    // A bare form with a clause after it stays a verb.
+    let a = attribute(
+        "",
+        "Jon Crane and Ann Bell forecast that sales would rise in March.",
+    );
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].text, "sales would rise in March");
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Jon Crane"));
+}
