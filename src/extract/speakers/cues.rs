@@ -557,7 +557,43 @@ impl<'d> State<'d> {
         // `called for calm`: a public demand.
         let call_for = next.eq_ignore_ascii_case("for")
             && matches!(items[k], Item::T(v) if d.word(v).to_ascii_lowercase().starts_with("call"));
-        next.eq_ignore_ascii_case("that") || d.toks[j].is_punct(':') || call_for
+        next.eq_ignore_ascii_case("that")
+            || d.toks[j].is_punct(':')
+            || call_for
+            || self.bare_clause_after(items, k)
+    }
+
+    /// `indicated on Monday the chances of those trapped were diminishing`, `agreed the deal
+    /// was fair`: a verb that reports a clause without `that` (`indicate`, `signal`, `agree`,
+    /// `observe`) followed, past an adverbial, by words and a finite verb with no punctuation
+    /// or relative word between (not `observed trading this morning`, `agreed terms, which
+    /// were`).
+    fn bare_clause_after(&self, items: &[Item], k: usize) -> bool {
+        let d = self.doc;
+        let w = d.word(items_tok(items[k]));
+        if !["indicat", "signal", "agree", "observ"]
+            .iter()
+            .any(|p| lexicon::starts_with_ci(w, p))
+        {
+            return false;
+        }
+        let s = self.past_adverbial(items, k + 1);
+        for (m, &it) in items.iter().enumerate().skip(s).take(10) {
+            let Item::T(t) = it else { return false };
+            if !d.toks[t].is_word() {
+                return false;
+            }
+            if matches!(
+                d.word(t),
+                "which" | "who" | "whom" | "whose" | "that" | "to"
+            ) {
+                return false;
+            }
+            if m > s && self.finite_word(it) {
+                return true;
+            }
+        }
+        false
     }
 }
 

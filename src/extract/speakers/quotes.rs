@@ -152,7 +152,7 @@ impl State<'_> {
     /// opened by a preposition or a time word, with no verb, before `that` (`said on Tuesday
     /// that`, `said in a report published last week that`; not the relative `that` of `said in
     /// the areas that were flooded`), or a day on its own (`said on Sunday it had`); else `s`.
-    fn past_adverbial(&self, items: &[Item], s: usize) -> usize {
+    pub(super) fn past_adverbial(&self, items: &[Item], s: usize) -> usize {
         let d = self.doc;
         let word = |m: usize| match items.get(m) {
             Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
@@ -240,7 +240,7 @@ impl State<'_> {
 
     /// Whether the item is a lower-case auxiliary, a form of `be`, or a speech verb's past or
     /// `-s` form: a sign of a finite clause (the lexicon knows no other verbs).
-    fn finite_word(&self, it: Item) -> bool {
+    pub(super) fn finite_word(&self, it: Item) -> bool {
         let Some(t) = self.tok(it) else { return false };
         t.is_word()
             && !t.cap

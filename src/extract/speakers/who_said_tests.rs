@@ -147,6 +147,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("typographic_and_straight_apostrophes_one_name", "Commissioner James O\u{2019}Neal spoke. \"The cause is not known,\" said O'Neal.", "The cause is not known,", Some("James O\u{2019}Neal")),
     ("unclosed_appositive_body_then_role", "Bert Bozley, HTC president and conservative activist said: \"The channel sells sex to kids.\"", "The channel sells sex to kids.", Some("Bert Bozley")),
     ("unclosed_appositive_body_then_post", "\"We are encouraged by the board,\" Armand Falco, OFHA director said.", "We are encouraged by the board,", Some("Armand Falco")),
+    ("indicate_a_bare_clause_past_a_day", "Health Minister Vera Skorova indicated on Monday the chances of finding survivors were diminishing.", "the chances of finding survivors were diminishing", Some("Vera Skorova")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
@@ -175,6 +176,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("inverted_body_before_post_and_name", "\"Sales will rise,\" said Harbour Chartered chief executive Mervyn Dale.", "Harbour Chartered"),
     ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
     ("passive_referred_to_as", "Tom Hale, often referred to as \"The Lion Man\", was hurt on Tuesday.", "Tom Hale"),
+    ("agree_an_object_then_a_relative", "Trade minister Tom Hale agreed terms with the union, which were fair to both sides.", "Tom Hale"),
     ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
