@@ -6,8 +6,7 @@
 //!
 //! Uses the tokens, sentences, names (through `person_part`) and sources.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class, Form, Strength, Verb};
+use super::lexicon::{self, class, is_preposition, Form, Strength, Verb};
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;

@@ -5,8 +5,7 @@
 //!
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class, Form, Strength, Verb};
+use super::lexicon::{self, class, is_preposition, Form, Strength, Verb};
 use super::people::Names;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
@@ -654,6 +653,32 @@ impl State<'_> {
         }
         if starts("add") && nw == "to" {
             return true;
+        }
+        // `swore in four new secretaries`, `swore her in at a ceremony`: an oath given, not
+        // words said (not `swore in court that ...`).
+        if starts("swor") || starts("swear") {
+            let oath = (1..=4).any(|i| {
+                next(i).is_some_and(|t| d.word(t) == "in")
+                    && (1..i).all(|b| next(b).is_some_and(|t| d.word(t) != "that"))
+                    && match items.get(k + i + 1) {
+                        Some(&Item::T(a)) => {
+                            let t = &d.toks[a];
+                            !t.is_word()
+                                || t.cap
+                                || t.kind == Kind::Num
+                                || t.has(class::DET)
+                                || matches!(d.word(a), "at" | "as" | "on" | "by")
+                        }
+                        Some(Item::Q(_)) => false,
+                        None => true,
+                    }
+            });
+            // (`swore in four new secretaries`: right after the verb, when no `that` follows.)
+            let right_after =
+                nw == "in" && !items[k + 1..].iter().any(|&it| self.word_is(it, "that"));
+            if oath || right_after {
+                return true;
+            }
         }
         if starts("claim")
             && (d.toks[j].has(class::DET) || matches!(nw, "his" | "her" | "their" | "its"))

@@ -5,8 +5,7 @@
 //!
 //! Uses the tokens, sentences, names and sources.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class};
+use super::lexicon::{self, class, is_preposition};
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;

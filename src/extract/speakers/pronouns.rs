@@ -6,8 +6,7 @@
 //!
 //! Uses the names and sources.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class};
+use super::lexicon::{self, class, is_preposition};
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
 use super::tokens::Doc;

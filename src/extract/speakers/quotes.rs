@@ -6,8 +6,7 @@
 //!
 //! Uses the tokens, sentences, the lexicon and `is_preposition` of the names.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class, Form};
+use super::lexicon::{self, class, is_preposition, Form};
 use super::sentences::{items_tok, Item};
 use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Cue, Found, Link, Quote, State};

@@ -5,8 +5,7 @@
 //!
 //! Uses the tokens, sentences and names.
 
-use super::lexicon::is_preposition;
-use super::lexicon::{self, class, Form};
+use super::lexicon::{self, class, is_preposition, Form};
 use super::sentences::{items_tok, Item};
 use super::tokens::{fnv_lower, Kind};
 use super::State;

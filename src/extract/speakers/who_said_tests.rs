@@ -148,6 +148,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("unclosed_appositive_body_then_role", "Bert Bozley, HTC president and conservative activist said: \"The channel sells sex to kids.\"", "The channel sells sex to kids.", Some("Bert Bozley")),
     ("unclosed_appositive_body_then_post", "\"We are encouraged by the board,\" Armand Falco, OFHA director said.", "We are encouraged by the board,", Some("Armand Falco")),
     ("indicate_a_bare_clause_past_a_day", "Health Minister Vera Skorova indicated on Monday the chances of finding survivors were diminishing.", "the chances of finding survivors were diminishing", Some("Vera Skorova")),
+    ("swore_in_court_that", "Tom Hale swore in court that he \"never took the money\".", "never took the money", Some("Tom Hale")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
 ];
@@ -177,6 +178,8 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("name_before_a_ticker", "Kevin Harbour <HBW> rejected the bid. \"We will sell,\" Harbour said.", "Kevin Harbour"),
     ("passive_referred_to_as", "Tom Hale, often referred to as \"The Lion Man\", was hurt on Tuesday.", "Tom Hale"),
     ("agree_an_object_then_a_relative", "Trade minister Tom Hale agreed terms with the union, which were fair to both sides.", "Tom Hale"),
+    ("swore_someone_in", "Justice Carl Thimble swore her in at a ceremony on Monday.", "Carl Thimble"),
+    ("swore_in_officials", "President Cora Aquin swore in four new cabinet secretaries.", "Cora Aquin"),
     ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
