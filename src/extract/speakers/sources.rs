@@ -190,31 +190,23 @@ impl<'d> State<'d> {
                     w.to_ascii_lowercase().as_str(),
                     "another" | "one" | "some" | "other" | "two" | "three"
                 );
-                let role = e > m + 1 && singular && !fresh && items[m + 1..=e].iter().all(|&it| {
-                    matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && t.lex.verb.is_none())
-                }) && items[m + 1..=e].iter().any(|&it| {
-                    matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
-                });
-                // `Brent Bozell, PTC president and conservative activist said`: the same after
-                // a body's name in capitals.
-                let body_role = {
-                    let words = &items[m + 1..=e];
-                    let caps = words
-                        .iter()
-                        .take_while(|&&it| matches!(self.tok(it), Some(t) if t.is_word() && t.cap && t.lex.verb.is_none()))
-                        .count();
-                    let rest = &words[caps..];
-                    (1..=3).contains(&caps)
-                        && !rest.is_empty()
-                        && singular
-                        && !fresh
-                        && rest.iter().all(|&it| {
-                            matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && t.lex.verb.is_none())
-                        })
-                        && rest.iter().any(|&it| {
-                            matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
-                        })
-                };
+                // (`Brent Bozell, PTC president and conservative activist said`: the same after
+                // up to three capitalised words of a body's name.)
+                let words = &items[m + 1..=e];
+                let caps = words
+                    .iter()
+                    .take_while(|&&it| matches!(self.tok(it), Some(t) if t.is_word() && t.cap && t.lex.verb.is_none()))
+                    .count();
+                let rest = &words[caps..];
+                let role = (caps == 0 && e > m + 1 || (1..=3).contains(&caps))
+                    && singular
+                    && !fresh
+                    && rest.iter().all(|&it| {
+                        matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && t.lex.verb.is_none())
+                    })
+                    && rest.iter().any(|&it| {
+                        matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
+                    });
                 // `Colin Marsh, Harbour Hotel Association said`: a body's name, capitalised and
                 // ending in an organisation word.
                 let body = e > m + 1
@@ -258,7 +250,6 @@ impl<'d> State<'d> {
                     || w.eq_ignore_ascii_case("an")
                     || w.eq_ignore_ascii_case("the")
                     || role
-                    || body_role
                     || role_of
                     || body)
                 {
