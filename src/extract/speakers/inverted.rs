@@ -71,20 +71,8 @@ impl<'d> State<'d> {
                 }
             }
         }
-        // `said the coach`, `said the minister`: the person the article gave that post, when
-        // the sentence ends there (not `said the minister of ...`, `said the spokesman, Hamid
-        // Ibrahimi`; not a source noun that is no post: `said the spokesman`).
-        if d.word(ti).eq_ignore_ascii_case("the")
-            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].is_word()
-                && !d.toks[x].cap
-                && d.toks[x].has(class::TITLE)
-                && !d.word(x).starts_with("spokes")
-                && self.role_person(x).is_some())
-            && items.get(s + 2).is_none_or(|&it| {
-                matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
-            })
-        {
-            return Src::Role(items_tok(items[s + 1]));
+        if let Some(src) = self.post_source(items, s) {
+            return src;
         }
         // `said the Lions coach`: a body's word and a post, the sentence ending there: the
         // person the article named with the same words (`Lions coach Clive Woodward`).
@@ -106,6 +94,9 @@ impl<'d> State<'d> {
                     }
                 }
             }
+        }
+        if let Some(src) = self.description_source(items, s) {
+            return src;
         }
         // `said the Reverend Adrian Rodgers`, `said the Prime Minister Tony Blair`: titles in
         // capitals between `the` and a full name.
@@ -413,5 +404,69 @@ impl<'d> State<'d> {
             k += 1;
         }
         None
+    }
+}
+
+/// Descriptions right of a cue that end the sentence: `said the prime minister.`, `said the
+/// Sale player.`
+impl State<'_> {
+    /// The head noun's item of a description of one to three words after `the` at item `s` that
+    /// ends the sentence.
+    fn sentence_final_description(&self, items: &[Item], s: usize) -> Option<usize> {
+        let d = self.doc;
+        let Some(&Item::T(ti)) = items.get(s) else {
+            return None;
+        };
+        if !d.word(ti).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let ends = |m: usize| {
+            items.get(m).is_none_or(|&it| {
+                matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+            })
+        };
+        let word = |m: usize| matches!(items.get(m), Some(&Item::T(x)) if d.toks[x].is_word());
+        (s + 1..s + 4)
+            .take_while(|&m| word(m))
+            .find(|&m| ends(m + 1))
+    }
+
+    /// `said the coach`, `said the prime minister`: the person the article gave that post (with
+    /// the same words: see `role_person`), when the sentence ends there (not `said the minister
+    /// of ...`, `said the spokesman, Hamid Ibrahimi`; not a source noun that is no post: `said
+    /// the spokesman`).
+    fn post_source(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let h = self.sentence_final_description(items, s)?;
+        let x = items_tok(items[h]);
+        let person = if h > s + 1 {
+            self.described_role_person(x)
+        } else {
+            self.role_person(x)
+        };
+        ((!d.toks[x].cap || h > s + 1)
+            && d.toks[x].has(class::TITLE)
+            && !d.word(x).starts_with("spokes")
+            && person.is_some())
+        .then_some(Src::Role(x))
+    }
+
+    /// `said the Sale player.`, `said the two-time champion.`: a description by a person noun
+    /// that is no post the article gave anyone before nor a source's generic noun (`official`,
+    /// `spokesman`), the sentence ending there: the person the passage is about.
+    fn description_source(&self, items: &[Item], s: usize) -> Option<Src> {
+        let d = self.doc;
+        let x = items_tok(items[self.sentence_final_description(items, s)?]);
+        let lower = d.word(x).to_lowercase();
+        let no_post = self
+            .names
+            .roles
+            .get(&lower)
+            .is_none_or(|e| e.first().is_none_or(|&(pos, _)| pos > x));
+        (d.toks[x].has(class::TITLE)
+            && !d.toks[x].has(class::SOURCE_NOUN)
+            && no_post
+            && !self.introduced_unnamed(x))
+        .then_some(Src::Topic(x))
     }
 }

@@ -1,7 +1,9 @@
 //! Pronouns and roles: turns a cue's source into a speaker. A name resolves through the article's
 //! names; a pronoun to the most recent salient person whose gender does not clash (an antecedent
 //! older than the previous sentence yields to the first person of the pronoun's gender named in
-//! that sentence); a role noun (`the minister`) to the last person the article gave that role.
+//! that sentence); a role noun (`the minister`) to the last person the article gave that role,
+//! the words before it choosing among several (`the finance minister`); a description that names
+//! no post (`said the Sale player`) to the person the sentences before are about.
 //! Keeps the list of salient people that pronouns resolve against.
 //!
 //! Uses the names and sources.
@@ -9,7 +11,7 @@
 use super::lexicon::{self, class, is_preposition};
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::{Confidence, Found, Link, State};
 
 /// Below this probability from the person test a speaker's name is taken for a body or a
@@ -88,6 +90,20 @@ impl<'d> State<'d> {
             Src::Role(ti) => {
                 at.source = Some((ti, ti + 1));
                 match self.role_person(ti) {
+                    Some(p) => {
+                        at.link = Link::Role;
+                        at.confidence = Confidence::Medium;
+                        Some(p)
+                    }
+                    None => {
+                        found.push(at);
+                        return;
+                    }
+                }
+            }
+            Src::Topic(ti) => {
+                at.source = Some((ti, ti + 1));
+                match self.topic_person(ti) {
                     Some(p) => {
                         at.link = Link::Role;
                         at.confidence = Confidence::Medium;
@@ -320,21 +336,147 @@ impl<'d> State<'d> {
         }
         salient.map(|(p, _)| p)
     }
+}
 
-    /// The most recent person the article gave this role noun.
+/// Roles and descriptions: who `the minister`, `the finance minister`, `the Sale player` is.
+impl<'d> State<'d> {
+    /// The most recent person the article gave this role noun. Words between the role and its
+    /// `the` or possessive (`the prime minister`, `China's finance minister`) choose among
+    /// several people given the role: the last one named with those words near the name
+    /// (`French President Jacques Chirac` for `the French president` after `President Bush`);
+    /// when none was, the role names no one sure. With one person given the role, the words
+    /// only describe them (`the USDA secretary` after `Agriculture Secretary Richard Lyng`).
     pub(super) fn role_person(&self, ti: usize) -> Option<usize> {
+        let entries = self.role_entries(ti)?;
+        let mods = self.role_modifiers(ti);
+        let last = entries.last()?.1;
+        if mods.is_empty() || entries.iter().all(|&(_, p)| p == last) {
+            return Some(last);
+        }
+        self.named_with(entries, &mods)
+    }
+
+    /// Like [`Self::role_person`], but the words before the role must stand near the
+    /// person's name (`said the prime minister`, where the single word was all that was read
+    /// before: `said the minister`).
+    pub(super) fn described_role_person(&self, ti: usize) -> Option<usize> {
+        let entries = self.role_entries(ti)?;
+        self.named_with(entries, &self.role_modifiers(ti))
+    }
+
+    /// The article's mentions given role noun `ti` before it (text order).
+    fn role_entries(&self, ti: usize) -> Option<&[(usize, usize)]> {
         if self.headline_of.is_some() {
             return None;
         }
         let w = self.doc.word(ti).to_lowercase();
-        // Entries are in text order: the last one before the cue.
-        self.names
-            .roles
-            .get(&w)?
+        let all = self.names.roles.get(&w)?;
+        // Entries are in text order.
+        Some(&all[..all.partition_point(|&(pos, _)| pos < ti)])
+    }
+
+    /// The last of `entries` whose mention has all words `mods` near it.
+    fn named_with(&self, entries: &[(usize, usize)], mods: &[usize]) -> Option<usize> {
+        entries
             .iter()
             .rev()
-            .find(|(pos, _)| *pos < ti)
+            .find(|&&(pos, _)| mods.iter().all(|&m| self.near_mention(pos, m)))
             .map(|&(_, k)| k)
+    }
+
+    /// The person the passage is about, for a description at token `ti` that names no post
+    /// (`"...," said the Sale player.`): the first person named outside quotes in the sentence
+    /// before, else in the one before that, whose gender does not clash with the noun's (not a
+    /// possessor: `He took Steve Finnan's cross`).
+    fn topic_person(&mut self, ti: usize) -> Option<usize> {
+        let d = self.doc;
+        let g = lexicon::role_gender(&d.word(ti).to_lowercase());
+        let mut hi = self.sent_start;
+        for lo in self.prev_starts.clone().into_iter().rev() {
+            let mut k = lo;
+            while k < hi {
+                if d.toks[k].quote != 0 || !d.name_word(k) || d.is_byline(k) {
+                    k += 1;
+                    continue;
+                }
+                let end = self.name_end(k, hi);
+                let name = self.person_part(k, end);
+                k = end.max(k + 1);
+                let Some((from, to, titled)) = name else {
+                    continue;
+                };
+                if d.toks[end - 1].poss {
+                    continue;
+                }
+                let Some(p) = self.resolve(from, to, titled) else {
+                    continue;
+                };
+                let p = self.canonical(p);
+                let pg = self.gender_of(p);
+                if (g == 0 || pg == 0 || pg == g) && self.is_person(p, from, to) {
+                    return Some(p);
+                }
+            }
+            hi = lo;
+        }
+        None
+    }
+
+    /// The words between role noun `ti` and its `the` or possessive (up to three, a possessive
+    /// included: `China's`), ages and the like aside (`the 60-year-old actor`); none without
+    /// such a determiner.
+    fn role_modifiers(&self, ti: usize) -> Vec<usize> {
+        let d = self.doc;
+        let mut out = Vec::new();
+        let mut k = ti;
+        while k > 0 && ti - k < 4 {
+            let t = &d.toks[k - 1];
+            if d.word(k - 1).eq_ignore_ascii_case("the") {
+                return out;
+            }
+            if !(t.is_word() || self.describes_known(k - 1)) {
+                break;
+            }
+            if !self.describes_known(k - 1) {
+                out.push(k - 1);
+            }
+            if t.poss {
+                return out;
+            }
+            k -= 1;
+        }
+        Vec::new()
+    }
+
+    /// Word `m` (a possessive read without its `'s`) stands in the sentence of the person
+    /// mention starting at token `pos`, within a few words of the name (`D-Ohio` gives `Ohio`).
+    fn near_mention(&self, pos: usize, m: usize) -> bool {
+        let d = self.doc;
+        let n = d.toks.len();
+        let bare = |w: &'d str| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
+        };
+        let key = bare(d.word(m));
+        let para = d.toks[pos].para;
+        let stops = |k: usize| {
+            d.toks[k].para != para || matches!(d.toks[k].kind, Kind::Punct('.' | '!' | '?'))
+        };
+        let mut lo = pos;
+        while lo > 0 && pos - lo < 8 && !stops(lo - 1) {
+            lo -= 1;
+        }
+        let end = self.name_end(pos, n);
+        let mut hi = end;
+        while hi < n && hi - end < 12 && !stops(hi) {
+            hi += 1;
+        }
+        (lo..hi).any(|k| {
+            d.toks[k].is_word()
+                && (bare(d.word(k)).eq_ignore_ascii_case(key)
+                    || d.word(k).split('-').any(|x| x.eq_ignore_ascii_case(key)))
+        })
     }
 }
 

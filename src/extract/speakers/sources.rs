@@ -24,6 +24,9 @@ pub(super) enum Src {
     Pronoun(u8, usize),
     /// `the minister`: a role noun that may refer back to a named person.
     Role(usize),
+    /// `said the Sale player`: a description (its head noun's token) of the person the passage
+    /// is about.
+    Topic(usize),
     /// A source that is not a named person.
     Unnamed,
     /// Nothing usable.
@@ -528,7 +531,7 @@ impl<'d> State<'d> {
     /// Whether the noun at token `ti` was used before with `a`/`an` (`a Western banker said`):
     /// `the banker` is then that unnamed person. (Each word's first such use is found once per
     /// text.)
-    fn introduced_unnamed(&self, ti: usize) -> bool {
+    pub(super) fn introduced_unnamed(&self, ti: usize) -> bool {
         let d = self.doc;
         // (Keyed by the word's case-blind hash: no allocation per word.)
         let first = self.indefinite.get_or_init(|| {

@@ -55,6 +55,17 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("age_description_in_reported_speech", "\"We need money,\" Omar Lind said. He spoke about Tom Reyes. The 40-year-old comic said the show would run late.", "the show would run late", None),
     ("description_introduced_unnamed", "Omar Lind runs the bank. A Western banker said rates would fall. The banker said he was \"more comfortable\" now.", "more comfortable", None),
     ("description_of_the_other_gender", "Omar Lind won the race. The champion said her legs were \"gone\" by the end.", "gone", None),
+    // Words before a role choose among the people given it; a description that names no post
+    // goes to the person the passage is about (class 1 and 4).
+    ("role_words_choose_among_posts", "Finance Minister Wang Lee spoke first. Foreign Minister Chen Bo spoke next. \"Growth is strong,\" the finance minister said.", "Growth is strong,", Some("Wang Lee")),
+    ("role_words_no_one_was_given", "Finance Minister Wang Lee spoke first. Foreign Minister Chen Bo spoke next. \"Growth is strong,\" the trade minister said.", "Growth is strong,", None),
+    ("role_words_describe_the_only_holder", "Agriculture Secretary Rob Lyle spoke on Monday. \"Prices are low,\" the farm secretary said.", "Prices are low,", Some("Rob Lyle")),
+    ("said_the_two_word_post", "Prime Minister Tom Reyes visited Leeds. Mark Hale attacked him. \"We will win,\" said the prime minister.", "We will win,", Some("Tom Reyes")),
+    ("said_the_two_word_post_no_one_was_given", "Finance Minister Wang Lee visited Leeds. \"We will win,\" said the prime minister.", "We will win,", None),
+    ("said_the_description_of_the_passage_subject", "\"I touched it down,\" Josh Lowry said. Mark Cuesta was also puzzled by referee Jon Kaplan. \"I was behind the ball,\" said the Sale player.", "I was behind the ball,", Some("Mark Cuesta")),
+    ("said_the_description_not_the_possessor", "Man-of-the-match Dan Duffy missed late on. He took Steve Finch's cross and hit the bar. \"I lost it in the lights,\" said the Chelsea star.", "I lost it in the lights,", Some("Dan Duffy")),
+    ("said_the_description_introduced_unnamed", "Mark Cuesta scored twice. A Sale player was hurt in the first half. \"It was a hard game,\" said the Sale player.", "It was a hard game,", None),
+    ("said_the_description_of_other_gender", "Mark Cuesta won the race. \"It was a hard race,\" said the actress.", "It was a hard race,", None),
     // A run of role words before a known given name is the name's role (class 3).
     ("role_run_before_given_name", "\"We will sit late,\" said Senate Minority Whip Dick Farrow.", "We will sit late,", Some("Dick Farrow")),
     ("hyphenated_role_before_given_name", "Man-of-the-match Stephen Vale kicked three penalties. \"It's just a special moment,\" he said.", "It's just a special moment,", Some("Stephen Vale")),
