@@ -455,18 +455,28 @@ impl State<'_> {
     /// that is no post the article gave anyone before nor a source's generic noun (`official`,
     /// `spokesman`), the sentence ending there: the person the passage is about.
     fn description_source(&self, items: &[Item], s: usize) -> Option<Src> {
-        let d = self.doc;
         let x = items_tok(items[self.sentence_final_description(items, s)?]);
+        self.describes_topic(x).then_some(Src::Topic(x))
+    }
+
+    /// Token `x` is a person noun (a title, not a source's generic noun such as `official` or
+    /// `spokesman`, nor a body's) that the article gave no one as a post before it and did not
+    /// bring in as someone unnamed (`A Sale player was hurt`).
+    pub(super) fn describes_topic(&self, x: usize) -> bool {
+        let d = self.doc;
         let lower = d.word(x).to_lowercase();
         let no_post = self
             .names
             .roles
             .get(&lower)
             .is_none_or(|e| e.first().is_none_or(|&(pos, _)| pos > x));
-        (d.toks[x].has(class::TITLE)
-            && !d.toks[x].has(class::SOURCE_NOUN)
+        // (not a plural: `the judges said`, `The ministers' statement`)
+        let plural = lower.ends_with('s') && !lower.ends_with("ss") || lower.ends_with('\'');
+        d.toks[x].has(class::TITLE)
+            && !plural
+            && !d.toks[x].poss
+            && !d.toks[x].has(class::SOURCE_NOUN | class::ORG)
             && no_post
-            && !self.introduced_unnamed(x))
-        .then_some(Src::Topic(x))
+            && !self.introduced_unnamed(x)
     }
 }

@@ -385,39 +385,61 @@ impl<'d> State<'d> {
     }
 
     /// The person the passage is about, for a description at token `ti` that names no post
-    /// (`"...," said the Sale player.`): the first person named outside quotes in the sentence
-    /// before, else in the one before that, whose gender does not clash with the noun's (not a
-    /// possessor: `He took Steve Finnan's cross`).
+    /// (`"...," said the Sale player.`): in the sentence before, else the one before that, the
+    /// first person named outside quotes right before a verb (`Cueto was puzzled by referee
+    /// Jon Kaplan`, `Even though the Fed chief joined Baker ..., Volcker was`), else the first
+    /// one named (not a possessor: `He took Steve Finnan's cross`); a sentence led by a pronoun
+    /// is about someone before it. That person's gender must not clash with the noun's, and the
+    /// article must show them a person (a title, a gender, a full name or words of their own),
+    /// or the description stays unnamed.
     fn topic_person(&mut self, ti: usize) -> Option<usize> {
         let d = self.doc;
         let g = lexicon::role_gender(&d.word(ti).to_lowercase());
         let mut hi = self.sent_start;
         for lo in self.prev_starts.clone().into_iter().rev() {
-            let mut k = lo;
-            while k < hi {
+            let sentence = lo..hi;
+            hi = lo;
+            let first_word = sentence.clone().find(|&k| d.toks[k].is_word());
+            if first_word.is_some_and(|k| d.toks[k].has(class::PRONOUN)) {
+                continue;
+            }
+            let mut named = Vec::new();
+            let mut k = sentence.start;
+            while k < sentence.end {
                 if d.toks[k].quote != 0 || !d.name_word(k) || d.is_byline(k) {
                     k += 1;
                     continue;
                 }
-                let end = self.name_end(k, hi);
+                let end = self.name_end(k, sentence.end);
                 let name = self.person_part(k, end);
                 k = end.max(k + 1);
-                let Some((from, to, titled)) = name else {
-                    continue;
-                };
-                if d.toks[end - 1].poss {
-                    continue;
-                }
-                let Some(p) = self.resolve(from, to, titled) else {
-                    continue;
-                };
-                let p = self.canonical(p);
-                let pg = self.gender_of(p);
-                if (g == 0 || pg == 0 || pg == g) && self.is_person(p, from, to) {
-                    return Some(p);
+                if let Some(name) = name.filter(|_| !d.toks[end - 1].poss) {
+                    let verb = d.toks.get(end).is_some_and(|t| {
+                        t.is_word() && (t.lex.verb.is_some() || t.has(class::BE | class::AUX))
+                    });
+                    named.push((name, verb));
                 }
             }
-            hi = lo;
+            // A name right before a verb first, else the first one; if the article does not
+            // show that one a person of the right gender, no one.
+            named.sort_by_key(|&(_, verb)| !verb);
+            let mut people = Vec::new();
+            for ((from, to, titled), _) in named {
+                if let Some(p) = self.resolve(from, to, titled) {
+                    people.push((self.canonical(p), from, to));
+                }
+            }
+            let Some(&(p, from, to)) = people.first() else {
+                continue;
+            };
+            let pg = self.gender_of(p);
+            let known = pg != 0
+                || self.speaker_set.contains(&p)
+                || self.names.people.get(p).is_some_and(|x| {
+                    x.titled || x.words.len() >= 2 && lexicon::is_given(&x.words[0])
+                });
+            return (known && (g == 0 || pg == 0 || pg == g) && self.is_person(p, from, to))
+                .then_some(p);
         }
         None
     }

@@ -365,6 +365,14 @@ impl<'d> State<'d> {
                     break;
                 };
                 if p.poss || d.word(items_tok(items[m - 1])).eq_ignore_ascii_case("the") {
+                    // `"...," the Sale player said`: in a sentence with a quote, a person noun
+                    // that is no post the article gave is the person the passage is about.
+                    if !p.poss
+                        && items.iter().any(|it| matches!(it, Item::Q(_)))
+                        && self.describes_topic(ti)
+                    {
+                        return Src::Topic(ti);
+                    }
                     return Src::Role(ti);
                 }
                 if !p.is_word() {

@@ -66,6 +66,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("said_the_description_not_the_possessor", "Man-of-the-match Dan Duffy missed late on. He took Steve Finch's cross and hit the bar. \"I lost it in the lights,\" said the Chelsea star.", "I lost it in the lights,", Some("Dan Duffy")),
     ("said_the_description_introduced_unnamed", "Mark Cuesta scored twice. A Sale player was hurt in the first half. \"It was a hard game,\" said the Sale player.", "It was a hard game,", None),
     ("said_the_description_of_other_gender", "Mark Cuesta won the race. \"It was a hard race,\" said the actress.", "It was a hard race,", None),
+    ("description_before_its_verb", "Mark Cuesta was puzzled by referee Jon Kaplan. \"I was behind the ball,\" the Sale player said.", "I was behind the ball,", Some("Mark Cuesta")),
+    ("description_of_the_subject_before_a_verb", "Even though the Fed chief joined James Bakewell in talks, Paul Volkov was worried. The central banker said reform would be a \"struggle\".", "struggle", Some("Paul Volkov")),
+    ("description_after_a_sentence_led_by_a_pronoun", "Rick Dunmore is ready to stay at City. He was once threatened with the sack by City boss Kevin Keel but has improved. Talks have begun and the defender said: \"I want to stay.\"", "I want to stay.", Some("Rick Dunmore")),
+    ("plural_description_is_no_one", "Trade Commissioner Willy Declerc wrote to Washington. The ministers said they were \"very disturbed\" by the moves.", "very disturbed", None),
     // A run of role words before a known given name is the name's role (class 3).
     ("role_run_before_given_name", "\"We will sit late,\" said Senate Minority Whip Dick Farrow.", "We will sit late,", Some("Dick Farrow")),
     ("hyphenated_role_before_given_name", "Man-of-the-match Stephen Vale kicked three penalties. \"It's just a special moment,\" he said.", "It's just a special moment,", Some("Stephen Vale")),
