@@ -343,8 +343,9 @@ impl<'d> State<'d> {
     /// The most recent person the article gave this role noun. Words between the role and its
     /// `the` or possessive (`the prime minister`, `China's finance minister`) choose among
     /// several people given the role: the last one named with those words near the name
-    /// (`French President Jacques Chirac` for `the French president` after `President Bush`);
-    /// when none was, the role names no one sure. With one person given the role, the words
+    /// (`French President Jacques Chirac` for `the French president` after `President Bush`),
+    /// else the one named with the most of them; when none or several were, the role names no
+    /// one sure. With one person given the role, the words
     /// only describe them (`the USDA secretary` after `Agriculture Secretary Richard Lyng`).
     pub(super) fn role_person(&self, ti: usize) -> Option<usize> {
         let entries = self.role_entries(ti)?;
@@ -353,7 +354,16 @@ impl<'d> State<'d> {
         if mods.is_empty() || entries.iter().all(|&(_, p)| p == last) {
             return Some(last);
         }
-        self.named_with(entries, &mods)
+        if let Some(p) = self.named_with(entries, &mods) {
+            return Some(p);
+        }
+        // Some of the words only (`the Senate Democratic leader` for `Senate Minority Leader
+        // Harry Reid (D-Nev.)`): the one person named with the most of them.
+        let score = |pos: usize| mods.iter().filter(|&&m| self.near_mention(pos, m)).count();
+        let best = entries.iter().map(|&(pos, _)| score(pos)).max()?;
+        let mut people = entries.iter().filter(|&&(pos, _)| score(pos) == best);
+        let &(_, p) = people.next()?;
+        (best > 0 && people.all(|&(_, q)| q == p)).then_some(p)
     }
 
     /// Like [`Self::role_person`], but the words before the role must stand near the
@@ -386,10 +396,10 @@ impl<'d> State<'d> {
 
     /// The person the passage is about, for a description at token `ti` that names no post
     /// (`"...," said the Sale player.`): in the sentence before, else the one before that, the
-    /// first person named outside quotes right before a verb (`Cueto was puzzled by referee
-    /// Jon Kaplan`, `Even though the Fed chief joined Baker ..., Volcker was`), else the first
-    /// one named (not a possessor: `He took Steve Finnan's cross`); a sentence led by a pronoun
-    /// is about someone before it. That person's gender must not clash with the noun's, and the
+    /// first person named outside quotes as its subject: right before a verb (`Cueto was puzzled
+    /// by referee Jon Kaplan`, `Even though the Fed chief joined Baker ..., Volcker was`) or
+    /// opening it (not a possessor: `Steve Finnan's cross`); a sentence led by a pronoun is about
+    /// someone before it. That person's gender must not clash with the noun's, and the
     /// article must show them a person (a title, a gender, a full name or words of their own),
     /// or the description stays unnamed.
     fn topic_person(&mut self, ti: usize) -> Option<usize> {
@@ -403,28 +413,46 @@ impl<'d> State<'d> {
             if first_word.is_some_and(|k| d.toks[k].has(class::PRONOUN)) {
                 continue;
             }
+            // A verb: a reporting verb, `be`, an auxiliary, or a lower-case word in `-s` or `-ed`
+            // (`Robinson believes`, `Gardener clocked`).
+            let verbal = |k: usize| {
+                let t = &d.toks[k];
+                let w = d.word(k);
+                t.is_word()
+                    && (t.lex.verb.is_some()
+                        || t.has(class::BE | class::AUX)
+                        || !t.cap
+                            && w.len() > 3
+                            && !t.has(class::STOP)
+                            && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed")))
+            };
+            // Names right before a verb, and a name that opens the sentence (`The versatile
+            // Finnan, who starred ..., is`), in text order; not a possessor.
             let mut named = Vec::new();
+            let mut opening = true;
             let mut k = sentence.start;
             while k < sentence.end {
                 if d.toks[k].quote != 0 || !d.name_word(k) || d.is_byline(k) {
+                    // (a few words and no verb, or an adverb and its comma: `The versatile
+                    // Finnan`, `However, Mr Johnson`)
+                    opening &= (d.toks[k].is_word() && !verbal(k) || d.toks[k].is_punct(','))
+                        && k < sentence.start + 3;
                     k += 1;
                     continue;
                 }
                 let end = self.name_end(k, sentence.end);
                 let name = self.person_part(k, end);
                 k = end.max(k + 1);
-                if let Some(name) = name.filter(|_| !d.toks[end - 1].poss) {
-                    let verb = d.toks.get(end).is_some_and(|t| {
-                        t.is_word() && (t.lex.verb.is_some() || t.has(class::BE | class::AUX))
-                    });
-                    named.push((name, verb));
+                let subject = opening || end < sentence.end && verbal(end);
+                opening = false;
+                if let Some(name) = name.filter(|_| subject && !d.toks[end - 1].poss) {
+                    named.push(name);
                 }
             }
-            // A name right before a verb first, else the first one; if the article does not
-            // show that one a person of the right gender, no one.
-            named.sort_by_key(|&(_, verb)| !verb);
+            // The first that is a person; if the article does not show that one a person of
+            // the right gender, no one.
             let mut people = Vec::new();
-            for ((from, to, titled), _) in named {
+            for (from, to, titled) in named {
                 if let Some(p) = self.resolve(from, to, titled) {
                     people.push((self.canonical(p), from, to));
                 }

@@ -59,6 +59,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // goes to the person the passage is about (class 1 and 4).
     ("role_words_choose_among_posts", "Finance Minister Wang Lee spoke first. Foreign Minister Chen Bo spoke next. \"Growth is strong,\" the finance minister said.", "Growth is strong,", Some("Wang Lee")),
     ("role_words_no_one_was_given", "Finance Minister Wang Lee spoke first. Foreign Minister Chen Bo spoke next. \"Growth is strong,\" the trade minister said.", "Growth is strong,", None),
+    ("role_words_some_near_the_name", "Senate Minority Leader Harry Rood (D-Nev.) met House Majority Leader Kevin Mack (R-Calif.) on Monday. \"We will settle,\" the Senate Democratic leader said.", "We will settle,", Some("Harry Rood")),
+    ("description_of_an_opening_name_after_an_adverb", "However, Mr Jonson, who edits the magazine, said Mr Blaire should stay out. \"It is a dispute,\" the Spectator editor told the radio.", "It is a dispute,", Some("Jonson")),
     ("role_words_describe_the_only_holder", "Agriculture Secretary Rob Lyle spoke on Monday. \"Prices are low,\" the farm secretary said.", "Prices are low,", Some("Rob Lyle")),
     ("said_the_two_word_post", "Prime Minister Tom Reyes visited Leeds. Mark Hale attacked him. \"We will win,\" said the prime minister.", "We will win,", Some("Tom Reyes")),
     ("said_the_two_word_post_no_one_was_given", "Finance Minister Wang Lee visited Leeds. \"We will win,\" said the prime minister.", "We will win,", None),
