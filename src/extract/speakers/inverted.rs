@@ -456,7 +456,7 @@ impl State<'_> {
     /// `spokesman`), the sentence ending there: the person the passage is about.
     fn description_source(&self, items: &[Item], s: usize) -> Option<Src> {
         let x = items_tok(items[self.sentence_final_description(items, s)?]);
-        self.describes_topic(x).then_some(Src::Topic(x))
+        (self.describes_topic(x) || self.describes_politician(x)).then_some(Src::Topic(x))
     }
 
     /// Token `x` is a person noun (a title, not a source's generic noun such as `official` or

@@ -75,6 +75,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
   person's?);
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
 - `names`: candidate names, registering the article's people, short forms, resolving a name;
+- `roles`: role nouns and descriptions to the person they stand for (`the finance minister`,
+  `the Sale player`, `the Texas Democrat`);
 - `sources`: the phrase left of a cue that names its source;
 - `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
@@ -96,6 +98,7 @@ mod people;
 mod person;
 mod pronouns;
 mod quotes;
+mod roles;
 mod sentences;
 mod sources;
 mod tokens;

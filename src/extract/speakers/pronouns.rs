@@ -1,17 +1,15 @@
 //! Pronouns and roles: turns a cue's source into a speaker. A name resolves through the article's
 //! names; a pronoun to the most recent salient person whose gender does not clash (an antecedent
 //! older than the previous sentence yields to the first person of the pronoun's gender named in
-//! that sentence); a role noun (`the minister`) to the last person the article gave that role,
-//! the words before it choosing among several (`the finance minister`); a description that names
-//! no post (`said the Sale player`) to the person the sentences before are about.
-//! Keeps the list of salient people that pronouns resolve against.
+//! that sentence); a role noun or a description through `roles`. Keeps the list of salient
+//! people that pronouns resolve against.
 //!
-//! Uses the names and sources.
+//! Uses the names, roles and sources.
 
 use super::lexicon::{self, class, is_preposition};
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
-use super::tokens::{Doc, Kind};
+use super::tokens::Doc;
 use super::{Confidence, Found, Link, State};
 
 /// Below this probability from the person test a speaker's name is taken for a body or a
@@ -285,7 +283,7 @@ impl<'d> State<'d> {
         }
     }
 
-    fn gender_of(&self, p: usize) -> u8 {
+    pub(super) fn gender_of(&self, p: usize) -> u8 {
         if self.headline_of.is_some() {
             return 0;
         }
@@ -335,198 +333,6 @@ impl<'d> State<'d> {
             hi = lo;
         }
         salient.map(|(p, _)| p)
-    }
-}
-
-/// Roles and descriptions: who `the minister`, `the finance minister`, `the Sale player` is.
-impl<'d> State<'d> {
-    /// The most recent person the article gave this role noun. Words between the role and its
-    /// `the` or possessive (`the prime minister`, `China's finance minister`) choose among
-    /// several people given the role: the last one named with those words near the name
-    /// (`French President Jacques Chirac` for `the French president` after `President Bush`),
-    /// else the one named with the most of them; when none or several were, the role names no
-    /// one sure. With one person given the role, the words
-    /// only describe them (`the USDA secretary` after `Agriculture Secretary Richard Lyng`).
-    pub(super) fn role_person(&self, ti: usize) -> Option<usize> {
-        let entries = self.role_entries(ti)?;
-        let mods = self.role_modifiers(ti);
-        let last = entries.last()?.1;
-        if mods.is_empty() || entries.iter().all(|&(_, p)| p == last) {
-            return Some(last);
-        }
-        if let Some(p) = self.named_with(entries, &mods) {
-            return Some(p);
-        }
-        // Some of the words only (`the Senate Democratic leader` for `Senate Minority Leader
-        // Harry Reid (D-Nev.)`): the one person named with the most of them.
-        let score = |pos: usize| mods.iter().filter(|&&m| self.near_mention(pos, m)).count();
-        let best = entries.iter().map(|&(pos, _)| score(pos)).max()?;
-        let mut people = entries.iter().filter(|&&(pos, _)| score(pos) == best);
-        let &(_, p) = people.next()?;
-        (best > 0 && people.all(|&(_, q)| q == p)).then_some(p)
-    }
-
-    /// Like [`Self::role_person`], but the words before the role must stand near the
-    /// person's name (`said the prime minister`, where the single word was all that was read
-    /// before: `said the minister`).
-    pub(super) fn described_role_person(&self, ti: usize) -> Option<usize> {
-        let entries = self.role_entries(ti)?;
-        self.named_with(entries, &self.role_modifiers(ti))
-    }
-
-    /// The article's mentions given role noun `ti` before it (text order).
-    fn role_entries(&self, ti: usize) -> Option<&[(usize, usize)]> {
-        if self.headline_of.is_some() {
-            return None;
-        }
-        let w = self.doc.word(ti).to_lowercase();
-        let all = self.names.roles.get(&w)?;
-        // Entries are in text order.
-        Some(&all[..all.partition_point(|&(pos, _)| pos < ti)])
-    }
-
-    /// The last of `entries` whose mention has all words `mods` near it.
-    fn named_with(&self, entries: &[(usize, usize)], mods: &[usize]) -> Option<usize> {
-        entries
-            .iter()
-            .rev()
-            .find(|&&(pos, _)| mods.iter().all(|&m| self.near_mention(pos, m)))
-            .map(|&(_, k)| k)
-    }
-
-    /// The person the passage is about, for a description at token `ti` that names no post
-    /// (`"...," said the Sale player.`): in the sentence before, else the one before that, the
-    /// first person named outside quotes as its subject: right before a verb (`Cueto was puzzled
-    /// by referee Jon Kaplan`, `Even though the Fed chief joined Baker ..., Volcker was`) or
-    /// opening it (not a possessor: `Steve Finnan's cross`); a sentence led by a pronoun is about
-    /// someone before it. That person's gender must not clash with the noun's, and the
-    /// article must show them a person (a title, a gender, a full name or words of their own),
-    /// or the description stays unnamed.
-    fn topic_person(&mut self, ti: usize) -> Option<usize> {
-        let d = self.doc;
-        let g = lexicon::role_gender(&d.word(ti).to_lowercase());
-        let mut hi = self.sent_start;
-        for lo in self.prev_starts.clone().into_iter().rev() {
-            let sentence = lo..hi;
-            hi = lo;
-            let first_word = sentence.clone().find(|&k| d.toks[k].is_word());
-            if first_word.is_some_and(|k| d.toks[k].has(class::PRONOUN)) {
-                continue;
-            }
-            // A verb: a reporting verb, `be`, an auxiliary, or a lower-case word in `-s` or `-ed`
-            // (`Robinson believes`, `Gardener clocked`).
-            let verbal = |k: usize| {
-                let t = &d.toks[k];
-                let w = d.word(k);
-                t.is_word()
-                    && (t.lex.verb.is_some()
-                        || t.has(class::BE | class::AUX)
-                        || !t.cap
-                            && w.len() > 3
-                            && !t.has(class::STOP)
-                            && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed")))
-            };
-            // Names right before a verb, and a name that opens the sentence (`The versatile
-            // Finnan, who starred ..., is`), in text order; not a possessor.
-            let mut named = Vec::new();
-            let mut opening = true;
-            let mut k = sentence.start;
-            while k < sentence.end {
-                if d.toks[k].quote != 0 || !d.name_word(k) || d.is_byline(k) {
-                    // (a few words and no verb, or an adverb and its comma: `The versatile
-                    // Finnan`, `However, Mr Johnson`)
-                    opening &= (d.toks[k].is_word() && !verbal(k) || d.toks[k].is_punct(','))
-                        && k < sentence.start + 3;
-                    k += 1;
-                    continue;
-                }
-                let end = self.name_end(k, sentence.end);
-                let name = self.person_part(k, end);
-                k = end.max(k + 1);
-                let subject = opening || end < sentence.end && verbal(end);
-                opening = false;
-                if let Some(name) = name.filter(|_| subject && !d.toks[end - 1].poss) {
-                    named.push(name);
-                }
-            }
-            // The first that is a person; if the article does not show that one a person of
-            // the right gender, no one.
-            let mut people = Vec::new();
-            for (from, to, titled) in named {
-                if let Some(p) = self.resolve(from, to, titled) {
-                    people.push((self.canonical(p), from, to));
-                }
-            }
-            let Some(&(p, from, to)) = people.first() else {
-                continue;
-            };
-            let pg = self.gender_of(p);
-            let known = pg != 0
-                || self.speaker_set.contains(&p)
-                || self.names.people.get(p).is_some_and(|x| {
-                    x.titled || x.words.len() >= 2 && lexicon::is_given(&x.words[0])
-                });
-            return (known && (g == 0 || pg == 0 || pg == g) && self.is_person(p, from, to))
-                .then_some(p);
-        }
-        None
-    }
-
-    /// The words between role noun `ti` and its `the` or possessive (up to three, a possessive
-    /// included: `China's`), ages and the like aside (`the 60-year-old actor`); none without
-    /// such a determiner.
-    fn role_modifiers(&self, ti: usize) -> Vec<usize> {
-        let d = self.doc;
-        let mut out = Vec::new();
-        let mut k = ti;
-        while k > 0 && ti - k < 4 {
-            let t = &d.toks[k - 1];
-            if d.word(k - 1).eq_ignore_ascii_case("the") {
-                return out;
-            }
-            if !(t.is_word() || self.describes_known(k - 1)) {
-                break;
-            }
-            if !self.describes_known(k - 1) {
-                out.push(k - 1);
-            }
-            if t.poss {
-                return out;
-            }
-            k -= 1;
-        }
-        Vec::new()
-    }
-
-    /// Word `m` (a possessive read without its `'s`) stands in the sentence of the person
-    /// mention starting at token `pos`, within a few words of the name (`D-Ohio` gives `Ohio`).
-    fn near_mention(&self, pos: usize, m: usize) -> bool {
-        let d = self.doc;
-        let n = d.toks.len();
-        let bare = |w: &'d str| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("\u{2019}s"))
-                .unwrap_or(w)
-        };
-        let key = bare(d.word(m));
-        let para = d.toks[pos].para;
-        let stops = |k: usize| {
-            d.toks[k].para != para || matches!(d.toks[k].kind, Kind::Punct('.' | '!' | '?'))
-        };
-        let mut lo = pos;
-        while lo > 0 && pos - lo < 8 && !stops(lo - 1) {
-            lo -= 1;
-        }
-        let end = self.name_end(pos, n);
-        let mut hi = end;
-        while hi < n && hi - end < 12 && !stops(hi) {
-            hi += 1;
-        }
-        (lo..hi).any(|k| {
-            d.toks[k].is_word()
-                && (bare(d.word(k)).eq_ignore_ascii_case(key)
-                    || d.word(k).split('-').any(|x| x.eq_ignore_ascii_case(key)))
-        })
     }
 }
 

@@ -24,8 +24,8 @@ pub(super) enum Src {
     Pronoun(u8, usize),
     /// `the minister`: a role noun that may refer back to a named person.
     Role(usize),
-    /// `said the Sale player`: a description (its head noun's token) of the person the passage
-    /// is about.
+    /// `said the Sale player`, `the Texas Democrat said`: a description (its head noun's token)
+    /// of the person the passage is about, or of the one named with that party and state.
     Topic(usize),
     /// A source that is not a named person.
     Unnamed,
@@ -302,6 +302,9 @@ impl<'d> State<'d> {
         }
         if t.has(class::PRONOUN) {
             return Src::Pronoun(lexicon::gender(d.word(ti)), ti);
+        }
+        if self.describes_politician(ti) {
+            return Src::Topic(ti);
         }
         if d.name_word(ti) {
             return self.left_name(items, e);
