@@ -440,15 +440,15 @@ impl State<'_> {
         let h = self.sentence_final_description(items, s)?;
         let x = items_tok(items[h]);
         let person = if h > s + 1 {
-            self.described_role_person(x)
+            self.described_role_person(x).is_some()
         } else {
-            self.role_person(x)
+            self.role_person(x).is_some() || self.has_title_role(x)
         };
         ((!d.toks[x].cap || h > s + 1)
             && d.toks[x].has(class::TITLE)
             && !d.word(x).starts_with("spokes")
-            && person.is_some())
-        .then_some(Src::Role(x))
+            && person)
+            .then_some(Src::Role(x))
     }
 
     /// `said the Sale player.`, `said the two-time champion.`: a description by a person noun
@@ -469,7 +469,8 @@ impl State<'_> {
             .names
             .roles
             .get(&lower)
-            .is_none_or(|e| e.first().is_none_or(|&(pos, _)| pos > x));
+            .is_none_or(|e| e.first().is_none_or(|&(pos, _)| pos > x))
+            && !self.has_title_role(x);
         // (not a plural: `the judges said`, `The ministers' statement`)
         let plural = lower.ends_with('s') && !lower.ends_with("ss") || lower.ends_with('\'');
         d.toks[x].has(class::TITLE)

@@ -353,6 +353,31 @@ pub fn role_gender(word: &str) -> u8 {
     }
 }
 
+/// The nouns a later sentence uses for the post an abbreviated title names (`Sen.` → `the
+/// senator`, `the lawmaker`; `Gov.` → `the governor`), in lower case; none for other words.
+pub(super) fn title_nouns(title: &str) -> &'static [&'static str] {
+    match title.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "sen" | "sens" => &["senator", "lawmaker"],
+        "rep" | "reps" => &["representative", "congressman", "congresswoman", "lawmaker"],
+        "gov" => &["governor"],
+        "gen" => &["general"],
+        "lt" => &["lieutenant"],
+        "col" => &["colonel"],
+        "maj" => &["major"],
+        "capt" => &["captain"],
+        "sgt" => &["sergeant"],
+        "cmdr" => &["commander"],
+        "adm" => &["admiral"],
+        "pres" => &["president"],
+        "prof" => &["professor"],
+        "supt" => &["superintendent"],
+        "insp" => &["inspector"],
+        "det" => &["detective"],
+        "msgr" => &["monsignor"],
+        _ => &[],
+    }
+}
+
 /// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
 pub(super) fn is_courtesy_title(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);

@@ -501,6 +501,13 @@ impl<'d> State<'d> {
                     let mut roles: Vec<String> = Vec::new();
                     for k in i..s {
                         roles.push(d.word(k).to_lowercase());
+                        for &t in lexicon::title_nouns(d.word(k)) {
+                            self.names
+                                .title_roles
+                                .entry(t.to_string())
+                                .or_default()
+                                .push((i, idx));
+                        }
                     }
                     let mut k = i;
                     while k > 0 && i - k < 5 {

@@ -39,6 +39,9 @@ pub(super) struct Names {
     pub(super) by_inner: FastMap<String, Vec<usize>>,
     /// Role noun → (token position, person), in text order.
     pub(super) roles: FastMap<String, Vec<(usize, usize)>>,
+    /// The same for the nouns of abbreviated titles (`Sen.` → `senator`): weaker evidence,
+    /// read only where `roles` has no entry (see `State::role_in_passage`).
+    pub(super) title_roles: FastMap<String, Vec<(usize, usize)>>,
     /// Every registered name: (first token, person), in text order.
     pub(super) mentions: Vec<(usize, usize)>,
 }

@@ -87,7 +87,7 @@ impl<'d> State<'d> {
             },
             Src::Role(ti) => {
                 at.source = Some((ti, ti + 1));
-                match self.role_person(ti) {
+                match self.role_in_passage(ti) {
                     Some(p) => {
                         at.link = Link::Role;
                         at.confidence = Confidence::Medium;

@@ -74,11 +74,59 @@ impl<'d> State<'d> {
     /// article must show them a person (a title, a gender, a full name or words of their own),
     /// or the description stays unnamed.
     pub(super) fn topic_person(&mut self, ti: usize) -> Option<usize> {
-        let d = self.doc;
         if self.describes_politician(ti) {
             return self.politician_person(ti);
         }
-        let g = lexicon::role_gender(&d.word(ti).to_lowercase());
+        let g = lexicon::role_gender(&self.doc.word(ti).to_lowercase());
+        self.passage_subject()?.filter(|&p| {
+            let pg = self.gender_of(p);
+            g == 0 || pg == 0 || pg == g
+        })
+    }
+
+    /// The person a role noun at token `ti` stands for: [`Self::role_person`], else, when the
+    /// article gave the role to no one in words, a person an abbreviated title gave it (`the
+    /// senator` for `Sen. Jake Garn`), only if the sentences before are about that person
+    /// ([`Self::passage_subject`]): in a story of several senators, `Rubio sought ... the
+    /// senator said` is not the `Sen. Bernie Sanders` named elsewhere.
+    pub(super) fn role_in_passage(&mut self, ti: usize) -> Option<usize> {
+        if let Some(p) = self.role_person(ti) {
+            return Some(p);
+        }
+        self.title_role_person(ti)
+    }
+
+    /// An abbreviated title gave role noun `ti` to someone before it (`Sen.` for `the
+    /// senator`).
+    pub(super) fn has_title_role(&self, ti: usize) -> bool {
+        let w = self.doc.word(ti).to_lowercase();
+        self.names
+            .title_roles
+            .get(&w)
+            .is_some_and(|e| e.first().is_some_and(|&(pos, _)| pos < ti))
+    }
+
+    /// The abbreviated-title fallback of [`Self::role_in_passage`].
+    pub(super) fn title_role_person(&mut self, ti: usize) -> Option<usize> {
+        if self.headline_of.is_some() {
+            return None;
+        }
+        let w = self.doc.word(ti).to_lowercase();
+        let held = |s: &Self, p: usize| {
+            s.names
+                .title_roles
+                .get(&w)
+                .is_some_and(|e| e.iter().any(|&(pos, q)| pos < ti && s.canonical(q) == p))
+        };
+        let subject = self.passage_subject()??;
+        held(self, subject).then_some(subject)
+    }
+
+    /// The person the sentences before the current one are about: `None` when neither names a
+    /// subject, `Some(None)` when the one that does names someone the article does not show a
+    /// person (see [`Self::topic_person`]).
+    fn passage_subject(&mut self) -> Option<Option<usize>> {
+        let d = self.doc;
         let mut hi = self.sent_start;
         for lo in self.prev_starts.clone().into_iter().rev() {
             let sentence = lo..hi;
@@ -134,11 +182,7 @@ impl<'d> State<'d> {
             let Some(&(p, from, to)) = people.first() else {
                 continue;
             };
-            let pg = self.gender_of(p);
-            return (self.shown_a_person(p)
-                && (g == 0 || pg == 0 || pg == g)
-                && self.is_person(p, from, to))
-            .then_some(p);
+            return Some((self.shown_a_person(p) && self.is_person(p, from, to)).then_some(p));
         }
         None
     }

@@ -325,7 +325,7 @@ impl<'d> State<'d> {
             if d.word(p).eq_ignore_ascii_case("the") {
                 // `the 60-year-old actor`: the person the article calls an actor.
                 if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
-                    && self.role_person(ti).is_some()
+                    && (self.role_person(ti).is_some() || self.has_title_role(ti))
                 {
                     return Src::Role(ti);
                 }
