@@ -66,6 +66,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("party_description_of_the_other_party", "Sen. Lloyd Benton (D-Texas) opposed the bill. \"It is a bad bill,\" the Ohio Republican told reporters.", "It is a bad bill,", None),
     ("abbreviated_title_gives_the_role", "Sen. Jake Garner chastised the committee on Monday. \"It is time to act,\" the senator said.", "It is time to act,", Some("Jake Garner")),
     ("abbreviated_title_not_for_another_subject", "Sen. Bernard Sanderson spoke in Iowa. Marco Rubin sought to rally volunteers in Manchester. \"We are closing strong,\" the senator said.", "We are closing strong,", None),
+    ("surname_also_a_lower_case_word", "He is a young man with a big future, said the coach. The claim was backed by former prop Dai Young.\n\n\"He has been on an upward curve,\" Young told the radio.", "He has been on an upward curve,", Some("Dai Young")),
+    ("portfolio_after_minister_of", "Minister of Information Moammar Aryani said the bomb had been placed on a motorcycle.", "the bomb had been placed on a motorcycle", Some("Moammar Aryani")),
     ("role_words_describe_the_only_holder", "Agriculture Secretary Rob Lyle spoke on Monday. \"Prices are low,\" the farm secretary said.", "Prices are low,", Some("Rob Lyle")),
     ("said_the_two_word_post", "Prime Minister Tom Reyes visited Leeds. Mark Hale attacked him. \"We will win,\" said the prime minister.", "We will win,", Some("Tom Reyes")),
     ("said_the_two_word_post_no_one_was_given", "Finance Minister Wang Lee visited Leeds. \"We will win,\" said the prime minister.", "We will win,", None),
