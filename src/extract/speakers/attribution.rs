@@ -200,9 +200,11 @@ impl<'d> State<'d> {
                         return Src::Nothing;
                     }
                 }
-                // `Gazeta Wyborcza quoted Rosati as saying ...`: the one quoted speaks.
+                // `Gazeta Wyborcza quoted Rosati as saying ...`: the one quoted speaks (also
+                // past an appositive: `quoted Tim Manning, formerly a deputy administrator at
+                // FEMA, as saying`).
                 if self.word_is(items[j - 1], "as") {
-                    for m in (j.saturating_sub(10)..j - 1).rev() {
+                    for m in (j.saturating_sub(16)..j - 1).rev() {
                         if let Item::T(q) = items[m] {
                             let w = d.word(q);
                             if w.starts_with("quot") || w.starts_with("cit") {

@@ -68,6 +68,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("abbreviated_title_not_for_another_subject", "Sen. Bernard Sanderson spoke in Iowa. Marco Rubin sought to rally volunteers in Manchester. \"We are closing strong,\" the senator said.", "We are closing strong,", None),
     ("surname_also_a_lower_case_word", "He is a young man with a big future, said the coach. The claim was backed by former prop Dai Young.\n\n\"He has been on an upward curve,\" Young told the radio.", "He has been on an upward curve,", Some("Dai Young")),
     ("portfolio_after_minister_of", "Minister of Information Moammar Aryani said the bomb had been placed on a motorcycle.", "the bomb had been placed on a motorcycle", Some("Moammar Aryani")),
+    ("quoted_as_saying_past_an_appositive", "The paper quoted Tim Mannering, formerly a deputy administrator at the agency, as saying \"The agency has a role in the response.\"", "The agency has a role in the response.", Some("Tim Mannering")),
     ("role_words_describe_the_only_holder", "Agriculture Secretary Rob Lyle spoke on Monday. \"Prices are low,\" the farm secretary said.", "Prices are low,", Some("Rob Lyle")),
     ("said_the_two_word_post", "Prime Minister Tom Reyes visited Leeds. Mark Hale attacked him. \"We will win,\" said the prime minister.", "We will win,", Some("Tom Reyes")),
     ("said_the_two_word_post_no_one_was_given", "Finance Minister Wang Lee visited Leeds. \"We will win,\" said the prime minister.", "We will win,", None),
