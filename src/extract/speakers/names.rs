@@ -237,29 +237,31 @@ impl<'d> State<'d> {
         // the text never writes in lower case, in a sentence's middle or before a reporting verb
         // (`Young told` after `prop Dai Young` in a story about `a young man`; not `Angels adds`
         // after `Whilst Angels`).
-        let surname_of_fuller = to - s == 1
-            && self
-                .names
-                .with_surname(&name_key(d.word(s)))
-                .iter()
-                .any(|&k| {
-                    let p = &self.names.people[k];
-                    p.words.len() >= 2
-                        && (p.titled
-                            || p.gender != 0
-                            || lexicon::is_given(&p.words[0])
-                            || !d.seen_lower_word(&p.words[0])
-                                && lexicon::lookup(&p.words[0]).classes & class::STOP == 0)
-                })
-            && (d
-                .toks
-                .get(to)
-                .is_some_and(|t| t.is_word() && t.lex.verb.is_some())
-                || s > 0 && (d.toks[s - 1].is_word() || d.toks[s - 1].is_punct(',')));
+        let surname_of_fuller = || {
+            to - s == 1
+                && (d
+                    .toks
+                    .get(to)
+                    .is_some_and(|t| t.is_word() && t.lex.verb.is_some())
+                    || s > 0 && (d.toks[s - 1].is_word() || d.toks[s - 1].is_punct(',')))
+                && self
+                    .names
+                    .with_surname(&name_key(d.word(s)))
+                    .iter()
+                    .any(|&k| {
+                        let p = &self.names.people[k];
+                        p.words.len() >= 2
+                            && (p.titled
+                                || p.gender != 0
+                                || lexicon::is_given(&p.words[0])
+                                || !d.seen_lower_word(&p.words[0])
+                                    && lexicon::lookup(&p.words[0]).classes & class::STOP == 0)
+                    })
+        };
         if !caps
             && (s..to).all(|i| d.seen_lower(i))
             && !lexicon::is_given(d.word(s))
-            && !surname_of_fuller
+            && !surname_of_fuller()
         {
             return None;
         }
