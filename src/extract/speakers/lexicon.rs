@@ -378,6 +378,17 @@ pub(super) fn title_nouns(title: &str) -> &'static [&'static str] {
     }
 }
 
+/// A place word that names a place only next to its partner (`Kong` in `Hong Kong`; alone it is a
+/// name's syllable: `Tan Kong Yam`, `Hong Lei`): the partner, and whether it comes first.
+pub(super) fn place_partner(w: &str) -> Option<(&'static str, bool)> {
+    match w.to_ascii_lowercase().as_str() {
+        "hong" => Some(("kong", false)),
+        "kong" => Some(("hong", true)),
+        "lanka" => Some(("sri", true)),
+        _ => None,
+    }
+}
+
 /// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
 pub(super) fn is_courtesy_title(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);

@@ -74,7 +74,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `person`: the person test, a model learned from the CoNLL-2003 annotation (is a name a
   person's?);
 - `sentences`: sentences as items (tokens and quote spans), handed one by one to `cues`;
-- `names`: candidate names, registering the article's people, short forms, resolving a name;
+- `runs`: capitalised runs, and which part of one is a person's name;
+- `names`: registering the article's people, short forms, resolving a name;
 - `roles`: role nouns and descriptions to the person they stand for (`the finance minister`,
   `the Sale player`, `the Texas Democrat`);
 - `sources`: the phrase left of a cue that names its source;
@@ -99,6 +100,7 @@ mod person;
 mod pronouns;
 mod quotes;
 mod roles;
+mod runs;
 mod sentences;
 mod sources;
 mod tokens;
