@@ -41,7 +41,10 @@ Doe)) ...`, a speech noun with its author
   a relative (`X, who told ...`), a full name before `of`/`from`/`at` and a body (`Doug Miller
   of Milltech Marine told`), a coordinated pair or list of people (`Schroeder and Chirac
   called for`, `A, B of the X Trust, and C each asked`), or a noun (`a spokesman said`,
-  unnamed; `the minister said`, named only if the article calls a named person the minister);
+  unnamed; `the minister said`, named only if the article calls a named person the minister,
+  the words before the role choosing among several: `the finance minister`; a description that
+  names no post, `the Sale player said`, is the subject of the sentence before; `the Texas
+  Democrat said` the legislator just named);
 - to the right when the verb follows a quote or a clause and a comma (`"...," said Jenny Town`,
   `..., argued the government's lawyer, Richard Keen`);
 - participles and infinitives take the sentence's subject (`, adding that`, `went on to say`),
