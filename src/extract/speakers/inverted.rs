@@ -80,10 +80,7 @@ impl<'d> State<'d> {
             if let (Some(&Item::T(body)), Some(&Item::T(role))) =
                 (items.get(s + 1), items.get(s + 2))
             {
-                let ends = items.get(s + 3).is_none_or(|&it| {
-                    matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
-                });
-                if ends
+                if self.ends_sentence_at(items, s + 3)
                     && d.name_word(body)
                     && d.toks[role].is_word()
                     && !d.toks[role].cap
@@ -420,15 +417,17 @@ impl State<'_> {
         if !d.word(ti).eq_ignore_ascii_case("the") {
             return None;
         }
-        let ends = |m: usize| {
-            items.get(m).is_none_or(|&it| {
-                matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?')))
-            })
-        };
         let word = |m: usize| matches!(items.get(m), Some(&Item::T(x)) if d.toks[x].is_word());
         (s + 1..s + 4)
             .take_while(|&m| word(m))
-            .find(|&m| ends(m + 1))
+            .find(|&m| self.ends_sentence_at(items, m + 1))
+    }
+
+    /// The sentence ends at item `m`: a full stop, `!` or `?`, or no item.
+    fn ends_sentence_at(&self, items: &[Item], m: usize) -> bool {
+        items.get(m).is_none_or(
+            |&it| matches!(self.tok(it), Some(t) if matches!(t.kind, Kind::Punct('.' | '!' | '?'))),
+        )
     }
 
     /// `said the coach`, `said the prime minister`: the person the article gave that post (with

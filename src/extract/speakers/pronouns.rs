@@ -85,23 +85,14 @@ impl<'d> State<'d> {
                 }
                 None => return,
             },
-            Src::Role(ti) => {
+            Src::Role(ti) | Src::Topic(ti) => {
                 at.source = Some((ti, ti + 1));
-                match self.role_in_passage(ti) {
-                    Some(p) => {
-                        at.link = Link::Role;
-                        at.confidence = Confidence::Medium;
-                        Some(p)
-                    }
-                    None => {
-                        found.push(at);
-                        return;
-                    }
-                }
-            }
-            Src::Topic(ti) => {
-                at.source = Some((ti, ti + 1));
-                match self.topic_person(ti) {
+                let person = if matches!(src, Src::Role(_)) {
+                    self.role_in_passage(ti)
+                } else {
+                    self.topic_person(ti)
+                };
+                match person {
                     Some(p) => {
                         at.link = Link::Role;
                         at.confidence = Confidence::Medium;
