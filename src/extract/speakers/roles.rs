@@ -107,7 +107,7 @@ impl<'d> State<'d> {
     }
 
     /// The abbreviated-title fallback of [`Self::role_in_passage`].
-    pub(super) fn title_role_person(&mut self, ti: usize) -> Option<usize> {
+    fn title_role_person(&mut self, ti: usize) -> Option<usize> {
         if self.headline_of.is_some() || !self.has_title_role(ti) {
             return None;
         }
