@@ -438,16 +438,18 @@ impl State<'_> {
         let d = self.doc;
         let h = self.sentence_final_description(items, s)?;
         let x = items_tok(items[h]);
-        let person = if h > s + 1 {
-            self.described_role_person(x).is_some()
-        } else {
-            self.role_person(x).is_some() || self.has_title_role(x)
+        let held = || {
+            if h > s + 1 {
+                self.described_role_person(x).is_some()
+            } else {
+                self.post_held(x)
+            }
         };
         ((!d.toks[x].cap || h > s + 1)
             && d.toks[x].has(class::TITLE)
             && !d.word(x).starts_with("spokes")
-            && person)
-            .then_some(Src::Role(x))
+            && held())
+        .then_some(Src::Role(x))
     }
 
     /// `said the Sale player.`, `said the two-time champion.`: a description by a person noun

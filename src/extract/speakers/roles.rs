@@ -16,8 +16,8 @@ impl<'d> State<'d> {
     /// several people given the role: the last one named with those words near the name
     /// (`French President Jacques Chirac` for `the French president` after `President Bush`),
     /// else the one named with the most of them; when none or several were, the role names no
-    /// one sure. With one person given the role, the words
-    /// only describe them (`the USDA secretary` after `Agriculture Secretary Richard Lyng`).
+    /// one sure. With one person given the role, the words only describe them (`the USDA
+    /// secretary` after `Agriculture Secretary Richard Lyng`).
     pub(super) fn role_person(&self, ti: usize) -> Option<usize> {
         let entries = self.role_entries(ti)?;
         let mods = self.role_modifiers(ti);
@@ -94,6 +94,12 @@ impl<'d> State<'d> {
             return Some(p);
         }
         self.title_role_person(ti)
+    }
+
+    /// Someone holds role noun `ti` before it: [`Self::role_person`] names them, or an
+    /// abbreviated title gave it (read then by [`Self::role_in_passage`]).
+    pub(super) fn post_held(&self, ti: usize) -> bool {
+        self.role_person(ti).is_some() || self.has_title_role(ti)
     }
 
     /// An abbreviated title gave role noun `ti` to someone before it (`Sen.` for `the
@@ -293,10 +299,7 @@ impl<'d> State<'d> {
             return Some(p);
         }
         let d = self.doc;
-        let (own, other) = match d.word(ti) {
-            "Democrat" => (["Democrat", "D-"], ["Republican", "R-"]),
-            _ => (["Republican", "R-"], ["Democrat", "D-"]),
-        };
+        let (own, other) = party_marks(d.word(ti))?;
         // (not the description's own words: `Channing D. Phillips - the Utah Republican asks`)
         let the = self
             .party_places(ti)
@@ -349,12 +352,12 @@ impl<'d> State<'d> {
             m[a..b]
                 .iter()
                 .map(|&(pos, p)| (pos, self.canonical(p)))
-                .find(|&(pos, p)| self.shown_a_person(p) && (post(pos) || near(pos, &own)))
+                .find(|&(pos, p)| self.shown_a_person(p) && (post(pos) || near(pos, own)))
                 .map(|(_, p)| p)
         })?;
         let other_party = m
             .iter()
-            .any(|&(pos, q)| self.canonical(q) == p && near(pos, &other));
+            .any(|&(pos, q)| self.canonical(q) == p && near(pos, other));
         (!other_party).then_some(p)
     }
 
@@ -362,7 +365,7 @@ impl<'d> State<'d> {
     /// Texas Democrat`); none for another word.
     fn party_places(&self, ti: usize) -> Vec<usize> {
         let d = self.doc;
-        if !matches!(d.word(ti), "Democrat" | "Republican") {
+        if party_marks(d.word(ti)).is_none() {
             return Vec::new();
         }
         let mut mods = self.role_modifiers(ti);
@@ -381,20 +384,14 @@ impl<'d> State<'d> {
     /// name (`Sen. Lloyd Bentsen (D-Texas)`, `Jim Wright, a Texas Democrat,`).
     fn party_person(&self, ti: usize) -> Option<usize> {
         let d = self.doc;
-        let party = d.word(ti);
-        let letter = match party {
-            "Democrat" => "D-",
-            "Republican" => "R-",
-            _ => return None,
-        };
+        let (own, _) = party_marks(d.word(ti))?;
         let mods = self.party_places(ti);
         if mods.is_empty() {
             return None;
         }
         let party_near = |pos: usize| {
             self.mention_window(pos).any(|k| {
-                let w = d.word(k);
-                k != ti && d.toks[k].is_word() && (w.starts_with(party) || w.starts_with(letter))
+                k != ti && d.toks[k].is_word() && own.iter().any(|m| d.word(k).starts_with(m))
             })
         };
         let m = &self.names.mentions;
@@ -403,5 +400,17 @@ impl<'d> State<'d> {
             .rev()
             .find(|&&(pos, _)| party_near(pos) && mods.iter().all(|&x| self.near_mention(pos, x)))
             .map(|&(_, p)| self.canonical(p))
+    }
+}
+
+/// A party noun's marks (its name, and its letter in `D-Ohio`) and the other party's; none for
+/// another word.
+fn party_marks(w: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const DEMOCRAT: &[&str] = &["Democrat", "D-"];
+    const REPUBLICAN: &[&str] = &["Republican", "R-"];
+    match w {
+        "Democrat" => Some((DEMOCRAT, REPUBLICAN)),
+        "Republican" => Some((REPUBLICAN, DEMOCRAT)),
+        _ => None,
     }
 }

@@ -324,9 +324,7 @@ impl<'d> State<'d> {
             }
             if d.word(p).eq_ignore_ascii_case("the") {
                 // `the 60-year-old actor`: the person the article calls an actor.
-                if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
-                    && (self.role_person(ti).is_some() || self.has_title_role(ti))
-                {
+                if t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0 && self.post_held(ti) {
                     return Src::Role(ti);
                 }
                 // The descriptions below are taken for someone already named only in a
