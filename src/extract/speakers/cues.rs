@@ -6,7 +6,6 @@
 //! The top stage: uses sentences, names, sources, attribution, pronouns and quotes.
 
 use super::lexicon::{self, class, is_preposition, Form, Strength, Verb};
-use super::people::Names;
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;
@@ -55,6 +54,11 @@ impl<'d> State<'d> {
                 found.clear();
                 self.answer = Some((d.toks[start].para, src));
             }
+        } else if !d.is_headline
+            && d.opens_para(start)
+            && matches!(self.doubled_brackets(start), Some((_, false)))
+        {
+            self.question = Some(d.toks[start].para);
         }
         let mut k = 0;
         while k < items.len() {
@@ -142,24 +146,10 @@ impl<'d> State<'d> {
             if matches!(src, Src::Name { .. }) && self.word_at_is(items, k + 1, "itself") {
                 src = Src::Unnamed;
             }
-            // `((Jane Doe)) ... that's why I said "..."`: in an interview answer, `I` is the
-            // one answering.
-            // (Only for a quotation: `as I mentioned before, ...` reports nothing new.)
-            if let Some((para, answerer)) = self.answer.filter(|_| has_q) {
-                if matches!(src, Src::Nothing | Src::Unnamed)
-                    && d.toks[ti].para == para
-                    && verb.form != Form::Ing
-                    && (1..=2).any(|b| {
-                        k >= b
-                            && self.word_is(items[k - b], "I")
-                            // (`I also said`, `I once said`; not `I can tell you "..."`.)
-                            && (b == 1 || matches!(self.tok(items[k - 1]), Some(t) if t.is_word() && !t.cap && {
-                                let w = d.word(items_tok(items[k - 1]));
-                                w.ends_with("ly") || matches!(w, "also" | "once" | "then" | "just" | "already" | "have" | "had")
-                            }))
-                    })
-                {
-                    src = answerer;
+            // In an interview, `I said "..."` is the one answering, `you said "..."` the one asked.
+            if has_q && matches!(src, Src::Nothing | Src::Unnamed) && verb.form != Form::Ing {
+                if let Some(voice) = self.interview_voice(items, k) {
+                    src = voice;
                 }
             }
             let at = cue_at(
@@ -339,94 +329,8 @@ impl<'d> State<'d> {
     }
 }
 
-/// Paragraphs that name their speaker without a verb (signature lines, interview transcripts),
-/// and a verb cue's own tokens.
+/// A verb cue's own tokens, and the names the body gives.
 impl<'d> State<'d> {
-    /// `― Name` opening a paragraph right after a quote.
-    fn signature_line(&self, items: &[Item]) -> Option<Src> {
-        let d = self.doc;
-        let (Some(&Item::T(dash)), true) = (items.first(), items.len() >= 2) else {
-            return None;
-        };
-        if d.is_headline
-            || dash == 0
-            || !matches!(
-                d.toks[dash].kind,
-                Kind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}')
-            )
-            || d.toks[dash - 1].para == d.toks[dash].para
-        {
-            return None;
-        }
-        let after_quote = (dash.saturating_sub(2)..dash).any(|k| {
-            matches!(d.toks[k].kind, Kind::Mark { .. }) && d.toks[k].para + 1 == d.toks[dash].para
-        });
-        if !after_quote {
-            return None;
-        }
-        self.right_name_only(items, 1)
-    }
-
-    /// `WALLACE: But, Governor, ...` or `((Jane Doe)) Well, ...` (an interview's answer) at the
-    /// start of a paragraph.
-    fn transcript_speaker(&self, items: &[Item]) -> Option<(Src, usize, bool)> {
-        let d = self.doc;
-        let Item::T(first) = items[0] else {
-            return None;
-        };
-        if d.is_headline || first > 0 && d.toks[first - 1].para == d.toks[first].para {
-            return None;
-        }
-        // `((Jane Doe))`: the name between doubled brackets, then the answer.
-        let bracket = |k: usize, c: char| matches!(self.tok(items[k]), Some(t) if t.is_punct(c));
-        if items.len() > 6 && bracket(0, '(') && bracket(1, '(') {
-            let close = (3..items.len().min(8)).find(|&k| bracket(k, ')'))?;
-            let (Item::T(a), Item::T(b)) = (items[2], items[close - 1]) else {
-                return None;
-            };
-            let named = close + 1 < items.len()
-                && close >= 4
-                && bracket(close + 1, ')')
-                && (2..close)
-                    .all(|k| matches!(self.tok(items[k]), Some(t) if t.is_word() && t.cap))
-                && d.name_word(a);
-            return named.then_some((
-                Src::Name {
-                    from: a,
-                    to: b + 1,
-                    titled: false,
-                },
-                items_tok(items[close]),
-                true,
-            ));
-        }
-        let colon = items
-            .iter()
-            .take(4)
-            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))?;
-        if colon == 0 || d.caps(first) {
-            return None;
-        }
-        let upper_words = items[..colon].iter().all(|&it| {
-            matches!(self.tok(it), Some(t) if t.is_word() && t.upper && t.lex.classes & class::STOP == 0)
-        });
-        let Item::T(last) = items[colon - 1] else {
-            return None;
-        };
-        (upper_words
-            && d.toks[last].para == d.toks[first].para
-            && self.body_names().has_full_surname(d.word(last)))
-        .then_some((
-            Src::Name {
-                from: last,
-                to: last + 1,
-                titled: false,
-            },
-            items_tok(items[colon]),
-            false,
-        ))
-    }
-
     /// The tokens of a verb cue: the verb, and the addressee of `told reporters` or `told us`
     /// (not `her`, which may open the words reported: `told her colleagues ...`).
     fn verb_toks(&self, items: &[Item], k: usize, verb: Verb) -> (usize, usize) {
@@ -469,10 +373,6 @@ impl<'d> State<'d> {
             }
         }
         false
-    }
-
-    fn body_names(&self) -> &Names {
-        self.headline_of.unwrap_or(&self.names)
     }
 }
 

@@ -86,6 +86,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
 - `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
+- `interview`: speakers the layout names (a signature `― Name`, a transcript line `PENCE: ...`,
+  an interview's answer `((Jane Doe)) ...`), and who `I` and `you` are inside an interview;
 - `cues`: the cues of a sentence, the stage that drives the others.
 
 This file itself uses only `tokens` and `people`, so no two files import each other.
@@ -93,6 +95,7 @@ This file itself uses only `tokens` and `people`, so no two files import each ot
 
 mod attribution;
 mod cues;
+mod interview;
 mod inverted;
 mod lexicon;
 mod links;
@@ -328,6 +331,8 @@ struct State<'d> {
     /// The interview answer being read (`((Jane Doe)) ...`): its paragraph and speaker, for
     /// `I said "..."` inside it.
     answer: Option<(u32, sources::Src)>,
+    /// The paragraph of the interview question being read (`((WN)) ...`), for `you said "..."`.
+    question: Option<u32>,
     /// One-word names outside quotes (`Martin was pleased`): (first token, name token), made
     /// mentions of the full name they stand for once short forms are linked.
     lone: Vec<(usize, usize)>,
@@ -356,9 +361,15 @@ impl<'d> State<'d> {
             courtesy: None,
             person_verdicts: Vec::new(),
             answer: None,
+            question: None,
             lone: Vec::new(),
             indefinite: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The names of the article's body (for a headline, the body it heads).
+    fn body_names(&self) -> &Names {
+        self.headline_of.unwrap_or(&self.names)
     }
 }
 

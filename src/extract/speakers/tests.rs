@@ -344,21 +344,29 @@ fn compared_to_is_no_cue() {
     );
 }
 
-/// Issue 17, class 4: in an interview answer `I said "..."` is the one answering; a
-/// hypothetical (`I can tell you "..."`) is not given to anyone.
+/// Issue 17, class 4: in an interview answer `I said "..."` is the one answering, in a
+/// question `you said "..."` the one asked (the next to answer if none has yet); a
+/// hypothetical (`I can tell you "..."`) or a question's own `would you say "..."` is not given
+/// to anyone.
 #[test]
 fn first_person_cue_in_interview_answer() {
-    let body = "((WN)) Why did you leave?\n\n((Dora Kestrel)) Well, I was not ready. That is why I said \"no club is perfect\". I can tell you \"try again\" and you would.\n";
+    let body = "((WN)) Earlier you had mentioned, \"clubs are families\". Why did you leave?\n\n((Dora Kestrel)) Well, I was not ready. That is why I said \"no club is perfect\". I can tell you \"try again\" and you would.\n\n((WN)) What would you say about \"fair play\"?\n";
     let a = attribute("", body);
     let got = direct_quotes(&a);
+    assert!(
+        got.contains(&("clubs are families", Some("Dora Kestrel"))),
+        "{got:?}"
+    );
     assert!(
         got.contains(&("no club is perfect", Some("Dora Kestrel"))),
         "{got:?}"
     );
-    assert!(
-        !got.iter().any(|&(t, s)| t == "try again" && s.is_some()),
-        "{got:?}"
-    );
+    for said in ["try again", "fair play"] {
+        assert!(
+            !got.iter().any(|&(t, s)| t == said && s.is_some()),
+            "{said}: {got:?}"
+        );
+    }
 }
 
 /// Issue 17, class 4: text rebuilt from tokens glues straight marks to the wrong word from

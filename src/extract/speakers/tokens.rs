@@ -534,6 +534,11 @@ impl<'a> Doc<'a> {
     }
 
     /// Could this token be part of a person's name?
+    /// Whether token `i` is the first of its paragraph.
+    pub(super) fn opens_para(&self, i: usize) -> bool {
+        i == 0 || self.toks[i - 1].para != self.toks[i].para
+    }
+
     pub(super) fn name_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.is_word() {
