@@ -546,6 +546,16 @@ impl State<'_> {
         {
             return false;
         }
+        // `"... campaign." According to the Post, officials warned ...`: `according to` opening
+        // the next sentence cites for what follows it, not for the quote before it.
+        if f.k > k
+            && f.cue == Cue::AccordingTo
+            && self
+                .clause_start(items, f.k)
+                .is_some_and(|c| c > k && f.k - c <= 1)
+        {
+            return false;
+        }
         if f.k > k && f.finite {
             if !matches!(items[k], Item::Q(_)) {
                 return true;

@@ -309,6 +309,14 @@ impl<'d> State<'d> {
         if d.name_word(ti) {
             return self.left_name(items, e);
         }
+        // `It added: "..."`: a body or a group speaks, whoever it is. (Only with a quote to
+        // keep: what `They said` reports is too often no one's in particular.)
+        if t.cap
+            && matches!(d.word(ti), "It" | "They" | "We")
+            && items.iter().any(|it| matches!(it, Item::Q(_)))
+        {
+            return Src::Unnamed;
+        }
         if t.cap && !d.caps(ti) {
             return Src::Nothing;
         }

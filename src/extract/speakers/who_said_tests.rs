@@ -177,6 +177,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("swore_in_court_that", "Tom Hale swore in court that he \"never took the money\".", "never took the money", Some("Tom Hale")),
     ("observe_next_to_a_quote", "\"The market will turn,\" observed analyst Tom Brant.", "The market will turn,", Some("Tom Brant")),
     ("body_headed_by_a_person", "The commission, headed by former senator John Towne, said the policy was \"unprofessional\".", "unprofessional", None),
+    // `According to X,` opening the next sentence cites for what follows it; `It added: "..."`
+    // keeps its quote, unnamed (class 1).
+    ("according_to_opens_next_sentence", "Jon Crane said the report was \"not part of any campaign.\" According to the Post, officials were warned.", "not part of any campaign.", Some("Jon Crane")),
+    ("according_to_after_the_quote", "\"The ship is lost,\" according to captain Jon Crane.", "The ship is lost,", Some("Jon Crane")),
+    ("it_added_keeps_the_quote", "Jon Crane spoke first. The Harbour Board said no. It added: \"Partners must be chosen with care.\"", "Partners must be chosen with care.", None),
 ];
 
 /// Names that are speakers with no quote of their own: (class, body, names).
