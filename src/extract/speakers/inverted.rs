@@ -5,7 +5,7 @@
 //!
 //! Uses the tokens, sentences, names and sources.
 
-use super::lexicon::{self, class, is_preposition};
+use super::lexicon::{self, class, is_preposition, Form};
 use super::sentences::{items_tok, Item};
 use super::sources::Src;
 use super::tokens::Kind;
@@ -188,7 +188,8 @@ impl<'d> State<'d> {
                             Item::T(x)
                                 if d.toks[x].is_word()
                                     && !d.toks[x].cap
-                                    && d.toks[x].lex.verb.is_none()
+                                    && (d.toks[x].lex.verb.is_none()
+                                        || self.modifier_verb(items, k))
                                     && d.toks[x].lex.classes
                                         & (class::STOP | class::DET | class::AUX | class::BE)
                                         == 0
@@ -329,6 +330,18 @@ impl<'d> State<'d> {
             .map(|(from, to, titled)| Src::Name { from, to, titled })
     }
 
+    /// `state archivist`, `report author`: a bare verb form before a lower-case noun is a
+    /// noun's modifier, not a verb.
+    fn modifier_verb(&self, items: &[Item], j: usize) -> bool {
+        let d = self.doc;
+        matches!(self.tok(items[j]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Base))
+            && matches!(items.get(j + 1).and_then(|&it| self.tok(it)), Some(n) if n.is_word()
+                && !n.cap
+                && n.lex.verb.is_none()
+                && n.lex.classes & (class::STOP | class::DET | class::AUX | class::BE | class::PRONOUN) == 0
+                && !is_preposition(d.word(items_tok(items[j + 1]))))
+    }
+
     /// `the ambassador to the UN, Zhang Jun`: the name after the description's comma.
     fn appositive_name(&self, items: &[Item], s: usize) -> Option<Src> {
         let d = self.doc;
@@ -361,7 +374,9 @@ impl<'d> State<'d> {
                     titled,
                 });
             }
-            if !t.is_word() && !t.is_punct('-') || t.lex.verb.is_some() && !t.cap {
+            if !t.is_word() && !t.is_punct('-')
+                || t.lex.verb.is_some() && !t.cap && !self.modifier_verb(items, k)
+            {
                 return None;
             }
             // `said currency economist Klaus Baader`: a role noun, then the name.
@@ -372,20 +387,31 @@ impl<'d> State<'d> {
                 let p = &d.toks[pi];
                 let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
                 // `said entrepreneur Drayton Vale`: right after the cue, a role noun the
-                // lexicon lacks, before a full name.
-                let plain = k <= s + 2
-                    && p.lex.verb.is_none()
-                    && p.lex.classes
-                        & (class::STOP
-                            | class::DET
-                            | class::AUX
-                            | class::BE
-                            | class::PRONOUN
-                            | class::TIME
-                            | class::NEG)
-                        == 0
-                    && !is_preposition(d.word(pi))
-                    && !d.word(pi).ends_with("ly");
+                // lexicon lacks, before a full name; also after a possessive and a few such
+                // words (`said his longtime tag team partner Erick Rowan`).
+                let plain_word = |j: usize| {
+                    let it = items[j];
+                    matches!(self.tok(it), Some(w) if w.is_word()
+                        && !w.cap
+                        && (w.lex.verb.is_none() || self.modifier_verb(items, j))
+                        && w.lex.classes
+                            & (class::STOP
+                                | class::DET
+                                | class::AUX
+                                | class::BE
+                                | class::PRONOUN
+                                | class::TIME
+                                | class::NEG)
+                            == 0
+                        && !is_preposition(d.word(items_tok(it)))
+                        && !d.word(items_tok(it)).ends_with("ly"))
+                };
+                let lead = s + usize::from(
+                    matches!(self.tok(items[s]), Some(w) if w.is_word() && (w.poss
+                        || matches!(d.word(items_tok(items[s])), "his" | "her" | "their"))),
+                );
+                let plain = plain_word(k - 1)
+                    && (k <= s + 2 || lead > s && k - lead <= 4 && (lead..k).all(plain_word));
                 if p.is_word() && !p.cap && (role || plain) {
                     let ceil = self.item_tok_ceil(items, k);
                     let e = self.name_end(ti, ceil);

@@ -102,6 +102,9 @@ impl<'d> State<'d> {
                 while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
                     s += 1;
                 }
+                // (`terms proposed by X, he ...`: a passive reports nothing after its agent.)
+                let passive = self.word_at_is(items, s, "by")
+                    && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Past));
                 s = self.past_adverbial(items, s);
                 if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
                     s += 1;
@@ -123,6 +126,8 @@ impl<'d> State<'d> {
                     let Some(c) = before else { break };
                     s = self.after_dateline(items);
                     e = c;
+                } else if passive {
+                    break;
                 }
                 while e > s
                     && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)

@@ -471,13 +471,24 @@ impl<'d> State<'d> {
                 // ... but `chairman of the Export Council Paul Sarji`: a post of a body whose
                 // name runs into the holder's name; the holder speaks (not `a spokesman for
                 // Foreign Minister Wang Yi`, where a title, not a body, comes before the name).
-                if let Some((from, to, true)) = self.person_part(s, ti + 1) {
-                    if prep == "of"
-                        && noun.has(class::TITLE)
-                        && from > s
-                        && (s..from).any(|i| d.toks[i].has(class::ORG))
-                        && !d.toks[from - 1].has(class::TITLE)
-                    {
+                // (`director of Amnesty International Man-kei Tam`: with no known given name,
+                // the body's name ends at its last organisation word.)
+                let holder = || {
+                    if let Some((from, to, true)) = self.person_part(s, ti + 1) {
+                        if from > s
+                            && (s..from).any(|i| d.toks[i].has(class::ORG))
+                            && !d.toks[from - 1].has(class::TITLE)
+                        {
+                            return Some((from, to));
+                        }
+                    }
+                    let o = (s..ti).rev().find(|&i| d.toks[i].has(class::ORG))?;
+                    self.person_part(o + 1, ti + 1)
+                        .filter(|&(from, to, _)| from == o + 1 && to - from >= 2)
+                        .map(|(from, to, _)| (from, to))
+                };
+                if prep == "of" && noun.has(class::TITLE) {
+                    if let Some((from, to)) = holder() {
                         return Src::Name {
                             from,
                             to,

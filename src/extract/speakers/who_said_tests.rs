@@ -182,6 +182,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("according_to_opens_next_sentence", "Jon Crane said the report was \"not part of any campaign.\" According to the Post, officials were warned.", "not part of any campaign.", Some("Jon Crane")),
     ("according_to_after_the_quote", "\"The ship is lost,\" according to captain Jon Crane.", "The ship is lost,", Some("Jon Crane")),
     ("it_added_keeps_the_quote", "Jon Crane spoke first. The Harbour Board said no. It added: \"Partners must be chosen with care.\"", "Partners must be chosen with care.", None),
+    // Role words before the name: several after a possessive, a verb's form used as a noun's
+    // modifier, a post of a body whose holder has no known given name (class 3).
+    ("role_words_after_possessive", "\"I lost a friend,\" writes Huber's longtime tag team partner Erick Rowan on the site.", "I lost a friend,", Some("Erick Rowan")),
+    ("verb_form_as_role_modifier", "\"It is incredible,\" said state archivist Jody Norman.", "It is incredible,", Some("Jody Norman")),
+    ("post_of_body_then_holder", "\"It cannot change the facts,\" Harbour director of Amnesty International Man-kei Tam said.", "It cannot change the facts,", Some("Man-kei Tam")),
 ];
 
 /// Names that are speakers with no quote of their own: (class, body, names).
@@ -272,10 +277,15 @@ fn no_reported_quote_of_a_source_or_an_adverbial() {
             "Sales rose, John Smith said in a statement.",
             "in a statement",
         ),
+        // A passive participle reports nothing after its agent.
+        (
+            "Although the plan followed terms proposed by Harbour governor Tom Reyes, he has shown no interest in it since.",
+            "by Harbour governor Tom Reyes",
+        ),
     ] {
         let a = attribute("", body);
         assert!(
-            !a.quotes.iter().any(|q| q.text == source),
+            !a.quotes.iter().any(|q| q.text.starts_with(source)),
             "{body}: {:?}",
             a.quotes
         );
