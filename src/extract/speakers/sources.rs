@@ -217,13 +217,19 @@ impl<'d> State<'d> {
                         .iter()
                         .all(|&it| matches!(self.tok(it), Some(t) if t.is_word() && t.cap))
                     && matches!(self.tok(items[e]), Some(t) if t.lex.classes & class::ORG != 0);
-                // `Mary Stenholm, head of policy at the charity Harbour Trust said`: a role noun,
-                // `of` or `at`, and the body it serves, in words without a verb.
+                // `Mary Stenholm, head of policy at the charity Harbour Trust said`: a role noun
+                // (after up to two lower-case words: `senior research fellow`), `of` or `at`,
+                // and the body it serves, in words without a verb.
                 let role_of = e > m + 2
-                    && matches!(self.tok(items[m + 1]), Some(t) if !t.cap
-                        && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
-                    && matches!(self.tok(items[m + 2]), Some(t) if t.is_word()
-                        && matches!(d.word(items_tok(items[m + 2])), "of" | "at"))
+                    && (m + 1..=(m + 3).min(e - 1)).any(|r| {
+                        matches!(self.tok(items[r]), Some(t) if !t.cap
+                            && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0)
+                            && items[m + 1..r]
+                                .iter()
+                                .all(|&it| matches!(self.tok(it), Some(t) if t.is_word() && !t.cap))
+                            && matches!(self.tok(items[r + 1]), Some(t) if t.is_word()
+                                && matches!(d.word(items_tok(items[r + 1])), "of" | "at"))
+                    })
                     && items[m + 1..=e].iter().all(|&it| {
                         // (`networks` in `the mobile networks division` is a noun here.)
                         matches!(self.tok(it), Some(t) if t.is_word()

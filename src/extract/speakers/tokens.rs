@@ -568,6 +568,20 @@ impl<'a> Doc<'a> {
             {
                 return true;
             }
+            // `Will Greenwood`: the modal before a surname-like word (no lexicon class) is a
+            // given name (not `Will Tory voters`, nor a question's `Will Smith be ...`).
+            if self.word(i) == "Will" {
+                return self.toks.get(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.cap
+                        && !n.upper
+                        && n.para == t.para
+                        && n.lex.classes == 0
+                        && n.lex.verb.is_none()
+                }) && self.toks.get(i + 2).is_none_or(|a| {
+                    a.lex.classes & (class::BE | class::AUX) == 0 || a.para != t.para
+                });
+            }
             // `Theresa May`: a month after a known given name is a surname.
             return self.word(i) == "May"
                 && i > 0

@@ -187,6 +187,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("role_words_after_possessive", "\"I lost a friend,\" writes Huber's longtime tag team partner Erick Rowan on the site.", "I lost a friend,", Some("Erick Rowan")),
     ("verb_form_as_role_modifier", "\"It is incredible,\" said state archivist Jody Norman.", "It is incredible,", Some("Jody Norman")),
     ("post_of_body_then_holder", "\"It cannot change the facts,\" Harbour director of Amnesty International Man-kei Tam said.", "It cannot change the facts,", Some("Man-kei Tam")),
+    ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
+    ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
+    ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
 ];
 
 /// Names that are speakers with no quote of their own: (class, body, names).
@@ -198,6 +201,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
     ("participle_of_object", "Party leader Tom Hart has written to Ann Bell demanding an explanation of the rules.", "Ann Bell"),
     ("former_company_name", "The state will build a park on a former Corvex mine. Later Corvex could threaten to sell the land.", "Corvex"),
