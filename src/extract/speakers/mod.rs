@@ -328,6 +328,9 @@ struct State<'d> {
     /// name's words as written) → person. Every use of a name is read for it, so it is asked
     /// once per name, not once per cue.
     person_verdicts: Vec<(usize, usize, String, bool)>,
+    /// One-word names (lower-cased) the article's words showed a person's or not, and the
+    /// gender its pronouns showed (see `one_name_person`).
+    one_name: Vec<(String, bool, u8)>,
     /// The interview answer being read (`((Jane Doe)) ...`): its paragraph and speaker, for
     /// `I said "..."` inside it.
     answer: Option<(u32, sources::Src)>,
@@ -360,6 +363,7 @@ impl<'d> State<'d> {
             prev_starts: Vec::new(),
             courtesy: None,
             person_verdicts: Vec::new(),
+            one_name: Vec::new(),
             answer: None,
             question: None,
             lone: Vec::new(),

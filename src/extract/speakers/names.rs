@@ -9,7 +9,7 @@ use super::lexicon::{self, class, is_preposition, is_title_modifier};
 use super::people::{name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::runs::opens_sentence;
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::State;
 
 /// The article's people: registering the names of the body and the headline.
@@ -399,7 +399,9 @@ impl<'d> State<'d> {
         // A lone surname matching only itself is a person when a title introduced it
         // (`President Obama` ... `Obama said`), after first names (`Sir John`).
         let mut titled_single = None;
+        let mut single = None;
         if words.len() == 1 && best.is_some_and(|b| pool[b].words.len() == 1) {
+            single = best;
             titled_single = best.filter(|&b| pool[b].titled);
             best = None;
         }
@@ -428,6 +430,12 @@ impl<'d> State<'d> {
         }
         if titled || words.len() >= 2 || self.lone_given_name(from, to) {
             return Some(self.add_person(from, to));
+        }
+        // `Parry said` in a story that never gives his first name: the article's own words.
+        if words.len() == 1 && self.one_name_person(from) {
+            let p = single.unwrap_or_else(|| self.add_person(from, to));
+            self.show_one_name_person(p);
+            return Some(p);
         }
         None
     }
@@ -469,4 +477,195 @@ fn name_text(d: &Doc, s: usize, e: usize) -> String {
         out.push_str(d.word(k));
     }
     out
+}
+
+/// One-name people (`Parry said` in a story that never gives a first name or a title).
+impl State<'_> {
+    /// Whether the article's words show the one-word name of person `p` a person's: after it,
+    /// outside quotes, a reporting or thinking verb whose clause opens with `he` or `she`
+    /// (`Parry claims he will ...`), `, who` and a singular verb (not `Rover, who have been
+    /// accused`), an age (`, 27,`), `himself` or `herself`, or a possessive before a family
+    /// noun (`Parry's wife`); and nowhere `it`, `its` or `they` after such a verb, `, which` or
+    /// `itself` (`Texaco said it would ...`). Only for a capitalised word the lexicon does not
+    /// know, not in capitals; asked once per word.
+    fn one_name_person(&mut self, from: usize) -> bool {
+        let d = self.doc;
+        let first = &d.toks[from];
+        if first.upper || first.lex.classes != 0 || !first.cap || self.inside_phrase(from) {
+            return false;
+        }
+        let key = name_key(d.word(from));
+        if let Some((_, v, _)) = self.one_name.iter().find(|(w, ..)| *w == key) {
+            return *v;
+        }
+        let (mut yes, mut no, mut genders) = (0u32, 0u32, 0u8);
+        for k in 0..d.toks.len() {
+            let t = &d.toks[k];
+            if !t.is_word()
+                || !t.cap
+                || t.quote != 0
+                || d.word(k).len() != key.len()
+                || name_key(d.word(k)) != key
+            {
+                continue;
+            }
+            if self.inside_phrase(k) {
+                continue;
+            }
+            let word = |j: usize| {
+                d.toks
+                    .get(j)
+                    .filter(|u| u.para == t.para && u.quote == 0 && u.is_word())
+                    .map(|_| d.word(j))
+            };
+            let comma = d.toks.get(k + 1).is_some_and(|u| u.is_punct(','));
+            let family = t.poss
+                && word(k + 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "wife"
+                            | "husband"
+                            | "son"
+                            | "daughter"
+                            | "father"
+                            | "mother"
+                            | "brother"
+                            | "sister"
+                            | "parents"
+                            | "children"
+                            | "family"
+                            | "girlfriend"
+                            | "boyfriend"
+                            | "fiancee"
+                            | "widow"
+                    )
+                });
+            // (`, who has`, `, who plays`; not `Leicester, who beat`, `Others, who are`.)
+            let who = comma
+                && word(k + 2) == Some("who")
+                && word(k + 3).is_some_and(|w| {
+                    matches!(w, "is" | "was" | "has") || w.ends_with('s') && !w.ends_with("ss")
+                });
+            let age = comma
+                && d.toks.get(k + 2).is_some_and(|u| u.kind == Kind::Num)
+                && d.toks.get(k + 3).is_some_and(|u| u.is_punct(','));
+            match word(k + 1) {
+                Some("himself") => genders |= 1,
+                Some("herself") => genders |= 2,
+                Some("itself") => no += 1,
+                _ if comma && word(k + 2) == Some("which") => no += 1,
+                _ => {}
+            }
+            yes += u32::from(
+                family || who || age || matches!(word(k + 1), Some("himself" | "herself")),
+            );
+            // The verb after an adverb or auxiliary (`Parry also revealed`, `has said`).
+            let mut v = k + 1;
+            while word(v).is_some_and(|w| {
+                matches!(w, "also" | "has" | "had" | "later" | "then" | "again")
+                    || w.ends_with("ly")
+            }) {
+                v += 1;
+            }
+            let thinks = word(v).is_some_and(|w| {
+                // (Not a plural's bare form: `Associates say he is likely to run`.)
+                d.toks[v]
+                    .lex
+                    .verb
+                    .is_some_and(|f| f.form != lexicon::Form::Base)
+                    || matches!(
+                        w,
+                        "thinks"
+                            | "thought"
+                            | "believes"
+                            | "believed"
+                            | "feels"
+                            | "felt"
+                            | "hopes"
+                            | "hoped"
+                            | "knows"
+                            | "knew"
+                    )
+            });
+            if !thinks {
+                continue;
+            }
+            let mut c = v + 1;
+            if word(c) == Some("that") {
+                c += 1;
+            }
+            match word(c) {
+                Some("he") => {
+                    yes += 1;
+                    genders |= 1;
+                }
+                Some("she") => {
+                    yes += 1;
+                    genders |= 2;
+                }
+                Some("it" | "its" | "they" | "their") => no += 1,
+                _ => {}
+            }
+        }
+        let person = yes > 0 && no == 0;
+        let gender = if matches!(genders, 1 | 2) { genders } else { 0 };
+        self.one_name.push((key, person, gender));
+        person
+    }
+
+    /// Token `k` is inside a longer name or a phrase, not a name on its own: after a
+    /// capitalised word not opening the sentence (`Black Eyed Peas`), a number (`50 Cent`), or
+    /// a lower-case word other than a conjunction or a reporting verb (`Trade and Industry said
+    /// he`, `last April said he`, `the news site Pando said he`, `after BuzzFeed reported`).
+    fn inside_phrase(&self, k: usize) -> bool {
+        let d = self.doc;
+        let Some(p) = k
+            .checked_sub(1)
+            .map(|j| &d.toks[j])
+            .filter(|p| p.para == d.toks[k].para)
+        else {
+            return false;
+        };
+        let w = d.word(k - 1);
+        p.kind == Kind::Num
+            || p.is_word()
+                && (p.cap && !opens_sentence(d, k - 1)
+                    || !p.cap
+                        && !matches!(
+                            w,
+                            "but"
+                                | "said"
+                                | "says"
+                                | "told"
+                                | "added"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "because"
+                                | "if"
+                                | "that"
+                                | "so"
+                                | "then"
+                                | "yet"
+                                | "where"
+                                | "whereas"
+                        ))
+    }
+
+    /// Marks person `p`, a one-word name [`Self::one_name_person`] accepted, as titled (a
+    /// person in the headline too) and gives it the gender its pronouns showed.
+    fn show_one_name_person(&mut self, p: usize) {
+        let Some(x) = self.names.people.get_mut(p) else {
+            return;
+        };
+        let g = self
+            .one_name
+            .iter()
+            .find(|(w, ..)| x.words.first() == Some(w))
+            .map_or(0, |&(.., g)| g);
+        x.titled = true;
+        if x.gender == 0 {
+            x.gender = g;
+        }
+    }
 }

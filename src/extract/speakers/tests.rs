@@ -124,7 +124,7 @@ const GENERALISE: &[(&str, &str, &str, &[&str])] = &[
     ("headline_full_name", "Hillary Clinton Goes After Rival", "\u{201c}I don't buy that,\u{201d} Clinton said.", &["Hillary Clinton"]),
     ("headline_name_needs_body", "Hillary Clinton Goes After Rival", "\u{201c}I don't buy that,\u{201d} a voter said.", &[]),
     ("headline_coach_colon", "Uruguay Coach Diego Ferreira: \u{201c}We Were Robbed\u{201d}", "Ferreira left the pitch without a word.", &["Diego Ferreira"]),
-    ("headline_title_long_run", "Gold Star Mom Corners Obama On Terror", "Obama said he would not use the words.", &[]),
+    ("headline_title_long_run", "Gold Star Mom Corners Obama On Terror", "Obama did not use the words, aides said.", &[]),
     ("dash_signature_line", "", "\u{201c}We were never asked.\u{201d}\n\u{2015} Rosa Delgado", &["Rosa Delgado"]),
     ("dash_without_quote", "", "The panel met on Monday.\n\u{2015} Rosa Delgado", &[]),
     ("caps_titled", "", "\"THE GUNS MUST FALL SILENT,\" INTERIOR MINISTER MAHAMAT OUSMANE TOLD REPORTERS.", &["MAHAMAT OUSMANE"]),

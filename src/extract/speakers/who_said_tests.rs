@@ -187,6 +187,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("role_words_after_possessive", "\"I lost a friend,\" writes Huber's longtime tag team partner Erick Rowan on the site.", "I lost a friend,", Some("Erick Rowan")),
     ("verb_form_as_role_modifier", "\"It is incredible,\" said state archivist Jody Norman.", "It is incredible,", Some("Jody Norman")),
     ("post_of_body_then_holder", "\"It cannot change the facts,\" Harbour director of Amnesty International Man-kei Tam said.", "It cannot change the facts,", Some("Man-kei Tam")),
+    // A one-word name the article never completes is a person when its own clauses say so
+    // (`Parrow claims he`), not when they say `it` or the name is part of a phrase (class 4).
+    ("one_name_person", "But Parrow, speaking to the radio, also admits the player will decide. Parrow claims he will not sell. \"We will not sell him,\" Parrow explained. \"He is the future,\" he said.", "He is the future,", Some("Parrow")),
+    ("one_name_body", "Brightline said he would cut jobs. Brightline said it would close. \"We have no choice,\" Brightline said.", "We have no choice,", None),
+    ("one_name_inside_a_phrase", "A columnist for the news site Pandow said he was ashamed. \"We are ashamed,\" Pandow said.", "We are ashamed,", None),
     ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
     ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
     ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
