@@ -211,6 +211,14 @@ impl<'d> State<'d> {
                         }
                     }
                 }
+                // `added Ernst and Young's Sanjay Mehta`: a body's name with `and` in it.
+                if e - ti == 1
+                    && (self.word_at_is(items, after, "and") || self.word_at_is(items, after, "&"))
+                {
+                    if let Some(n) = self.appositive_name(items, s) {
+                        return n;
+                    }
+                }
                 return match self.person_part(ti, e) {
                     Some((from, to, titled)) => Src::Name { from, to, titled },
                     None => self.appositive_name(items, s).unwrap_or(Src::Unnamed),
@@ -329,7 +337,11 @@ impl<'d> State<'d> {
         self.person_part(ti, e)
             .map(|(from, to, titled)| Src::Name { from, to, titled })
     }
+}
 
+/// A name after role and body words right of an inverted verb (`said currency economist Klaus
+/// Baader`, `said the ambassador to the UN, Zhang Jun`).
+impl State<'_> {
     /// `state archivist`, `report author`: a bare verb form before a lower-case noun is a
     /// noun's modifier, not a verb.
     fn modifier_verb(&self, items: &[Item], j: usize) -> bool {
@@ -385,7 +397,9 @@ impl<'d> State<'d> {
                     return None;
                 };
                 let p = &d.toks[pi];
-                let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0;
+                // (`former` only modifies a role: `said former Olympian and BBC pundit X`.)
+                let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+                    && !d.word(pi).eq_ignore_ascii_case("former");
                 // `said entrepreneur Drayton Vale`: right after the cue, a role noun the
                 // lexicon lacks, before a full name; also after a possessive and a few such
                 // words (`said his longtime tag team partner Erick Rowan`).
@@ -412,16 +426,39 @@ impl<'d> State<'d> {
                 );
                 let plain = plain_word(k - 1)
                     && (k <= s + 2 || lead > s && k - lead <= 4 && (lead..k).all(plain_word));
-                if p.is_word() && !p.cap && (role || plain) {
+                // `said former Olympian and BBC pundit Steve Cram`, `added Ernst and Young's
+                // Sanjay Mehta`: up to eight words of lower-case role words, capitalised body
+                // words, `and` and possessives, a role word or a possessive last, before a full
+                // name.
+                let desc_word = |j: usize| {
+                    plain_word(j)
+                        || self.word_is(items[j], "and")
+                        || matches!(self.tok(items[j]), Some(w) if w.is_word()
+                            && w.cap
+                            && w.lex.verb.is_none()
+                            && w.lex.classes & (class::STOP | class::DET | class::PRONOUN | class::TIME) == 0)
+                };
+                let described = k > s + 1
+                    && k - s <= 8
+                    && (plain_word(k - 1) || p.cap && p.poss)
+                    && (s..k).all(desc_word);
+                let basic = p.is_word() && !p.cap && (role || plain);
+                if basic || described {
                     let ceil = self.item_tok_ceil(items, k);
                     let e = self.name_end(ti, ceil);
                     if d.toks[e - 1].poss {
                         return None;
                     }
-                    return self
+                    // (A description's words may hold a name of their own: go on to the next.)
+                    if let Some((from, to, titled)) = self
                         .person_part(ti, e)
-                        .filter(|&(from, to, titled)| role || to - from >= 2 || titled)
-                        .map(|(from, to, titled)| Src::Name { from, to, titled });
+                        .filter(|&(from, to, titled)| basic && role || to - from >= 2 || titled)
+                    {
+                        return Some(Src::Name { from, to, titled });
+                    }
+                    if !(described || basic && plain) {
+                        return None;
+                    }
                 }
             }
             k += 1;
