@@ -329,6 +329,23 @@ impl<'d> State<'d> {
         if let Some(n) = self.person_of_body(items, e) {
             return n;
         }
+        // `Mr Tanzi's statement said`: a person's own statement, letter or tweet speaks for them.
+        // (Only as the verb's own subject: not `Asked about Sir Ian's comments, the spokesman
+        // said`.)
+        let verb_next = matches!(items.get(e + 1), Some(&Item::T(v)) if d.toks[v].lex.verb.is_some()
+            || d.toks[v].has(class::AUX));
+        if t.has(class::SPEECH_NOUN) && e > 0 && verb_next {
+            if let Item::T(p) = items[e - 1] {
+                if d.toks[p].poss && d.name_word(p) {
+                    // (A full name or a titled one: not a club's `Chelsea's statement`.)
+                    if let n @ Src::Name { from, to, titled } = self.name_before(p, 2) {
+                        if to - from >= 2 || titled {
+                            return n;
+                        }
+                    }
+                }
+            }
+        }
         // `the 74-year-old comedian said`: a description of someone already named.
         let mut m = e;
         while m > 0 && e - m < 3 {

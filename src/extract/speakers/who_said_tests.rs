@@ -194,6 +194,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("one_name_inside_a_phrase", "A columnist for the news site Pandow said he was ashamed. \"We are ashamed,\" Pandow said.", "We are ashamed,", None),
     ("description_with_and_before_name", "\"It is a lot easier being the champion,\" said former Olympian and Harbour FM pundit Steve Crane.", "It is a lot easier being the champion,", Some("Steve Crane")),
     ("body_with_and_possessive_before_name", "\"Interest could grow,\" added Ernst and Yorke's Sanjay Mehra.", "Interest could grow,", Some("Sanjay Mehra")),
+    // A person's own statement speaks for them; one only asked about, or a club's, does not.
+    ("persons_statement_said", "Carlo Tanzio wrote to the court. \"I apologise to all,\" Mr Tanzio's statement said.", "I apologise to all,", Some("Carlo Tanzio")),
+    ("asked_about_persons_comments", "Sir Ivo Blake warned of attacks. Asked about Sir Ivo's comments, the prime minister's spokesman said: \"We believe the threat is real.\"", "We believe the threat is real.", None),
+    ("clubs_statement_said", "Harbourside sacked the striker. \"Any player who takes drugs breaches his contract,\" Harbourside's statement said.", "Any player who takes drugs breaches his contract,", None),
     ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
     ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
     ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
