@@ -598,7 +598,7 @@ impl State<'_> {
 
     /// Whether what follows the bare form at item `k` shows it to be a noun: a comma, a full
     /// stop or a semicolon, or a verb's past form or a form of `be` or `have` (`the report
-    /// looked at`, `the forecast was`).
+    /// looked at`, `the forecast was`, `the Tower report made public`).
     fn noun_follows(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         match items.get(k + 1) {
@@ -611,7 +611,14 @@ impl State<'_> {
                         && !t.cap
                         && (t.has(class::BE)
                             || matches!(d.word(n), "has" | "had" | "have")
-                            || d.word(n).len() > 3 && d.word(n).ends_with("ed"))
+                            || d.word(n).len() > 3 && d.word(n).ends_with("ed")
+                            // (irregular: `the Tower report made public today`)
+                            || matches!(
+                                d.word(n),
+                                "made" | "held" | "given" | "taken" | "sent" | "shown"
+                                    | "known" | "written" | "kept" | "left" | "brought" | "done"
+                                    | "led" | "won" | "lost" | "paid" | "sold" | "built" | "seen"
+                            ))
             }
         }
     }

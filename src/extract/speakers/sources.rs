@@ -56,11 +56,17 @@ impl<'d> State<'d> {
                         open = Some(m);
                         break;
                     }
+                    // (`presenting his budget for fiscal 1987/88 to Parliament`: the slash of a
+                    // figure does not end it.)
                     Item::T(x)
                         if !d.toks[x].is_word()
                             && d.toks[x].kind != Kind::Num
                             && !d.toks[x].is_punct('(')
-                            && !d.toks[x].is_punct(')') =>
+                            && !d.toks[x].is_punct(')')
+                            && !(d.toks[x].is_punct('/')
+                                && x > 0
+                                && d.toks[x - 1].kind == Kind::Num
+                                && d.toks.get(x + 1).is_some_and(|n| n.kind == Kind::Num)) =>
                     {
                         break;
                     }

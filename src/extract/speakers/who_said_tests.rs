@@ -198,6 +198,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("persons_statement_said", "Carlo Tanzio wrote to the court. \"I apologise to all,\" Mr Tanzio's statement said.", "I apologise to all,", Some("Carlo Tanzio")),
     ("asked_about_persons_comments", "Sir Ivo Blake warned of attacks. Asked about Sir Ivo's comments, the prime minister's spokesman said: \"We believe the threat is real.\"", "We believe the threat is real.", None),
     ("clubs_statement_said", "Harbourside sacked the striker. \"Any player who takes drugs breaches his contract,\" Harbourside's statement said.", "Any player who takes drugs breaches his contract,", None),
+    ("report_made_public_is_a_noun", "\"This is incompetence,\" Stephen Hessel told the paper in commenting on the Tower report made public today.\n\n\"It is as if he went before a board.\"", "It is as if he went before a board.", Some("Stephen Hessel")),
+    ("figure_slash_inside_appositive", "Chancellor Nigel Lawton, presenting his budget for fiscal 1987/88 to Parliament, said U.K. Economic growth was forecast at three pct.", "U.K. Economic growth was forecast at three pct", Some("Nigel Lawton")),
     ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
     ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
     ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
