@@ -399,9 +399,7 @@ impl<'d> State<'d> {
         // A lone surname matching only itself is a person when a title introduced it
         // (`President Obama` ... `Obama said`), after first names (`Sir John`).
         let mut titled_single = None;
-        let mut single = None;
         if words.len() == 1 && best.is_some_and(|b| pool[b].words.len() == 1) {
-            single = best;
             titled_single = best.filter(|&b| pool[b].titled);
             best = None;
         }
@@ -431,13 +429,26 @@ impl<'d> State<'d> {
         if titled || words.len() >= 2 || self.lone_given_name(from, to) {
             return Some(self.add_person(from, to));
         }
-        // `Parry said` in a story that never gives his first name: the article's own words.
-        if words.len() == 1 && self.one_name_person(from) {
-            let p = single.unwrap_or_else(|| self.add_person(from, to));
-            self.show_one_name_person(p);
+        None
+    }
+
+    /// [`Self::resolve`] for a cue's source, which may also be a one-word name the story
+    /// never completes (`Parry said`) when its own words show a person
+    /// ([`Self::one_name_person`]; asked only here, where it matters, as it reads the text).
+    pub(super) fn resolve_source(&mut self, from: usize, to: usize, titled: bool) -> Option<usize> {
+        if let Some(p) = self.resolve(from, to, titled) {
             return Some(p);
         }
-        None
+        if to != from + 1
+            || self.headline_of.is_some()
+            || self.org_names.contains(&name_key(self.doc.word(from)))
+            || !self.one_name_person(from)
+        {
+            return None;
+        }
+        let p = self.add_person(from, to);
+        self.show_one_name_person(p);
+        Some(p)
     }
 
     /// `Melanie said`: a known given name on its own, not also a place, body or month.
@@ -504,8 +515,19 @@ impl State<'_> {
             if !t.is_word()
                 || !t.cap
                 || t.quote != 0
-                || d.word(k).len() != key.len()
-                || name_key(d.word(k)) != key
+                || ((t.be - t.bs) as usize) < key.len()
+                || !d
+                    .word(k)
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| {
+                        if matches!(c, '\u{2019}' | '\u{2018}') {
+                            '\''
+                        } else {
+                            c
+                        }
+                    })
+                    .eq(key.chars())
             {
                 continue;
             }
@@ -567,13 +589,13 @@ impl State<'_> {
             }) {
                 v += 1;
             }
-            let thinks = word(v).is_some_and(|w| {
-                // (Not a plural's bare form: `Associates say he is likely to run`.)
-                d.toks[v]
-                    .lex
-                    .verb
-                    .is_some_and(|f| f.form != lexicon::Form::Base)
-                    || matches!(
+            let thinks =
+                word(v).is_some_and(|w| {
+                    // (Not a plural's bare form, `Associates say he is likely to run`, nor a verb
+                    // chain opening a list's line, `Keeps saying she opposed the war`.)
+                    d.toks[v].lex.verb.is_some_and(|f| {
+                        !matches!(f.form, lexicon::Form::Base | lexicon::Form::Ing)
+                    }) || matches!(
                         w,
                         "thinks"
                             | "thought"
@@ -586,7 +608,7 @@ impl State<'_> {
                             | "knows"
                             | "knew"
                     )
-            });
+                });
             if !thinks {
                 continue;
             }

@@ -26,7 +26,7 @@ impl<'d> State<'d> {
         let speaker = match src {
             Src::Name { from, to, titled } => {
                 at.source = Some((from, to));
-                match self.resolve(from, to, titled) {
+                match self.resolve_source(from, to, titled) {
                     Some(p) if !self.is_person(p, from, to) => {
                         found.push(at);
                         return;

@@ -191,6 +191,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // (`Parrow claims he`), not when they say `it` or the name is part of a phrase (class 4).
     ("one_name_person", "But Parrow, speaking to the radio, also admits the player will decide. Parrow claims he will not sell. \"We will not sell him,\" Parrow explained. \"He is the future,\" he said.", "He is the future,", Some("Parrow")),
     ("one_name_body", "Brightline said he would cut jobs. Brightline said it would close. \"We have no choice,\" Brightline said.", "We have no choice,", None),
+    ("verb_opening_a_list_line", "Her record:\n\nKeeps saying she opposed the war. \"I opposed it,\" Keeps said.", "I opposed it,", None),
     ("one_name_inside_a_phrase", "A columnist for the news site Pandow said he was ashamed. \"We are ashamed,\" Pandow said.", "We are ashamed,", None),
     ("description_with_and_before_name", "\"It is a lot easier being the champion,\" said former Olympian and Harbour FM pundit Steve Crane.", "It is a lot easier being the champion,", Some("Steve Crane")),
     ("body_with_and_possessive_before_name", "\"Interest could grow,\" added Ernst and Yorke's Sanjay Mehra.", "Interest could grow,", Some("Sanjay Mehra")),
