@@ -481,6 +481,11 @@ impl<'d> State<'d> {
                 && !p.has(class::TITLE)
                 && !d.toks[s].has(class::TITLE)
                 && !(s >= 2 && d.toks[s - 2].is_word() && d.word(s - 2) == "of")
+                // (`speaker of the parliament Ali Larijani`: a post of the body, then its holder.)
+                && !(s >= 4
+                    && d.toks[s - 2].has(class::DET)
+                    && d.word(s - 3) == "of"
+                    && d.toks[s - 4].has(class::TITLE))
             {
                 return Src::Unnamed;
             }

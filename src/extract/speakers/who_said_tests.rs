@@ -201,6 +201,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("clubs_statement_said", "Harbourside sacked the striker. \"Any player who takes drugs breaches his contract,\" Harbourside's statement said.", "Any player who takes drugs breaches his contract,", None),
     ("report_made_public_is_a_noun", "\"This is incompetence,\" Stephen Hessel told the paper in commenting on the Tower report made public today.\n\n\"It is as if he went before a board.\"", "It is as if he went before a board.", Some("Stephen Hessel")),
     ("figure_slash_inside_appositive", "Chancellor Nigel Lawton, presenting his budget for fiscal 1987/88 to Parliament, said U.K. Economic growth was forecast at three pct.", "U.K. Economic growth was forecast at three pct", Some("Nigel Lawton")),
+    ("post_of_lower_case_body_then_holder", "Offering his condolence, speaker of the parliament Ali Larizani wrote online: \"His years were served well.\"", "His years were served well.", Some("Ali Larizani")),
     ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
     ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
     ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
