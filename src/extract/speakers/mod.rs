@@ -27,13 +27,16 @@ courtesy title is a surname (`Mr Pound`), and a known given name alone is a pers
 said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
 only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
 `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
-with a title (`President Obama`) is a person even without a fuller form.
+with a title (`President Obama`) is a person even without a fuller form, and a one-word name
+the article never completes is one when, as a cue's source, the article's own clauses show it a
+person (`Parry claims he will ...`, `Parry, who has`; never `Texaco said it`).
 Name-only paragraphs are bylines and are skipped.
 
 Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such
 as `called` or `described` only next to a quote, `that` or a colon), `according to`, `X: "..."`,
 a quote signed `― Name`, a transcript line `PENCE: ...` or an interview answer `((Jane
-Doe)) ...`, a speech noun with its author
+Doe)) ...` (inside it `I said "..."` is the one answering, and in a question `((WN)) you said
+"..."` the one asked), a speech noun with its author
 (`a statement from Pope Francis`, `Judge Miller's statement reads "..."`), and a headline
 `Name: ...`. The source of a cue is found next to it:
 - to the left, past adverbs, auxiliaries and a bracket (`Gwen Moore (D-Wis.) said`): a name, a
