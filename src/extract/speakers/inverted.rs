@@ -401,8 +401,7 @@ impl State<'_> {
                 let role = p.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
                     && !d.word(pi).eq_ignore_ascii_case("former");
                 // `said entrepreneur Drayton Vale`: right after the cue, a role noun the
-                // lexicon lacks, before a full name; also after a possessive and a few such
-                // words (`said his longtime tag team partner Erick Rowan`).
+                // lexicon lacks, before a full name.
                 let plain_word = |j: usize| {
                     let it = items[j];
                     matches!(self.tok(it), Some(w) if w.is_word()
@@ -420,19 +419,17 @@ impl State<'_> {
                         && !is_preposition(d.word(items_tok(it)))
                         && !d.word(items_tok(it)).ends_with("ly"))
                 };
-                let lead = s + usize::from(
-                    matches!(self.tok(items[s]), Some(w) if w.is_word() && (w.poss
-                        || matches!(d.word(items_tok(items[s])), "his" | "her" | "their"))),
-                );
-                let plain = plain_word(k - 1)
-                    && (k <= s + 2 || lead > s && k - lead <= 4 && (lead..k).all(plain_word));
+                let plain = plain_word(k - 1) && k <= s + 2;
                 // `said former Olympian and BBC pundit Steve Cram`, `added Ernst and Young's
-                // Sanjay Mehta`: up to eight words of lower-case role words, capitalised body
-                // words, `and` and possessives, a role word or a possessive last, before a full
-                // name.
+                // Sanjay Mehta`, `said his longtime tag team partner Erick Rowan`: up to eight
+                // words of lower-case role words, capitalised body words, `and` and
+                // possessives, a role word or a possessive last, before a full name.
                 let desc_word = |j: usize| {
                     plain_word(j)
                         || self.word_is(items[j], "and")
+                        || j == s
+                            && matches!(self.tok(items[j]), Some(w) if w.is_word()
+                                && (w.poss || matches!(d.word(items_tok(items[j])), "his" | "her" | "their")))
                         || matches!(self.tok(items[j]), Some(w) if w.is_word()
                             && w.cap
                             && w.lex.verb.is_none()

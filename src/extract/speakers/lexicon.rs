@@ -338,17 +338,26 @@ pub fn is_common_given(word: &str) -> bool {
     name_entry(word).is_some_and(|v| v & NOT_GIVEN == 0 && v & BOTH != 0)
 }
 
-/// The gender a kinship or gendered role noun gives a person (`wife`, `fiancée`, `son`): 1 male,
-/// 2 female, 0 none.
+/// The gender a kinship or gendered role noun gives a person (`wife`, `fiancée`, `son`,
+/// `spokeswoman`): 1 male, 2 female, 0 none.
 pub fn role_gender(word: &str) -> u8 {
     match word {
+        "spokesman" | "chairman" | "congressman" | "businessman" | "councilman" | "actor" => 1,
+        "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" | "councilwoman"
+        | "actress" => 2,
+        _ => kin_gender(word),
+    }
+}
+
+/// The gender a kinship noun gives a person (`wife`, `fiancée`, `son`): 1 male, 2 female, 0
+/// none (also for a post: `chairman`).
+pub fn kin_gender(word: &str) -> u8 {
+    match word {
         "husband" | "father" | "son" | "brother" | "grandfather" | "grandson" | "uncle"
-        | "nephew" | "boyfriend" | "fiancé" | "widower" | "stepfather" | "stepson" | "dad"
-        | "spokesman" | "chairman" | "congressman" | "businessman" | "councilman" | "actor" => 1,
+        | "nephew" | "boyfriend" | "fiancé" | "widower" | "stepfather" | "stepson" | "dad" => 1,
         "wife" | "mother" | "daughter" | "sister" | "grandmother" | "granddaughter" | "aunt"
         | "niece" | "girlfriend" | "fiancée" | "fiancee" | "widow" | "stepmother"
-        | "stepdaughter" | "mom" | "mum" | "spokeswoman" | "chairwoman" | "congresswoman"
-        | "businesswoman" | "councilwoman" | "actress" => 2,
+        | "stepdaughter" | "mom" | "mum" => 2,
         _ => 0,
     }
 }

@@ -6,7 +6,7 @@
 //! Uses the tokens, the name runs, the people index and the lexicon.
 
 use super::lexicon::{self, class, is_preposition, is_title_modifier};
-use super::people::{name_key, surname, Names};
+use super::people::{has_name_key, name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::runs::opens_sentence;
 use super::tokens::{Doc, Kind};
@@ -492,7 +492,7 @@ fn name_text(d: &Doc, s: usize, e: usize) -> String {
 
 /// One-name people (`Parry said` in a story that never gives a first name or a title).
 impl State<'_> {
-    /// Whether the article's words show the one-word name of person `p` a person's: after it,
+    /// Whether the article's words show the one-word name at token `from` a person's: after it,
     /// outside quotes, a reporting or thinking verb whose clause opens with `he` or `she`
     /// (`Parry claims he will ...`), `, who` and a singular verb (not `Rover, who have been
     /// accused`), an age (`, 27,`), `himself` or `herself`, or a possessive before a family
@@ -516,18 +516,7 @@ impl State<'_> {
                 || !t.cap
                 || t.quote != 0
                 || ((t.be - t.bs) as usize) < key.len()
-                || !d
-                    .word(k)
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| {
-                        if matches!(c, '\u{2019}' | '\u{2018}') {
-                            '\''
-                        } else {
-                            c
-                        }
-                    })
-                    .eq(key.chars())
+                || !has_name_key(d.word(k), &key)
             {
                 continue;
             }
@@ -543,24 +532,7 @@ impl State<'_> {
             let comma = d.toks.get(k + 1).is_some_and(|u| u.is_punct(','));
             let family = t.poss
                 && word(k + 1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "wife"
-                            | "husband"
-                            | "son"
-                            | "daughter"
-                            | "father"
-                            | "mother"
-                            | "brother"
-                            | "sister"
-                            | "parents"
-                            | "children"
-                            | "family"
-                            | "girlfriend"
-                            | "boyfriend"
-                            | "fiancee"
-                            | "widow"
-                    )
+                    lexicon::kin_gender(w) != 0 || matches!(w, "parents" | "children" | "family")
                 });
             // (`, who has`, `, who plays`; not `Leicester, who beat`, `Others, who are`.)
             let who = comma

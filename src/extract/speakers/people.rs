@@ -122,14 +122,21 @@ pub(super) fn surname(words: &[String]) -> Option<&String> {
 /// A name word as the name index keys it: lower case, with a typographic apostrophe read as a
 /// straight one (`O’Neill` is `O'Neill`: web copy mixes the two).
 pub(super) fn name_key(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if matches!(c, '\u{2019}' | '\u{2018}') {
-                '\''
-            } else {
-                c
-            }
-        })
-        .collect()
+    key_chars(w).collect()
+}
+
+/// Whether `name_key(w) == key`, without building the key.
+pub(super) fn has_name_key(w: &str, key: &str) -> bool {
+    key_chars(w).eq(key.chars())
+}
+
+/// The characters of a word's name key: lower case, curly apostrophes straight.
+fn key_chars(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().flat_map(char::to_lowercase).map(|c| {
+        if matches!(c, '\u{2019}' | '\u{2018}') {
+            '\''
+        } else {
+            c
+        }
+    })
 }

@@ -338,9 +338,11 @@ impl<'d> State<'d> {
         // `Mr Tanzi's statement said`: a person's own statement, letter or tweet speaks for them.
         // (Only as the verb's own subject: not `Asked about Sir Ian's comments, the spokesman
         // said`.)
-        let verb_next = matches!(items.get(e + 1), Some(&Item::T(v)) if d.toks[v].lex.verb.is_some()
-            || d.toks[v].has(class::AUX));
-        if t.has(class::SPEECH_NOUN) && e > 0 && verb_next {
+        let verb_next = || {
+            matches!(items.get(e + 1), Some(&Item::T(v)) if d.toks[v].lex.verb.is_some()
+                || d.toks[v].has(class::AUX))
+        };
+        if t.has(class::SPEECH_NOUN) && e > 0 && verb_next() {
             if let Item::T(p) = items[e - 1] {
                 if d.toks[p].poss && d.name_word(p) {
                     // (A full name or a titled one: not a club's `Chelsea's statement`.)
