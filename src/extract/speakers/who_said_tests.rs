@@ -216,6 +216,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("industry_word_ends_a_body", "Harbour Electronics said profits were \"strong\".", "Harbour Electronics"),
     ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
     ("participle_of_object", "Party leader Tom Hart has written to Ann Bell demanding an explanation of the rules.", "Ann Bell"),
