@@ -61,7 +61,7 @@ impl<'d> State<'d> {
                 d.toks[dash].kind,
                 Kind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}')
             )
-            || d.toks[dash - 1].para == d.toks[dash].para
+            || !d.opens_para(dash)
         {
             return None;
         }

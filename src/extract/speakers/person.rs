@@ -92,7 +92,7 @@ pub(super) fn person_probability(
         add(&mut buf);
     }
     let para = d.toks[a].para;
-    if a == 0 || d.toks[a - 1].para != para {
+    if d.opens_para(a) {
         buf.push_str("p=<p>");
         add(&mut buf);
     } else {
