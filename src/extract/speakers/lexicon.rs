@@ -398,6 +398,14 @@ pub(super) fn place_partner(w: &str) -> Option<(&'static str, bool)> {
     }
 }
 
+/// A company's legal form that is written in capitals (`Norsk Hydro ASA`, `Volvo AB`): in title
+/// case it is a given name or a word (`Asa Khalif`), not a body's.
+pub(super) fn is_capitals_legal_form(w: &str) -> bool {
+    ["asa", "ab", "bv", "kk"]
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(w))
+}
+
 /// `Mr`, `Mrs.`, `Dr`, `Sir`: titles that only ever precede a person's name.
 pub(super) fn is_courtesy_title(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);

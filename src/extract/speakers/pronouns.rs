@@ -172,6 +172,20 @@ impl<'d> State<'d> {
         {
             return verdict;
         }
+        // `Hogue said` after `said Ilyse Hogue, president of ...`: a short form of a fuller name
+        // the test already found a person's, which the article gives a post.
+        let fuller_passed = self
+            .person_verdicts
+            .iter()
+            .any(|(_, c, w, verdict)| *verdict && *c == canon && w.len() > key.len());
+        if fuller_passed
+            && self.names.roles.iter().any(|(r, at)| {
+                lexicon::lookup(r).classes & class::TITLE != 0
+                    && at.iter().any(|&(_, q)| self.canonical(q) == canon)
+            })
+        {
+            return true;
+        }
         let verdict = self.person_by_uses(p, from, to);
         self.person_verdicts.push((p, canon, key, verdict));
         verdict
@@ -185,11 +199,12 @@ impl<'d> State<'d> {
         let company = |k: usize| company_word(d, k);
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
         // (a use followed by a company word, `and Co`, or a body's word: `Merrill Lynch and Co`,
-        // `Morgan Stanley Group`)
+        // `Morgan Stanley Group`; not an owner's: `Lasry's Avenue Capital Group`)
         let closes_body = |e: usize| {
-            company(e)
-                || and(e) && company(e + 1)
-                || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+            !d.toks[e - 1].poss
+                && (company(e)
+                    || and(e) && company(e + 1)
+                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG))
         };
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people

@@ -395,6 +395,13 @@ impl<'a> Doc<'a> {
                 let stripped = strip_possessive(w);
                 tok.poss = stripped.len() != w.len();
                 tok.lex = lookup(stripped);
+                if tok.cap
+                    && !tok.upper
+                    && tok.lex.classes & class::ORG != 0
+                    && lexicon::is_capitals_legal_form(stripped)
+                {
+                    tok.lex.classes &= !class::ORG;
+                }
                 if tok.lex.classes == 0 && tok.lex.verb.is_none() && stripped.contains('-') {
                     // `Lieutenant-Colonel`: every part a title makes a title.
                     if stripped

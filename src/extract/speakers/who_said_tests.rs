@@ -205,6 +205,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("will_as_given_name", "\"We played well,\" said England centre Will Grainger.", "We played well,", Some("Will Grainger")),
     ("party_abbreviation_before_name", "\"It is a dumpsite,\" Lib Dem Norman Baxter said.", "It is a dumpsite,", Some("Norman Baxter")),
     ("research_fellow_appositive", "\"It is a civic commons,\" Tom Davis, senior research fellow at the Harbour Institute told the website.", "It is a civic commons,", Some("Tom Davis")),
+    // A short form of a person's name: the full name's post decides, and an owner is no body.
+    ("short_form_of_a_person_with_a_post", "\"We will appeal the ruling,\" said Ilyse Brague, president of the Harbour Tenants Union.\n\nThe board met on Monday.\n\nBrague said tenants had been \"treated unfairly\" by the board.", "treated unfairly", Some("Ilyse Brague")),
+    ("owner_before_a_body_is_no_body", "Marc Lasko runs a fund. Lasko's Avenue Capital Group hired her. \"She is moving,\" Lasko told the paper.", "She is moving,", Some("Marc Lasko")),
+    ("title_case_legal_form_is_a_name", "Asa Kharif, an organizer with the group, said the protesters wanted \"a real say\".", "a real say", Some("Asa Kharif")),
 ];
 
 /// Names that are speakers with no quote of their own: (class, body, names).
@@ -216,6 +220,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("capitals_legal_form_ends_a_body", "Norsk Vann ASA said profits were \"strong\".", "Norsk Vann ASA"),
     ("industry_word_ends_a_body", "Harbour Electronics said profits were \"strong\".", "Harbour Electronics"),
     ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
