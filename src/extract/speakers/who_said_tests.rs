@@ -215,6 +215,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
 const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("group_including_people", "Forty retired judges, including former justices Ada Quill, Omar Lind, and Peter Varga, signed a letter saying the bill was flawed.", &["Ada Quill", "Omar Lind", "Peter Varga"]),
     ("list_of_people_of_bodies_and_a_surname", "Foundation director Christa Tobb moderated. Chad Pearce of the Voters Network, activist Adam Koke, Brian Andrus of Nexo, Renaldo Pearsall of RepresentAll, Rick Wingate of Ballot News, and Tobb, each asked questions.", &["Chad Pearce", "Adam Koke", "Brian Andrus", "Renaldo Pearsall", "Rick Wingate", "Christa Tobb"]),
+    ("spanish_articles_in_surnames", "Chad Pearce of the Voters Network, Kaia Los Huertas of the Reform Network, Ana de las Fuentes of Nexo, and Rick Wingate each asked questions.", &["Chad Pearce", "Kaia Los Huertas", "Ana de las Fuentes", "Rick Wingate"]),
     ("interjected", "Vice President Mark Penner often interjected.", &["Mark Penner"]),
 ];
 
