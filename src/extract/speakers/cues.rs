@@ -115,6 +115,20 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             }
+            // `the scheme, said to have been run by X`, `he is said to be ill`: hearsay in the
+            // passive names no one who said it.
+            if verb.form == Form::Past
+                && matches!(items.get(k + 1), Some(&it) if self.word_is(it, "to"))
+                && matches!(items.get(k + 2).and_then(|&it| self.tok(it)), Some(t) if !t.cap
+                    && (t.has(class::BE) || t.lex.verb.is_some_and(|v| v.form == Form::Base)
+                        || matches!(d.word(items_tok(items[k + 2])), "have" | "be")))
+                && k.checked_sub(1).is_some_and(|p| {
+                    matches!(self.tok(items[p]), Some(t) if t.is_punct(',') || t.has(class::BE))
+                })
+            {
+                k += 1;
+                continue;
+            }
             if verb.form == Form::Past && self.attributive(items, k) {
                 k += 1;
                 continue;

@@ -308,11 +308,18 @@ impl<'d> State<'d> {
         let given = to - s >= 2 && lexicon::is_given(d.word(s));
         // After a courtesy title any word is a surname (`Mr Pound`, `Mrs May`).
         let courtesy = s > from && is_courtesy_title(d.word(s - 1)) && to - s <= 3;
-        // `said Washington` after `MaliVai Washington`: a lone place word that is the surname
-        // of someone the article names in full.
+        // `Kanye West`, `Oliver North`: a compass word after a known given name ends a name.
+        let compass = |i: usize| {
+            ["north", "south", "east", "west"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(d.word(i)))
+        };
+        // `said Washington` after `MaliVai Washington`, `Cuban said` after `Mark Cuban`: a lone
+        // place word or demonym that is the surname of someone the article names in full.
         let surname_of_named = to - s == 1
-            && d.toks[s].lex.classes & class::PLACE != 0
-            && d.toks[s].lex.classes & (class::ORG | class::TIME | class::DEMONYM) == 0
+            && d.toks[s].lex.classes & (class::PLACE | class::DEMONYM) != 0
+            && d.toks[s].lex.classes & class::TIME == 0
+            && (d.toks[s].lex.classes & class::ORG == 0 || compass(s))
             && self.names.has_full_surname(d.word(s));
         // `Actor Denzel Washington`: after a title, a place word may end a name whose other
         // words name no place or body.
@@ -348,7 +355,8 @@ impl<'d> State<'d> {
                 && t.lex.classes & class::PARTICLE == 0
                 && !courtesy
                 && !surname_of_named
-                && !(given && (i == s || t.lex.classes & class::ORG == 0))
+                && !(given
+                    && (i == s || t.lex.classes & class::ORG == 0 || i + 1 == to && compass(i)))
                 && !place_surname(i)
             {
                 return None;
