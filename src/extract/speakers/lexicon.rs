@@ -398,10 +398,11 @@ pub(super) fn place_partner(w: &str) -> Option<(&'static str, bool)> {
     }
 }
 
-/// A company's legal form that is written in capitals (`Norsk Hydro ASA`, `Volvo AB`): in title
-/// case it is a given name or a word (`Asa Khalif`), not a body's.
+/// A company's legal form that is written in capitals (`Norsk Hydro ASA`, `Volvo AB`, `Aker
+/// AS`): otherwise it is a given name or a word (`Asa Khalif`, `even as Trump claimed`), not a
+/// body's.
 pub(super) fn is_capitals_legal_form(w: &str) -> bool {
-    ["asa", "ab", "bv", "kk"]
+    ["asa", "ab", "bv", "kk", "as"]
         .iter()
         .any(|f| f.eq_ignore_ascii_case(w))
 }

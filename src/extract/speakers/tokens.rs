@@ -395,8 +395,7 @@ impl<'a> Doc<'a> {
                 let stripped = strip_possessive(w);
                 tok.poss = stripped.len() != w.len();
                 tok.lex = lookup(stripped);
-                if tok.cap
-                    && !tok.upper
+                if !tok.upper
                     && tok.lex.classes & class::ORG != 0
                     && lexicon::is_capitals_legal_form(stripped)
                 {

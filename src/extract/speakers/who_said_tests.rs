@@ -209,6 +209,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("short_form_of_a_person_with_a_post", "\"We will appeal the ruling,\" said Ilyse Brague, president of the Harbour Tenants Union.\n\nThe board met on Monday.\n\nBrague said tenants had been \"treated unfairly\" by the board.", "treated unfairly", Some("Ilyse Brague")),
     ("owner_before_a_body_is_no_body", "Marc Lasko runs a fund. Lasko's Avenue Capital Group hired her. \"She is moving,\" Lasko told the paper.", "She is moving,", Some("Marc Lasko")),
     ("title_case_legal_form_is_a_name", "Asa Kharif, an organizer with the group, said the protesters wanted \"a real say\".", "a real say", Some("Asa Kharif")),
+    ("as_is_no_legal_form", "Donald Trent spoke. But even as Trent claimed that \"Petraeus got in trouble,\" a prosecutor disagreed.", "Petraeus got in trouble,", Some("Donald Trent")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
     ("demonym_surname", "Billionaire Mark Cuban spoke on Sunday. The party would have to \"go more to center,\" Cuban said.", "go more to center,", Some("Mark Cuban")),
