@@ -303,12 +303,67 @@ impl<'d> State<'d> {
                 }
             }
         }
+        // `When Trump suggested that ..., Rubio fired back: "..."`: the main clause after a
+        // fronted clause (or `, but Y ...:`) quotes its own subject, not the earlier cue's.
+        if has_q && !found.is_empty() {
+            if let Some(src) = self.main_clause_colon(items, &found) {
+                let c = src.1;
+                let colon = items_tok(items[c]);
+                let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                self.record(src.0, at, &mut found);
+            }
+        }
         if found.is_empty() && subject.is_none() {
             self.possessive_topic(items);
         }
         if with_quotes {
             self.emit_quotes(items, &found);
         }
+    }
+
+    /// The subject of a main clause that ends in a colon before a quote, with its item: the
+    /// clause opens after a comma past every cue `found` (`When X suggested ..., Y fired back:`,
+    /// `X claimed ..., but Y hit back:`), a name then a verb.
+    fn main_clause_colon(&self, items: &[Item], found: &[Found]) -> Option<(Src, usize)> {
+        let d = self.doc;
+        let c = items
+            .iter()
+            .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))?;
+        if !matches!(items.get(c + 1), Some(Item::Q(_))) {
+            return None;
+        }
+        let m = (0..c)
+            .rev()
+            .find(|&m| matches!(self.tok(items[m]), Some(t) if t.is_punct(',')))?;
+        if !found.iter().all(|f| f.k < m) {
+            return None;
+        }
+        let fronted = matches!(self.tok(items[0]), Some(t) if t.is_word() && matches!(
+            d.word(items_tok(items[0])).to_ascii_lowercase().as_str(),
+            "when" | "after" | "as" | "while" | "although" | "though" | "once" | "before"
+                | "since" | "because" | "if"
+        ));
+        let mut s = m + 1;
+        let but = items
+            .get(s)
+            .is_some_and(|&it| self.word_is(it, "but") || self.word_is(it, "and"));
+        if but {
+            s += 1;
+        }
+        if !(fronted || but) {
+            return None;
+        }
+        let src @ Src::Name { to, .. } = self.right_name_only(items, s)? else {
+            return None;
+        };
+        // (a lower-case word that is no function word: the lexicon knows speech verbs only)
+        let verb = d.toks.get(to).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && t.lex.classes & (class::STOP | class::DET | class::PRONOUN) == 0
+                && !is_preposition(d.word(to))
+        });
+        (verb && items_tok(items[c]) > to).then_some((src, c))
     }
 
     /// `Williams' track beat songs by ...`: in a sentence with no subject and no cue, a person

@@ -210,6 +210,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("owner_before_a_body_is_no_body", "Marc Lasko runs a fund. Lasko's Avenue Capital Group hired her. \"She is moving,\" Lasko told the paper.", "She is moving,", Some("Marc Lasko")),
     ("title_case_legal_form_is_a_name", "Asa Kharif, an organizer with the group, said the protesters wanted \"a real say\".", "a real say", Some("Asa Kharif")),
     ("as_is_no_legal_form", "Donald Trent spoke. But even as Trent claimed that \"Petraeus got in trouble,\" a prosecutor disagreed.", "Petraeus got in trouble,", Some("Donald Trent")),
+    // A main clause's colon quotes its own subject, not a cue in the fronted clause (class 1).
+    ("colon_after_fronted_clause", "When Dan Trask suggested that the port would sue, Mara Ruiz fired back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
+    ("colon_after_but_clause", "Dan Trask said the port would sue, but Mara Ruiz hit back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
+    ("colon_of_a_participle_keeps_the_subject", "Dan Trask said the deal was bad, adding: \"It is a disaster.\"", "It is a disaster.", Some("Dan Trask")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
     ("demonym_surname", "Billionaire Mark Cuban spoke on Sunday. The party would have to \"go more to center,\" Cuban said.", "go more to center,", Some("Mark Cuban")),
