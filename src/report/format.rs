@@ -109,10 +109,23 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
+/// Whether a text holds a bidi control: each is encoded `E2 80 8E`/`8F`, `E2 80 AA`-`AE` or
+/// `E2 81 A6`-`A9`, so only the `E2` bytes need a look (a byte search, not a decoding of every
+/// character: this runs over all the JSON `extract --json` prints).
+fn has_bidi_control(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xE2, b).any(|i| {
+        matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        )
+    })
+}
+
 /// Writes serialised JSON with bidi controls escaped (`\u202e`): the same JSON, but safe to
 /// show in a terminal. JSON can only hold them inside strings, where the escape is valid.
 fn write_json_escaped<W: Write + ?Sized>(out: &mut W, json: &str) -> io::Result<()> {
-    if !json.chars().any(is_bidi_control) {
+    if !has_bidi_control(json) {
         return out.write_all(json.as_bytes());
     }
     let mut escaped = String::with_capacity(json.len() + 16);
@@ -146,6 +159,28 @@ pub fn json_line<W: Write + ?Sized, T: Serialize + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_found_by_their_bytes() {
+        for c in [
+            '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(
+                has_bidi_control(&format!("a \u{201c}b{c}\u{201d}")),
+                "{c:?}"
+            );
+            assert_eq!(has_bidi_control(&format!("x{c}")), is_bidi_control(c));
+        }
+        // Curly quotes, dashes and the neighbours of the controls share their first bytes.
+        for c in [
+            '\u{201c}', '\u{2014}', '\u{200d}', '\u{2029}', '\u{202f}', '\u{2065}', '\u{206a}',
+        ] {
+            assert!(!has_bidi_control(&format!("a{c}b")), "{c:?}");
+        }
+        let mut out = Vec::new();
+        assert!(write_json_escaped(&mut out, "\"a\u{202e}b\"").is_ok());
+        assert_eq!(String::from_utf8_lossy(&out), "\"a\\u202eb\"");
+    }
 
     #[test]
     fn sanitize_drops_escapes_and_bidi() {
