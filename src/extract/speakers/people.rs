@@ -122,11 +122,21 @@ pub(super) fn surname(words: &[String]) -> Option<&String> {
 /// A name word as the name index keys it: lower case, with a typographic apostrophe read as a
 /// straight one (`O’Neill` is `O'Neill`: web copy mixes the two).
 pub(super) fn name_key(w: &str) -> String {
+    // (most words are ASCII: one pass, no character decoding)
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
     key_chars(w).collect()
 }
 
 /// Whether `name_key(w) == key`, without building the key.
 pub(super) fn has_name_key(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        return w.len() == key.len()
+            && w.bytes()
+                .zip(key.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
     key_chars(w).eq(key.chars())
 }
 

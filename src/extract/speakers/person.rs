@@ -41,7 +41,8 @@ pub(super) fn courtesy_words(d: &Doc) -> HashSet<String, FnvBuild> {
 
 /// `norm(w)` is `mr`, `mrs`, `ms` or `dr`, without making it (this runs on every word).
 fn is_courtesy(w: &str) -> bool {
-    if w.len() > 6 {
+    // (every one opens with `m` or `d`: most words stop at their first byte)
+    if w.len() > 6 || !matches!(w.as_bytes().first(), Some(b'm' | b'M' | b'd' | b'D')) {
         return false;
     }
     let t = w.trim_end_matches('.');
