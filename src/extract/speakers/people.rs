@@ -51,13 +51,27 @@ impl Names {
         self.by_surname.get(w).map_or(&[], |v| v.as_slice())
     }
 
+    /// `with_surname(&name_key(w))`, without building the key for a short ASCII word.
+    pub(super) fn with_surname_of(&self, w: &str) -> &[usize] {
+        let mut buf = [0u8; 32];
+        if w.is_ascii() && w.len() <= buf.len() {
+            let key = &mut buf[..w.len()];
+            key.copy_from_slice(w.as_bytes());
+            key.make_ascii_lowercase();
+            if let Ok(key) = std::str::from_utf8(key) {
+                return self.with_surname(key);
+            }
+        }
+        self.with_surname(&name_key(w))
+    }
+
     pub(super) fn with_first(&self, w: &str) -> &[usize] {
         self.by_first.get(w).map_or(&[], |v| v.as_slice())
     }
 
     /// Whether someone with two or more name words has this surname (any case).
     pub(super) fn has_full_surname(&self, w: &str) -> bool {
-        self.with_surname(&name_key(w))
+        self.with_surname_of(w)
             .iter()
             .any(|&p| self.people[p].words.len() >= 2)
     }

@@ -223,7 +223,7 @@ impl<'d> State<'d> {
         let titled_run = titled && (2..=3).contains(&(to - s));
         if caps && !d.is_headline && !lexicon::is_given(d.word(s)) && !titled_run {
             let last = d.word(to - 1);
-            if self.names.with_surname(&name_key(last)).is_empty() {
+            if self.names.with_surname_of(last).is_empty() {
                 return None;
             }
         }
@@ -240,19 +240,15 @@ impl<'d> State<'d> {
                     .get(to)
                     .is_some_and(|t| t.is_word() && t.lex.verb.is_some())
                     || s > 0 && (d.toks[s - 1].is_word() || d.toks[s - 1].is_punct(',')))
-                && self
-                    .names
-                    .with_surname(&name_key(d.word(s)))
-                    .iter()
-                    .any(|&k| {
-                        let p = &self.names.people[k];
-                        p.words.len() >= 2
-                            && (p.titled
-                                || p.gender != 0
-                                || lexicon::is_given(&p.words[0])
-                                || !d.seen_lower_word(&p.words[0])
-                                    && lexicon::lookup(&p.words[0]).classes & class::STOP == 0)
-                    })
+                && self.names.with_surname_of(d.word(s)).iter().any(|&k| {
+                    let p = &self.names.people[k];
+                    p.words.len() >= 2
+                        && (p.titled
+                            || p.gender != 0
+                            || lexicon::is_given(&p.words[0])
+                            || !d.seen_lower_word(&p.words[0])
+                                && lexicon::lookup(&p.words[0]).classes & class::STOP == 0)
+                })
         };
         if !caps
             && (s..to).all(|i| d.seen_lower(i))

@@ -46,6 +46,8 @@ pub(super) struct Tok {
     pub(super) upper: bool,
     /// Ends in a possessive `'s`.
     pub(super) poss: bool,
+    /// The possessive's length in bytes (0 without one), so that [`Doc::word`] needs no search.
+    poss_len: u8,
     pub(super) lex: Lex,
     /// Quote span this token lies in, plus one (0 = outside quotes).
     pub(super) quote: u32,
@@ -367,6 +369,7 @@ impl<'a> Doc<'a> {
                 cap: false,
                 upper: false,
                 poss: false,
+                poss_len: 0,
                 lex: Lex::default(),
                 quote: 0,
             };
@@ -394,6 +397,8 @@ impl<'a> Doc<'a> {
                 tok.upper = letters >= 2 && letters == uppers;
                 let stripped = strip_possessive(w);
                 tok.poss = stripped.len() != w.len();
+                // (at most `’s`: four bytes)
+                tok.poss_len = (w.len() - stripped.len()) as u8;
                 tok.lex = lookup(stripped);
                 if !tok.upper
                     && tok.lex.classes & class::ORG != 0
@@ -520,12 +525,7 @@ impl<'a> Doc<'a> {
     /// The text of token `i`, a possessive `'s` removed.
     pub(super) fn word(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        let w = &self.text[t.bs as usize..t.be as usize];
-        if t.poss {
-            strip_possessive(w)
-        } else {
-            w
-        }
+        &self.text[t.bs as usize..t.be as usize - t.poss_len as usize]
     }
 
     /// Whether capitalisation says nothing at token `i`: a headline, or a paragraph mostly in
