@@ -96,8 +96,12 @@ impl<'d> State<'d> {
                 k += 1;
                 continue;
             };
+            // (`Demand was strong, said X`: a sentence's first word before `was` is its subject.)
+            let subject_noun = k == 0
+                && matches!(items.get(1).and_then(|&it| self.tok(it)), Some(n) if n.has(class::BE | class::AUX));
             if t.cap && !d.caps(ti) && !(k == 0 && verb.form != Form::Ing)
                 || t.cap && self.ends_body_name(items, k)
+                || subject_noun
             {
                 k += 1;
                 continue;

@@ -156,6 +156,13 @@ impl<'d> State<'d> {
         if company(to) || and(to) && company(to + 1) {
             return false;
         }
+        // `said lead manager Credit Suisse`: a securities issue's managers are banks.
+        let issue_manager = from >= 2
+            && matches!(d.word(from - 1), "manager" | "managers" | "co-manager")
+            && matches!(d.word(from - 2), "lead" | "co-lead" | "joint" | "sole");
+        if issue_manager {
+            return false;
+        }
         if titled {
             return true;
         }

@@ -210,6 +210,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("owner_before_a_body_is_no_body", "Marc Lasko runs a fund. Lasko's Avenue Capital Group hired her. \"She is moving,\" Lasko told the paper.", "She is moving,", Some("Marc Lasko")),
     ("title_case_legal_form_is_a_name", "Asa Kharif, an organizer with the group, said the protesters wanted \"a real say\".", "a real say", Some("Asa Kharif")),
     ("as_is_no_legal_form", "Donald Trent spoke. But even as Trent claimed that \"Petraeus got in trouble,\" a prosecutor disagreed.", "Petraeus got in trouble,", Some("Donald Trent")),
+    ("subject_noun_before_was_is_no_cue", "Demand was strong, said fund manager Ron Paige.", "Demand was strong", Some("Ron Paige")),
     // A main clause's colon quotes its own subject, not a cue in the fronted clause (class 1).
     ("colon_after_fronted_clause", "When Dan Trask suggested that the port would sue, Mara Ruiz fired back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
     ("colon_after_but_clause", "Dan Trask said the port would sue, but Mara Ruiz hit back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
@@ -230,6 +231,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("passive_hearsay", "He knew nothing about the scheme, said to have been run by aide Tom Baker, since fired.", "Tom Baker"),
+    ("issue_manager_is_a_bank", "The bonds pay 7 pct and mature in 1992, said lead manager Harbour Suisse.", "Harbour Suisse"),
     ("capitals_legal_form_ends_a_body", "Norsk Vann ASA said profits were \"strong\".", "Norsk Vann ASA"),
     ("industry_word_ends_a_body", "Harbour Electronics said profits were \"strong\".", "Harbour Electronics"),
     ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
