@@ -123,7 +123,14 @@ impl<'d> State<'d> {
                     // `The two have agreed to end the war, Minister X said today.`; after the
                     // cue only a few words with no verb (`in a statement`), which report
                     // nothing.
-                    let Some(c) = before else { break };
+                    let Some(c) = before else {
+                        // `X said in a statement.` reports nothing itself: a quote after it
+                        // is X's (not the previous speaker's).
+                        let mut f = *f;
+                        f.attribution = sentence;
+                        self.last_quote = Some((f, para));
+                        break;
+                    };
                     s = self.after_dateline(items);
                     e = c;
                 } else if passive {

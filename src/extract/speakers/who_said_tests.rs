@@ -211,6 +211,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("title_case_legal_form_is_a_name", "Asa Kharif, an organizer with the group, said the protesters wanted \"a real say\".", "a real say", Some("Asa Kharif")),
     ("as_is_no_legal_form", "Donald Trent spoke. But even as Trent claimed that \"Petraeus got in trouble,\" a prosecutor disagreed.", "Petraeus got in trouble,", Some("Donald Trent")),
     ("subject_noun_before_was_is_no_cue", "Demand was strong, said fund manager Ron Paige.", "Demand was strong", Some("Ron Paige")),
+    // A cue that reports nothing itself announces the next quote (class 1: it went to the
+    // previous speaker, or was dropped).
+    ("cue_reporting_nothing_then_quote", "\"We will win,\" said Bob Marlow, the mayor.\n\nSam Lau, the party's spokesman, said in a statement. \"There are no ballots to recount.\"", "There are no ballots to recount.", Some("Sam Lau")),
+    ("cue_paragraph_then_quote_paragraph", "\"We will win,\" said Bob Marlow, the mayor.\n\nSam Lau responded in a statement.\n\n\"There are no ballots to recount.\"", "There are no ballots to recount.", Some("Sam Lau")),
     // A main clause's colon quotes its own subject, not a cue in the fronted clause (class 1).
     ("colon_after_fronted_clause", "When Dan Trask suggested that the port would sue, Mara Ruiz fired back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
     ("colon_after_but_clause", "Dan Trask said the port would sue, but Mara Ruiz hit back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
