@@ -124,8 +124,7 @@ impl<'d> State<'d> {
             if verb.form == Form::Past
                 && matches!(items.get(k + 1), Some(&it) if self.word_is(it, "to"))
                 && matches!(items.get(k + 2).and_then(|&it| self.tok(it)), Some(t) if !t.cap
-                    && (t.has(class::BE) || t.lex.verb.is_some_and(|v| v.form == Form::Base)
-                        || matches!(d.word(items_tok(items[k + 2])), "have" | "be")))
+                    && (t.has(class::BE | class::AUX) || t.lex.verb.is_some_and(|v| v.form == Form::Base)))
                 && k.checked_sub(1).is_some_and(|p| {
                     matches!(self.tok(items[p]), Some(t) if t.is_punct(',') || t.has(class::BE))
                 })
@@ -310,11 +309,10 @@ impl<'d> State<'d> {
         // `When Trump suggested that ..., Rubio fired back: "..."`: the main clause after a
         // fronted clause (or `, but Y ...:`) quotes its own subject, not the earlier cue's.
         if has_q && !found.is_empty() {
-            if let Some(src) = self.main_clause_colon(items, &found) {
-                let c = src.1;
+            if let Some((src, c)) = self.main_clause_colon(items, &found) {
                 let colon = items_tok(items[c]);
                 let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
-                self.record(src.0, at, &mut found);
+                self.record(src, at, &mut found);
             }
         }
         if found.is_empty() && subject.is_none() {
