@@ -265,7 +265,7 @@ impl<'d> State<'d> {
                 if let Some(&Item::T(p)) = items.get(j - 1) {
                     let s = self.name_start(p, 0);
                     let with = s > 0 && d.toks[s - 1].is_word() && d.word(s - 1) == "with";
-                    if with && d.name_word(p) && !d.toks[p].poss {
+                    if with && d.name_word(p) && !d.toks[p].poss() {
                         if let n @ Src::Name { .. } = self.left_np(items, j - 1) {
                             return n;
                         }
@@ -285,7 +285,7 @@ impl<'d> State<'d> {
         // `Pyongyang's appeals`, `the claims`, `his remarks`: nouns, not verbs.
         if j == k && k > 0 && matches!(verb.form, Form::Third | Form::Past | Form::Base) {
             if let Some(p) = self.tok(items[k - 1]) {
-                if p.is_word() && (p.poss || p.has(class::DET)) {
+                if p.is_word() && (p.poss() || p.has(class::DET)) {
                     return Src::Nothing;
                 }
                 // `rejected calls for`, `amid claims that`, `guilty to fourteen felony
@@ -511,7 +511,7 @@ impl<'d> State<'d> {
         while skipped < 4
             && d.toks[ti].is_word()
             && d.toks[ti].lex.classes & (class::TITLE | class::DEMONYM | class::SOURCE_NOUN) != 0
-            && !d.toks[ti].poss
+            && !d.toks[ti].poss()
         {
             match items.get(s + 1) {
                 Some(&Item::T(nx)) if d.toks[nx].is_word() => {
@@ -538,11 +538,11 @@ impl<'d> State<'d> {
         }
         // `Birmingham's Tom Baker`, `Microsoft's Bill Gates`: a name opening with a given name
         // after a possessive (not `London's Evening Standard`).
-        if d.toks[e - 1].poss && e < ceil && d.name_word(e) && lexicon::is_given(d.word(e)) {
+        if d.toks[e - 1].poss() && e < ceil && d.name_word(e) && lexicon::is_given(d.word(e)) {
             ti = e;
             e = self.name_end(e, ceil);
         }
-        if d.toks[e - 1].poss {
+        if d.toks[e - 1].poss() {
             return None;
         }
         // A heading (`Limited Tools to Fight Terrorism:`, `Gender Equality.`) is no subject,

@@ -236,7 +236,7 @@ impl<'d> State<'d> {
             // `X says Trump's tweets were "unhinged"`: the verb's subject speaks, not the owner.
             if has_q && k > 0 && !verb_cue {
                 if let Item::T(pi) = items[k - 1] {
-                    if d.toks[pi].poss && d.name_word(pi) {
+                    if d.toks[pi].poss() && d.name_word(pi) {
                         let src = self.name_before(pi, 1);
                         // `Y opposed X's statement: "..."`: the statement is the object of
                         // another person's act, and the colon's quote is Y's.
@@ -380,7 +380,7 @@ impl<'d> State<'d> {
             return;
         }
         let e = self.name_end(ti, self.item_tok_ceil(items, 0));
-        if !d.toks[e - 1].poss {
+        if !d.toks[e - 1].poss() {
             return;
         }
         let Some((from, to, titled)) = self.person_part(ti, e) else {
@@ -474,7 +474,7 @@ impl<'d> State<'d> {
         }
         let det = |x: usize| {
             let t = &d.toks[x];
-            t.poss || !t.cap && t.has(class::DET)
+            t.poss() || !t.cap && t.has(class::DET)
         };
         match (
             k.checked_sub(1).and_then(word_at),

@@ -51,7 +51,7 @@ impl<'d> State<'d> {
         // `said the 74-year-old comedian`: someone already named.
         if d.word(ti).eq_ignore_ascii_case("the")
             && matches!(items.get(s + 1), Some(&Item::T(x)) if self.describes_known(x))
-            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss)
+            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].poss())
         {
             return Src::Pronoun(0, items_tok(items[s + 1]));
         }
@@ -61,7 +61,7 @@ impl<'d> State<'d> {
         {
             let x = items_tok(items[s + 1]);
             let e = self.name_end(x, self.item_tok_ceil(items, s + 1));
-            if d.toks[e - 1].poss {
+            if d.toks[e - 1].poss() {
                 if let Some(n @ Src::Name { from, to, .. }) =
                     self.right_name_only(items, s + 1 + (e - x))
                 {
@@ -166,7 +166,7 @@ impl<'d> State<'d> {
         if d.name_word(ti) {
             let ceil = self.item_tok_ceil(items, s);
             let e = self.name_end(ti, ceil);
-            if !d.toks[e - 1].poss {
+            if !d.toks[e - 1].poss() {
                 // `said Wallabies coach Eddie Jones`, `said Cebit organiser Gabriele Dorries`:
                 // a body, one or two lower-case role words, then the name.
                 let after = s + (e - ti);
@@ -250,7 +250,7 @@ impl<'d> State<'d> {
             return None;
         }
         let e = self.name_end(m, ceil);
-        if d.toks[e - 1].poss {
+        if d.toks[e - 1].poss() {
             return None;
         }
         match self.name_before(e - 1, 1) {
@@ -331,7 +331,7 @@ impl<'d> State<'d> {
             return None;
         }
         let e = self.name_end(ti, self.item_tok_ceil(items, s));
-        if d.toks[e - 1].poss {
+        if d.toks[e - 1].poss() {
             return None;
         }
         self.person_part(ti, e)
@@ -377,7 +377,7 @@ impl State<'_> {
                 }
                 let ceil = self.item_tok_ceil(items, k + 1);
                 let e = self.name_end(ni, ceil);
-                if d.toks[e - 1].poss {
+                if d.toks[e - 1].poss() {
                     return None;
                 }
                 return self.person_part(ni, e).map(|(from, to, titled)| Src::Name {
@@ -429,7 +429,7 @@ impl State<'_> {
                         || self.word_is(items[j], "and")
                         || j == s
                             && matches!(self.tok(items[j]), Some(w) if w.is_word()
-                                && (w.poss || matches!(d.word(items_tok(items[j])), "his" | "her" | "their")))
+                                && (w.poss() || matches!(d.word(items_tok(items[j])), "his" | "her" | "their")))
                         || matches!(self.tok(items[j]), Some(w) if w.is_word()
                             && w.cap
                             && w.lex.verb.is_none()
@@ -437,13 +437,13 @@ impl State<'_> {
                 };
                 let described = k > s + 1
                     && k - s <= 8
-                    && (plain_word(k - 1) || p.cap && p.poss)
+                    && (plain_word(k - 1) || p.cap && p.poss())
                     && (s..k).all(desc_word);
                 let basic = p.is_word() && !p.cap && (role || plain);
                 if basic || described {
                     let ceil = self.item_tok_ceil(items, k);
                     let e = self.name_end(ti, ceil);
-                    if d.toks[e - 1].poss {
+                    if d.toks[e - 1].poss() {
                         return None;
                     }
                     // (A description's words may hold a name of their own: go on to the next.)
@@ -536,7 +536,7 @@ impl State<'_> {
         let plural = lower.ends_with('s') && !lower.ends_with("ss") || lower.ends_with('\'');
         d.toks[x].has(class::TITLE)
             && !plural
-            && !d.toks[x].poss
+            && !d.toks[x].poss()
             && !d.toks[x].has(class::SOURCE_NOUN | class::ORG)
             && no_post
             && !self.introduced_unnamed(x)

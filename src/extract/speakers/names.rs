@@ -62,7 +62,7 @@ impl<'d> State<'d> {
                 d.toks.get(k).is_some_and(|t| {
                     t.is_word()
                         && !t.cap
-                        && !t.poss
+                        && !t.poss()
                         && matches!(
                             d.word(k),
                             "daily"
@@ -87,7 +87,7 @@ impl<'d> State<'d> {
             // `Velvet Harbour frontwoman Tessa Lind`: a band, team or body before a role
             // noun and a name (not a person's name: `Hart adviser Tom Bell` names Hart
             // elsewhere).
-            let affiliation = !d.toks[end - 1].poss
+            let affiliation = !d.toks[end - 1].poss()
                 && !lexicon::is_given(d.word(i))
                 && d.toks.get(end).is_some_and(|t| {
                     t.is_word()
@@ -136,7 +136,7 @@ impl<'d> State<'d> {
                 && d.toks[end + 1].cap
                 && d.toks[end + 1].has(class::ORG)
                 && d.toks[end + 2].is_punct(')');
-            if !d.toks[end - 1].poss
+            if !d.toks[end - 1].poss()
                 && (org_noun(end)
                     || ticker
                     || bracketed_body
@@ -262,7 +262,7 @@ impl<'d> State<'d> {
                     && i >= 2
                     && {
                         let b = &d.toks[i - 2];
-                        b.is_word() && (b.cap || b.poss || b.has(class::DET))
+                        b.is_word() && (b.cap || b.poss() || b.has(class::DET))
                     })
             && !d.toks[i].upper
     }
@@ -290,7 +290,7 @@ impl<'d> State<'d> {
             let mut e = i;
             while e < n && head.name_word(e) && head.toks[e].quote == head.toks[i].quote {
                 e += 1;
-                if head.toks[e - 1].poss {
+                if head.toks[e - 1].poss() {
                     break;
                 }
             }
@@ -530,7 +530,7 @@ impl State<'_> {
                     .map(|_| d.word(j))
             };
             let comma = d.toks.get(k + 1).is_some_and(|u| u.is_punct(','));
-            let family = t.poss
+            let family = t.poss()
                 && word(k + 1).is_some_and(|w| {
                     lexicon::kin_gender(w) != 0 || matches!(w, "parents" | "children" | "family")
                 });

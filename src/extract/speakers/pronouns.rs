@@ -208,7 +208,7 @@ impl<'d> State<'d> {
         // (a use followed by a company word, `and Co`, or a body's word: `Merrill Lynch and Co`,
         // `Morgan Stanley Group`; not an owner's: `Lasry's Avenue Capital Group`)
         let closes_body = |e: usize| {
-            !d.toks[e - 1].poss
+            !d.toks[e - 1].poss()
                 && (company(e)
                     || and(e) && company(e + 1)
                     || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG))

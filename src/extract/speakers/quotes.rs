@@ -758,7 +758,7 @@ impl State<'_> {
         };
         // The source's words, without a possessive `'s` (`Pope Francis's statement`).
         let source = evidence.source.map(|(a, b)| {
-            let poss = if d.toks[b - 1].poss { 2 } else { 0 };
+            let poss = if d.toks[b - 1].poss() { 2 } else { 0 };
             [d.toks[a].cs as usize, tok_char_end(d, b - 1) - poss]
         });
         self.quotes.push(Quote {

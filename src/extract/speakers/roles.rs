@@ -173,7 +173,7 @@ impl<'d> State<'d> {
                 k = end.max(k + 1);
                 let subject = opening || end < sentence.end && verbal(end);
                 opening = false;
-                if let Some(name) = name.filter(|_| subject && !d.toks[end - 1].poss) {
+                if let Some(name) = name.filter(|_| subject && !d.toks[end - 1].poss()) {
                     named.push(name);
                 }
             }
@@ -223,7 +223,7 @@ impl<'d> State<'d> {
             if !self.describes_known(k - 1) {
                 out.push(k - 1);
             }
-            if t.poss {
+            if t.poss() {
                 return out;
             }
             k -= 1;

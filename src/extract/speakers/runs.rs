@@ -20,7 +20,7 @@ impl<'d> State<'d> {
             if d.toks[p].para != d.toks[end].para || d.toks[p].quote != d.toks[end].quote {
                 break;
             }
-            if d.name_word(p) && !d.toks[p].poss {
+            if d.name_word(p) && !d.toks[p].poss() {
                 s = p;
             } else if d.particle(p) {
                 // `van der`: particles, then a name word before them.
@@ -28,7 +28,7 @@ impl<'d> State<'d> {
                 while q > floor && d.particle(q - 1) {
                     q -= 1;
                 }
-                if q > floor && d.name_word(q - 1) && !d.toks[q - 1].poss {
+                if q > floor && d.name_word(q - 1) && !d.toks[q - 1].poss() {
                     s = q - 1;
                 } else {
                     break;
@@ -50,7 +50,7 @@ impl<'d> State<'d> {
             }
             if d.name_word(e) {
                 e += 1;
-                if d.toks[e - 1].poss {
+                if d.toks[e - 1].poss() {
                     break;
                 }
             } else if e > start && d.particle(e) {

@@ -344,7 +344,7 @@ impl<'d> State<'d> {
         };
         if t.has(class::SPEECH_NOUN) && e > 0 && verb_next() {
             if let Item::T(p) = items[e - 1] {
-                if d.toks[p].poss && d.name_word(p) {
+                if d.toks[p].poss() && d.name_word(p) {
                     // (A full name or a titled one: not a club's `Chelsea's statement`.)
                     if let n @ Src::Name { from, to, titled } = self.name_before(p, 2) {
                         if to - from >= 2 || titled {
@@ -404,10 +404,10 @@ impl<'d> State<'d> {
                 let Some(p) = self.tok(items[m - 1]) else {
                     break;
                 };
-                if p.poss || d.word(items_tok(items[m - 1])).eq_ignore_ascii_case("the") {
+                if p.poss() || d.word(items_tok(items[m - 1])).eq_ignore_ascii_case("the") {
                     // `"...," the Sale player said`: in a sentence with a quote, a person noun
                     // that is no post the article gave is the person the passage is about.
-                    if !p.poss
+                    if !p.poss()
                         && items.iter().any(|it| matches!(it, Item::Q(_)))
                         && self.describes_topic(ti)
                     {
@@ -430,7 +430,7 @@ impl<'d> State<'d> {
         let Item::T(ti) = items[e] else {
             return Src::Nothing;
         };
-        if d.toks[ti].poss {
+        if d.toks[ti].poss() {
             return Src::Unnamed;
         }
         self.name_before(ti, 2)
@@ -453,7 +453,7 @@ impl<'d> State<'d> {
                 && matches!(d.word(k - 2), "of" | "from" | "at" | "for");
             // (`of the UK's National Crime Agency`, `of the Foreign Ministry's North American
             // Division`: a place's or a body's possessive inside it.)
-            if t.cap && t.poss && t.is_word() {
+            if t.cap && t.poss() && t.is_word() {
                 let mut m = k - 1;
                 while m > 0 && k - 1 - m < 3 && d.toks[m - 1].is_word() && d.toks[m - 1].cap {
                     m -= 1;
@@ -464,7 +464,7 @@ impl<'d> State<'d> {
                     continue;
                 }
             }
-            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss) || cap_det) {
+            if t.is_word() && (!t.cap && (t.has(class::DET) || t.poss()) || cap_det) {
                 k -= 1;
                 skipped += 1;
             } else {
@@ -478,7 +478,7 @@ impl<'d> State<'d> {
             // (Not a role that is also a paper's name: `economist Philip Shaw`, `observer`.)
             if p.is_word()
                 && !p.cap
-                && !p.poss
+                && !p.poss()
                 && p.lex.classes & class::ORG != 0
                 && !p.has(class::TITLE)
                 && !d.toks[s].has(class::TITLE)
@@ -541,7 +541,7 @@ impl<'d> State<'d> {
             let p = &d.toks[k - 2];
             if matches!(d.word(k - 1), "of" | "from" | "at")
                 && d.name_word(k - 2)
-                && !p.poss
+                && !p.poss()
                 && p.lex.classes & (class::ORG | class::TITLE) == 0
             {
                 if let n @ Src::Name { from, to, titled } = self.name_before(k - 2, 0) {
@@ -573,7 +573,7 @@ impl<'d> State<'d> {
         if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 1].para == d.toks[ti].para {
             let prep = d.word(k - 1);
             if matches!(prep, "of" | "for" | "on" | "from" | "at") && d.name_word(k - 2) {
-                if depth == 0 || d.toks[k - 2].poss {
+                if depth == 0 || d.toks[k - 2].poss() {
                     return Src::Unnamed;
                 }
                 return match self.name_before(k - 2, depth - 1) {
@@ -699,7 +699,7 @@ impl State<'_> {
                 let Some(&Item::T(n)) = m.checked_sub(1).map(|x| &items[x]) else {
                     return None;
                 };
-                if !body || !d.name_word(n) || d.toks[n].poss {
+                if !body || !d.name_word(n) || d.toks[n].poss() {
                     return None;
                 }
                 return match self.name_before(n, 0) {

@@ -44,9 +44,7 @@ pub(super) struct Tok {
     pub(super) cap: bool,
     /// All letters upper-case (two or more letters).
     pub(super) upper: bool,
-    /// Ends in a possessive `'s`.
-    pub(super) poss: bool,
-    /// The possessive's length in bytes (0 without one), so that [`Doc::word`] needs no search.
+    /// The length in bytes of a final possessive `'s` (0 without one).
     poss_len: u8,
     pub(super) lex: Lex,
     /// Quote span this token lies in, plus one (0 = outside quotes).
@@ -57,6 +55,10 @@ impl Tok {
     /// A word (not a number, punctuation or a quotation mark).
     pub(super) fn is_word(&self) -> bool {
         self.kind == Kind::Word
+    }
+    /// Ends in a possessive `'s`.
+    pub(super) fn poss(&self) -> bool {
+        self.poss_len != 0
     }
     /// A word in one of the lexicon classes `c` (bit flags of `lexicon::class`).
     pub(super) fn has(&self, c: u32) -> bool {
@@ -368,7 +370,6 @@ impl<'a> Doc<'a> {
                 kind,
                 cap: false,
                 upper: false,
-                poss: false,
                 poss_len: 0,
                 lex: Lex::default(),
                 quote: 0,
@@ -396,7 +397,6 @@ impl<'a> Doc<'a> {
                 };
                 tok.upper = letters >= 2 && letters == uppers;
                 let stripped = strip_possessive(w);
-                tok.poss = stripped.len() != w.len();
                 // (at most `’s`: four bytes)
                 tok.poss_len = (w.len() - stripped.len()) as u8;
                 tok.lex = lookup(stripped);
