@@ -261,6 +261,7 @@ pub fn attribute(headline: &str, body: &str) -> Attribution {
         }
     }
     state.run(true);
+    head_speakers.retain(|name| state.headline_speaker_is_person(name));
     let mut speakers: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for name in head_speakers.into_iter().chain(

@@ -7,6 +7,7 @@
 //! Uses the names, roles and sources.
 
 use super::lexicon::{self, class, is_preposition};
+use super::people::has_name_key;
 use super::person::{courtesy_words, person_probability};
 use super::sources::Src;
 use super::tokens::Doc;
@@ -196,6 +197,36 @@ impl<'d> State<'d> {
         let verdict = self.person_by_uses(p, from, to);
         self.person_verdicts.push((p, canon, key, verdict));
         verdict
+    }
+
+    /// The person test for a headline speaker, on the body's first use of the name (`... as Red
+    /// Hat announces ...` where the body's `Red Hat` is a company). A one-word name, or one the
+    /// body does not write out, stands.
+    pub(super) fn headline_speaker_is_person(&mut self, display: &str) -> bool {
+        let d = self.doc;
+        let Some(p) = self.names.people.iter().position(|x| x.display == display) else {
+            return true;
+        };
+        let words = &self.names.people[p].words;
+        if words.len() < 2 {
+            return true;
+        }
+        let len = words.len();
+        let Some(from) = self
+            .names
+            .mentions
+            .iter()
+            .filter(|&&(_, q)| q == p)
+            .find_map(|&(i, _)| {
+                (i..(i + 6).min(d.toks.len())).find(|&k| {
+                    k + len <= d.toks.len()
+                        && (0..len).all(|j| has_name_key(d.word(k + j), &words[j]))
+                })
+            })
+        else {
+            return true;
+        };
+        self.is_person(p, from, from + len)
     }
 
     /// The person test by the model over every use of the name at tokens `from..to` (or of the

@@ -291,6 +291,24 @@ fn who_said_each_quote() {
             a.speakers
         );
     }
+    // A headline's speaker must pass the person test on the body's uses of the name; a
+    // person's does.
+    let body = "Harlow Brandt and Co Inc said on Monday its sales rose. Harlow Brandt and Co \
+                Inc expects more. Tom Reyes said the deal was good.";
+    let a = attribute(
+        "Harlow Brandt announces a deal as Tom Reyes says it is good",
+        body,
+    );
+    assert!(
+        !a.speakers.iter().any(|s| s == "Harlow Brandt"),
+        "{:?}",
+        a.speakers
+    );
+    assert!(
+        a.speakers.iter().any(|s| s == "Tom Reyes"),
+        "{:?}",
+        a.speakers
+    );
 }
 
 /// The words after an inverted verb name its source, an adverbial phrase is no clause: neither
