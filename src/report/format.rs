@@ -109,16 +109,14 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
-/// Whether a text holds a bidi control: each is encoded `E2 80 8E`/`8F`, `E2 80 AA`-`AE` or
-/// `E2 81 A6`-`A9`, so only the `E2` bytes need a look (a byte search, not a decoding of every
-/// character: this runs over all the JSON `extract --json` prints).
+/// Whether a text holds a bidi control. Every one is encoded from the lead byte `E2`, so only
+/// the characters starting there are decoded (a byte search, not a decoding of every character:
+/// this runs over all the JSON `extract --json` prints).
 fn has_bidi_control(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr_iter(0xE2, b).any(|i| {
-        matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-        )
+    memchr::memchr_iter(0xE2, text.as_bytes()).any(|i| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_bidi_control)
     })
 }
 
