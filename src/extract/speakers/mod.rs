@@ -54,7 +54,9 @@ Doe)) ...` (inside it `I said "..."` is the one answering, and in a question `((
   a participle after a finite cue the source of that cue (`X said ..., further saying "..."`),
   `quoted X as saying` takes X, and `written by X` takes X;
 - `X, head of policy at the Y Trust said` (an appositive whose closing comma is missing) takes X,
-  and `Y opposed X's statement: "..."` gives the quote to Y, not X.
+  and `Y opposed X's statement: "..."` gives the quote to Y, not X;
+- an aside between commas reports the clause around it, not its source's name (`The tone of
+  the campaign, said Mr X, would be ...`; `Currently, says Dr X, the equipment is ...`).
 
 Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyongyang's appeals`),
 `declined to comment` and credit lines (`reported from`, `contributed reporting`) are no cues.
@@ -88,6 +90,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
+- `reported`: where a reported clause begins and ends (past an adverbial or a dateline; around
+  an aside `The tone, said Mr X, would be ...`), and the signs of a finite clause;
 - `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
 - `interview`: speakers the layout names (a signature `― Name`, a transcript line `PENCE: ...`,
   an interview's answer `((Jane Doe)) ...`), and who `I` and `you` are inside an interview;
@@ -108,6 +112,7 @@ mod people;
 mod person;
 mod pronouns;
 mod quotes;
+mod reported;
 mod roles;
 mod runs;
 mod sentences;

@@ -427,3 +427,46 @@ fn bare_form_before_a_verb_or_a_comma_is_a_noun() {
     assert_eq!(a.quotes[0].text, "sales would rise in March");
     assert_eq!(a.quotes[0].speaker.as_deref(), Some("Jon Crane"));
 }
+
+/// An inverted cue set off by commas inside the clause it reports (`The tone, said Mr X, would
+/// be ...`) reports that clause, never the source's own name: the whole sentence when a subject
+/// stands before the cue, the words after the source (and its appositive) after an adverb, the
+/// clause before the cue when that has a verb. A comma that closes a phrase inside the subject
+/// (`One analyst, who declined to be named, said ...`) makes no aside.
+#[test]
+fn aside_cue_reports_the_clause_around_it() {
+    for (body, want, speaker) in [
+        (
+            "Alan Pike ran the campaign. The tone of the campaign, said Mr Pike, would be calmer than before.",
+            "The tone of the campaign, said Mr Pike, would be calmer than before",
+            Some("Alan Pike"),
+        ),
+        (
+            "Jo Marsh runs the network. Also, says Ms Marsh, the firm has cut off ten sellers.",
+            "the firm has cut off ten sellers",
+            Some("Jo Marsh"),
+        ),
+        (
+            "Not least, said Tom Dyer, a consultant at Harbour Labs, because the defences are weak.",
+            "because the defences are weak",
+            Some("Tom Dyer"),
+        ),
+        (
+            "The show will open in May, said Sam Keel, who added that nothing else was settled.",
+            "The show will open in May",
+            Some("Sam Keel"),
+        ),
+    ] {
+        let a = attribute("", body);
+        let q = a.quotes.first();
+        assert_eq!(q.map(|q| q.text.as_str()), Some(want), "{body}: {:?}", a.quotes);
+        assert_eq!(q.and_then(|q| q.speaker.as_deref()), speaker, "{body}");
+    }
+    let body = "One analyst, who declined to be named, said Tom Dyer, despite his doubts, is likely to stay.";
+    let a = attribute("", body);
+    assert!(
+        a.quotes.iter().all(|q| !q.text.starts_with("One analyst")),
+        "{body}: {:?}",
+        a.quotes
+    );
+}

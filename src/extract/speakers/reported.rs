@@ -1,0 +1,339 @@
+//! Reported clauses: where the words a reported cue reports begin and end (past an adverbial, a
+//! wire dateline, or the subject of an inverted cue set off by commas), and the signs of a finite
+//! clause the rest of the quote stage reads.
+//!
+//! Uses the tokens, sentences, the lexicon and `is_preposition` of the names.
+
+use super::lexicon::{class, is_preposition, Form};
+use super::sentences::{items_tok, Item};
+use super::tokens::Kind;
+use super::{Found, State};
+
+/// Where the words a reported cue reports begin and end.
+impl State<'_> {
+    /// The item after an adverbial that opens what a cue reports, from item `s`: a phrase
+    /// opened by a preposition or a time word, with no verb, before `that` (`said on Tuesday
+    /// that`, `said in a report published last week that`; not the relative `that` of `said in
+    /// the areas that were flooded`), or a day on its own (`said on Sunday it had`); else `s`.
+    pub(super) fn past_adverbial(&self, items: &[Item], s: usize) -> usize {
+        let d = self.doc;
+        let word = |m: usize| match items.get(m) {
+            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
+            _ => None,
+        };
+        let Some(first) = word(s) else { return s };
+        let opens = |t: usize| {
+            !d.toks[t].cap
+                && (is_preposition(d.word(t))
+                    || matches!(
+                        d.word(t),
+                        "during"
+                            | "after"
+                            | "before"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                            | "later"
+                    ))
+        };
+        if !opens(first) {
+            return s;
+        }
+        let that = (s + 1..(s + 8).min(items.len())).find(|&m| self.word_is(items[m], "that"));
+        if let Some(t) = that.filter(|_| is_preposition(d.word(first)) || d.word(first) == "during")
+        {
+            let adverbial = items[s..t].iter().all(|&it| {
+                matches!(self.tok(it), Some(x) if (x.is_word() || x.kind == Kind::Num) && !self.finite_word(it))
+            });
+            // (`in line with that of`, `the services that Harbour provides`: no clause.)
+            let clause = items
+                .get(t + 1)
+                .is_some_and(|&n| !self.finite_word(n) && !self.word_is(n, "of"))
+                && items.len() > t + 3;
+            if adverbial && clause {
+                return t;
+            }
+        }
+        // `on Sunday`, `on Friday night`, `yesterday`, `last week`
+        let mut m = s;
+        if matches!(d.word(first), "on" | "last" | "this" | "late" | "early") {
+            m += 1;
+        }
+        let Some(day) = word(m) else { return s };
+        if !(d.toks[day].has(class::TIME) && d.toks[day].cap
+            || matches!(
+                d.word(day),
+                "week" | "month" | "year" | "yesterday" | "today"
+            ))
+        {
+            return s;
+        }
+        m += 1;
+        if word(m)
+            .is_some_and(|t| matches!(d.word(t), "night" | "morning" | "afternoon" | "evening"))
+        {
+            m += 1;
+        }
+        // (the clause must follow at once: not `said on Monday, adding`)
+        match word(m) {
+            Some(_) => m,
+            None => s,
+        }
+    }
+
+    /// The item after a wire dateline opening the sentence (`TOKYO, March 30 - `, `RABAT
+    /// (Dispatches) - `: a dash within the first ten items after a number or only capitalised
+    /// words), else 0.
+    pub(super) fn after_dateline(&self, items: &[Item]) -> usize {
+        let (mut num, mut lower) = (false, false);
+        for (k, &it) in items.iter().enumerate().take(10) {
+            let Some(t) = self.tok(it) else { return 0 };
+            if k > 0 && matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}')) {
+                return if num || !lower { k + 1 } else { 0 };
+            }
+            num |= t.kind == Kind::Num;
+            lower |= t.is_word() && !t.cap;
+        }
+        0
+    }
+
+    /// Whether the item is a lower-case auxiliary, a form of `be`, or a speech verb's past or
+    /// `-s` form: a sign of a finite clause (the lexicon knows no other verbs).
+    pub(super) fn finite_word(&self, it: Item) -> bool {
+        let Some(t) = self.tok(it) else { return false };
+        t.is_word()
+            && !t.cap
+            && (t.has(class::BE)
+                || t.lex
+                    .verb
+                    .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                || t.has(class::AUX)
+                    && matches!(
+                        self.doc.word(items_tok(it)),
+                        "has"
+                            | "had"
+                            | "have"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "might"
+                            | "may"
+                            | "must"
+                            | "can"
+                            | "did"
+                            | "does"
+                            | "do"
+                    ))
+    }
+
+    /// `The two have agreed to end the war, UAE Minister X said today on return from Belgrade.`:
+    /// a cue whose subject follows a comma and whose own words after it (from item `after`) are
+    /// a few with no verb reports the clause before that comma (item index of the comma), when
+    /// that clause has a finite verb (not `In a statement on Monday, X said.`). `None` when the
+    /// words after the cue may be what it reports; `Some(None)` when they are not and no clause
+    /// comes before.
+    pub(super) fn clause_before_subject(
+        &self,
+        items: &[Item],
+        f: &Found,
+        after: usize,
+    ) -> Option<Option<usize>> {
+        let finite = |it: Item| self.finite_word(it);
+        // (a clause: a finite verb, or a past form: `Sales rose 5 pct`, `prices slumped`)
+        let past = |it: Item| {
+            matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && {
+                let w = self.doc.word(items_tok(it));
+                w.len() > 3 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+            })
+        };
+        let tail = &items[after.min(items.len())..];
+        let tail_words = tail
+            .iter()
+            .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+            .count();
+        // (`said he wanted to write books`, `said in a statement the price totalled ...`,
+        // `told the paper how it works`: only a time or place phrase after the cue)
+        let adverbial = match tail
+            .iter()
+            .find(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+        {
+            None => true,
+            Some(&it) => {
+                let w = self.doc.word(items_tok(it));
+                self.tok(it).is_some_and(|t| t.has(class::TIME))
+                    || is_preposition(w)
+                    || matches!(w, "today" | "yesterday" | "tonight" | "earlier" | "later")
+            }
+        };
+        if !adverbial
+            || tail_words > 6
+            || tail.iter().any(|&it| {
+                finite(it)
+                    || past(it)
+                    || self.word_is(it, "that")
+                    || matches!(self.tok(it), Some(t) if t.has(class::PRONOUN))
+            })
+        {
+            return None;
+        }
+        // The subject: back from the cue to a comma, over at most 14 items and no verb.
+        let mut c = f.k;
+        while c > 0 && f.k - c < 14 {
+            let it = items[c - 1];
+            if matches!(self.tok(it), Some(t) if t.is_punct(',')) {
+                break;
+            }
+            if c < f.k && finite(it) || !matches!(it, Item::T(_)) {
+                return Some(None);
+            }
+            c -= 1;
+        }
+        let Some(c) = c.checked_sub(1) else {
+            return Some(None);
+        };
+        let words = items[..c]
+            .iter()
+            .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+            .count();
+        let clause = items[..c].iter().any(|&it| finite(it) || past(it));
+        Some((c + 1 < f.k && words >= 3 && clause).then_some(c))
+    }
+}
+
+/// Asides: an inverted cue set off by commas inside the clause it reports.
+impl State<'_> {
+    /// `The tone of the campaign, said Mr Milburn, would be ...`, `Currently, says Dr X, the
+    /// equipment is ...`: an inverted cue between commas with a finite clause after its source
+    /// (and after the source's appositive: `said Paul King, a consultant at Cisco, because ...`).
+    /// What it reports, as a range of items: the whole sentence when a subject stands before the
+    /// cue (`The tone of the campaign`, `What this means`), else the words after the source (not
+    /// the source's name, as read before); the clause before the cue when it has a finite verb.
+    /// `None` when the cue is no such aside.
+    pub(super) fn aside_clause(&self, items: &[Item], f: &Found) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let (a, b) = f.source?;
+        let comma = |m: usize| matches!(items.get(m), Some(&Item::T(t)) if d.toks[t].is_punct(','));
+        if f.k < 2 || !comma(f.k - 1) || a < f.cue_toks.1 {
+            return None;
+        }
+        if items.iter().any(|it| matches!(it, Item::Q(_))) {
+            return None;
+        }
+        // The comma closing the source, then an appositive with no verb up to the next comma.
+        let m = items
+            .iter()
+            .position(|&it| matches!(it, Item::T(t) if t >= b))?;
+        if !comma(m) {
+            return None;
+        }
+        let mut s = m + 1;
+        if let Some(n) = (s..items.len().min(s + 12)).find(|&n| comma(n)) {
+            let appositive = items[s..n]
+                .iter()
+                .all(|&it| matches!(self.tok(it), Some(t) if t.is_word() && !self.finite_word(it)))
+                && matches!(self.tok(items[s]), Some(t) if !t.cap || t.has(class::DET));
+            if appositive && n > s {
+                s = n + 1;
+            }
+        }
+        let rest = &items[s.min(items.len())..];
+        let words = rest
+            .iter()
+            .filter(|&&it| matches!(self.tok(it), Some(t) if t.is_word()))
+            .count();
+        if words < 3 || !rest.iter().any(|&it| self.finite_word(it)) {
+            return None;
+        }
+        let start = self.after_dateline(items);
+        let before: Vec<usize> = items[start..f.k - 1]
+            .iter()
+            .filter_map(|&it| match it {
+                Item::T(t) if d.toks[t].is_word() => Some(t),
+                _ => None,
+            })
+            .collect();
+        // (`One analyst, who declined to be named, said X ... is likely to`, `Hoechst Celanese,
+        // a unit of Hoechst AG, said X has been named`: the comma before the cue closes a phrase
+        // set in the subject, so the cue is the subject's own verb, no aside.)
+        if let Some(c) = (start..f.k - 1).rev().find(|&m| comma(m)) {
+            let seg = &items[c + 1..f.k - 1];
+            let relative = matches!(seg.first(), Some(&it) if matches!(d.word(items_tok(it)), "who" | "which" | "whose"));
+            if relative || !seg.iter().any(|&it| self.finite_word(it)) {
+                return None;
+            }
+        }
+        // (`Sales will rise, said X, who added that ...`: a clause before the cue is what it
+        // reports, as for any inverted cue; what follows its source has a cue of its own.)
+        if items[start..f.k - 1].iter().any(|&it| self.finite_word(it)) {
+            return (before.len() >= 3).then_some((start, f.k - 1));
+        }
+        let subject = before.len() >= 3
+            || before.first().is_some_and(|&t| {
+                d.toks[t].has(class::DET)
+                    || ["what", "how", "why", "where", "whether"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(d.word(t)))
+            });
+        Some((if subject { start } else { s }, items.len()))
+    }
+}
+
+/// Common irregular past forms, the sign of a clause where the lexicon knows no verb.
+const IRREGULAR_PAST: &[&str] = &[
+    "rose",
+    "fell",
+    "grew",
+    "won",
+    "lost",
+    "cut",
+    "set",
+    "put",
+    "hit",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "held",
+    "kept",
+    "left",
+    "met",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "went",
+    "came",
+    "became",
+    "began",
+    "brought",
+    "built",
+    "chose",
+    "drew",
+    "fought",
+    "found",
+    "got",
+    "knew",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "shot",
+    "slid",
+    "struck",
+    "thought",
+    "understood",
+    "sank",
+    "shrank",
+    "swung",
+    "broke",
+    "beat",
+    "froze",
+    "rang",
+    "withdrew",
+    "overtook",
+];
