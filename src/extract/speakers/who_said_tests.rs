@@ -470,3 +470,21 @@ fn aside_cue_reports_the_clause_around_it() {
         a.quotes
     );
 }
+
+/// A body's name before a known given name is a role, whatever the text writes in lower case
+/// elsewhere (`the United Nations` after `European nations`); a place's name before one is still
+/// the body's (`the San Jose Communique`).
+#[test]
+fn body_named_with_the_before_a_given_name_is_a_role() {
+    let a = attribute(
+        "",
+        "He met European nations. Former Ambassador to the United Nations Nikki Hale wrote, \"We must back our allies.\"",
+    );
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Nikki Hale"));
+    let a = attribute(
+        "",
+        "\"We urge the world to help,\" a statement released by the group, termed the San Jose Communique, said.",
+    );
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+}
