@@ -684,7 +684,8 @@ impl<'d> State<'d> {
 impl State<'_> {
     /// `Ruth Collin of Essex police said`, `Crystal Bell of the tribal preservation office
     /// told`: a full name before `of`/`from`/`at` and a body written in lower case ending at item
-    /// `e` (a body word among them) speaks; not `a friend of the family said`.
+    /// `e` (a body word among them, or the name opening its clause: `Regina Ip from the
+    /// pro-Beijing camp said`) speaks; not `a friend of the family said`.
     fn person_of_body(&self, items: &[Item], e: usize) -> Option<Src> {
         let d = self.doc;
         let mut body = false;
@@ -699,11 +700,20 @@ impl State<'_> {
                 let Some(&Item::T(n)) = m.checked_sub(1).map(|x| &items[x]) else {
                     return None;
                 };
-                if !body || !d.name_word(n) || d.toks[n].poss() {
+                if !d.name_word(n) || d.toks[n].poss() {
                     return None;
                 }
+                // With no body word, the name must open its clause (`Regina Ip from the
+                // pro-Beijing camp said`; not `accused Bill Clinton of rape said`).
+                let opens = |from: usize| {
+                    from == 0
+                        || !d.toks[from - 1].is_word()
+                        || d.toks[from - 1].para != d.toks[from].para
+                };
                 return match self.name_before(n, 0) {
-                    src @ Src::Name { from, to, .. } if to - from >= 2 => Some(src),
+                    src @ Src::Name { from, to, .. } if to - from >= 2 && (body || opens(from)) => {
+                        Some(src)
+                    }
                     _ => None,
                 };
             }

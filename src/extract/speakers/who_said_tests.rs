@@ -14,6 +14,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("said_the_nationality", "Tomas Berg lost in four sets on Sunday. \"I had my chances,\" said the Norwegian.", "I had my chances,", Some("Tomas Berg")),
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
+    ("person_from_a_camp", "The session was halted. Rena Ipsley from the pro-Harbour camp said in a briefing: \"The behaviour of my colleagues is oppressive.\"", "The behaviour of my colleagues is oppressive.", Some("Rena Ipsley")),
+    ("object_before_of_is_no_speaker", "A woman who has accused former President Bill Clint of fraud said on Sunday that \"he never called back.\"", "he never called back.", None),
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
     // A pronoun after an unnamed person spoke is that person, unless someone is named between
     // or the genders clash (class 1: the quote went to the story's last named person).
