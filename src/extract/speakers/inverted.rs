@@ -112,13 +112,17 @@ impl<'d> State<'d> {
                 }
             }
         }
-        // `said the American`, `said the Dutchman`: a nationality alone standing for someone
-        // already named (sports copy).
-        if d.word(ti).eq_ignore_ascii_case("the")
-            && matches!(items.get(s + 1), Some(&Item::T(x)) if d.toks[x].has(class::DEMONYM))
-            && !matches!(items.get(s + 2), Some(&Item::T(x)) if d.toks[x].is_word())
-        {
-            return Src::Pronoun(0, items_tok(items[s + 1]));
+        // `said the American`, `said the Dutchman`, `said the New Zealander`: a nationality
+        // alone standing for someone already named (sports copy).
+        if d.word(ti).eq_ignore_ascii_case("the") {
+            let two_words = matches!(items.get(s + 1), Some(&Item::T(x))
+                if ["New", "South", "North", "Northern", "Sri", "Puerto", "Costa"].contains(&d.word(x)));
+            let m = s + 1 + usize::from(two_words);
+            if matches!(items.get(m), Some(&Item::T(x)) if d.toks[x].has(class::DEMONYM))
+                && !matches!(items.get(m + 1), Some(&Item::T(x)) if d.toks[x].is_word())
+            {
+                return Src::Pronoun(0, items_tok(items[m]));
+            }
         }
         // `said the 12th-ranked Washington`, `said the unseeded Jan Hollis`: modifiers in lower
         // case between `the` and a name (not a role noun: `said the firm Brush Wellman`).
