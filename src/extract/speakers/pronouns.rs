@@ -237,12 +237,21 @@ impl<'d> State<'d> {
         let company = |k: usize| company_word(d, k);
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
         // (a use followed by a company word, `and Co`, or a body's word: `Merrill Lynch and Co`,
-        // `Morgan Stanley Group`; not an owner's: `Lasry's Avenue Capital Group`)
+        // `Morgan Stanley Group`; not an owner's: `Lasry's Avenue Capital Group`; or one the
+        // article refers back to as a thing: `Laura Ashley, which floated`; not `said its`,
+        // whose `its` is as often something the person spoke of)
+        let thing = |e: usize| {
+            e + 1 < d.toks.len()
+                && d.toks[e].is_punct(',')
+                && d.toks[e + 1].is_word()
+                && d.word(e + 1) == "which"
+        };
         let closes_body = |e: usize| {
             !d.toks[e - 1].poss()
                 && (company(e)
                     || and(e) && company(e + 1)
-                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG))
+                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+                    || thing(e))
         };
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people

@@ -252,6 +252,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("body_before_bracket", "A statement by the Harbour Trade Area (HTA), which seeks a common market, said tariffs would fall.", "Harbour Trade Area"),
     ("hyphenated_body_word", "Harbour Commerce Bank-Eastport said it had filed an application.", "Harbour Commerce Bank-Eastport"),
     ("post_of_a_body", "The Home Chancellor of the Exchequer said the plan was \"sound\".", "Home Chancellor"),
+    ("body_referred_to_with_which", "Harbour Blue said profits would fall. Harbour Blue, which flies to 11 cities, cut fares.", "Harbour Blue"),
     ("body_named_with_company_word_elsewhere", "Harlow Vance and Co cut its forecast. \"Rates will rise,\" Harlow Vance said in a note.", "Harlow Vance"),
     ("plea_is_not_speech", "Tom Reyes pleaded guilty to fraud on Monday and will be sentenced in May.", "Tom Reyes"),
     ("title_before_company", "The notes were priced at par, said lead manager Harlow Brandt and Co Inc.", "Harlow Brandt"),
