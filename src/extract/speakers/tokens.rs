@@ -76,6 +76,7 @@ const ABBREVIATIONS: &[&str] = &[
     "prof", "rev", "maj", "sgt", "adm", "cmdr", "cpl", "inc", "corp", "co", "ltd", "no", "vs",
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt", "messrs",
     "hon", "msgr", "gov", "supt", "insp", "det", "brig", "pres", "sens", "reps", "del", "gens",
+    "const", "cst", "pvt", "spc",
 ];
 
 /// A character that may be a quotation mark (straight or curly, a guillemet, a backtick).
