@@ -40,7 +40,20 @@ impl State<'_> {
                             | "later"
                     ))
         };
-        if !opens(first) {
+        // (`said Tuesday that`, `told reporters Monday the plan`: a weekday alone, North
+        // American style, is read as `on Tuesday` below.)
+        let weekday = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .contains(&d.word(first))
+            && !d.toks[first].poss();
+        if !opens(first) && !weekday {
             return s;
         }
         let that = (s + 1..(s + 8).min(items.len())).find(|&m| self.word_is(items[m], "that"));
@@ -73,13 +86,26 @@ impl State<'_> {
             return s;
         }
         m += 1;
-        if word(m)
-            .is_some_and(|t| matches!(d.word(t), "night" | "morning" | "afternoon" | "evening"))
+        if let Some(t) =
+            word(m).filter(|&t| matches!(d.word(t), "night" | "morning" | "afternoon" | "evening"))
         {
+            // (not `said Monday night's attack was`)
+            if d.toks[t].poss() {
+                return s;
+            }
             m += 1;
         }
-        // (the clause must follow at once: not `said on Monday, adding`)
+        // (the clause must follow at once: not `said on Monday, adding`; nor a verb, which
+        // makes the day its subject: `what he said Sunday morning was`)
         match word(m) {
+            Some(_) if weekday && self.finite_word(items[m]) => s,
+            // (`said Sunday on CNN that ...`: a second adverbial)
+            Some(t) if is_preposition(d.word(t)) && !d.toks[t].cap && d.word(t) != "of" => {
+                match self.past_adverbial(items, m) {
+                    n if n > m => n,
+                    _ => m,
+                }
+            }
             Some(_) => m,
             None => s,
         }

@@ -381,6 +381,18 @@ fn reported_quote_starts_after_an_adverbial() {
             "the plan would fail",
         ),
         (
+            "Dan Miller said Tuesday that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller said Sunday on Harbour Radio that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller said Tuesday's vote was rigged.",
+            "Tuesday's vote was rigged",
+        ),
+        (
             "Dan Miller said in the areas that were flooded the damage was heavy.",
             "in the areas that were flooded the damage was heavy",
         ),
