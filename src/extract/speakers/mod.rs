@@ -196,7 +196,8 @@ pub enum Link {
     /// A role noun or description (`the minister`, `the 74-year-old comedian`) standing for a
     /// person the article names.
     Role,
-    /// The speaker of an earlier quote (a continued quote paragraph).
+    /// The speaker of an earlier quote (a continued quote paragraph), or the person the
+    /// sentence just before it is about (`X was not convinced. "..."`).
     Previous,
     /// No named person: an unnamed or organisational source.
     #[default]

@@ -53,7 +53,15 @@ impl<'d> State<'d> {
                 Some(f)
             } else if matches!(items[0], Item::Q(_)) {
                 // A sentence that opens with a quote and names no one continues the last
-                // quote's speaker; a scare quote inside a narrative sentence does not.
+                // quote's speaker; a scare quote inside a narrative sentence does not. After a
+                // sentence about someone else (`"It works," he said. Councillor X was not
+                // convinced. "It is a disaster."`) the quote is no longer surely theirs: it
+                // goes to no one.
+                let other = self.previous_subject().filter(|&p| {
+                    self.last_quote
+                        .and_then(|(prev, _)| prev.speaker)
+                        .is_some_and(|s| self.canonical(s) != self.canonical(p))
+                });
                 self.last_quote.map(|(prev, _)| Found {
                     cue: Cue::Continuation,
                     cue_toks: (0, 0),
@@ -62,6 +70,7 @@ impl<'d> State<'d> {
                     } else {
                         Link::None
                     },
+                    speaker: other.or(prev.speaker),
                     confidence: prev.confidence.continued(),
                     attribution: [prev.attribution[0].min(sentence[0]), sentence[1]],
                     ..prev
@@ -555,4 +564,32 @@ fn char_offset(d: &Doc, b: usize) -> usize {
         .get(t.bs as usize..b)
         .map_or(0, |s| s.chars().count());
     t.cs as usize + extra
+}
+
+impl State<'_> {
+    /// The person the sentence before this one is about: its named subject or speaker
+    /// (`Councillor X was not convinced.`, `X, however, was emphatic.`), the last to become
+    /// salient there, when that sentence quotes no one and the article shows the subject a
+    /// person (a title, a gender, or a full name opening with a known given name; not `Strong
+    /// Oscar contenders Million Dollar Baby and ...`).
+    fn previous_subject(&self) -> Option<usize> {
+        let d = self.doc;
+        let prev = *self.prev_starts.last()?;
+        let p = self
+            .salient
+            .last()
+            .filter(|&&(_, at)| at == prev && prev < self.sent_start)
+            .map(|&(p, _)| p)?;
+        if d.spans
+            .iter()
+            .any(|sp| sp.first >= prev && sp.first < self.sent_start)
+        {
+            return None;
+        }
+        let person = self.names.people.get(self.canonical(p))?;
+        let shown = person.titled
+            || person.gender != 0
+            || person.words.len() >= 2 && lexicon::is_given(&person.words[0]);
+        shown.then_some(p)
+    }
 }

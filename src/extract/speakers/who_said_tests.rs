@@ -6,6 +6,9 @@ use super::*;
 /// Who says each quote, per error class of issue 17: (class, body, quote words, speaker).
 const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A quote paragraph after reported speech goes on with its source, not an older speaker.
+    ("quote_after_another_persons_sentence", "Mayor Jon Tarry defended the plan. \"It works,\" he said. Councillor Karen Wong agreed.\n\n\"This is a disaster for the city.\"", "This is a disaster for the city.", Some("Karen Wong")),
+    ("quote_after_a_sentence_about_someone_else_but_spoken_by_the_speaker", "\"Rates will stay low,\" Henry Kaufer said. Alan Greenway knows the economy well, Kaufer noted.\n\n\"He is a fine choice.\"", "He is a fine choice.", Some("Henry Kaufer")),
+    ("quote_after_a_sentence_about_a_body", "\"Rates will stay low,\" Henry Kaufer said. Harbour Trading Corp raised its forecast.\n\n\"That is a fine choice.\"", "That is a fine choice.", Some("Henry Kaufer")),
     ("quote_after_reported_speech", "\"We cannot wait,\" Maria Fenwick said.\n\nJonas Pellerin told the paper how the scheme works. \"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
     ("quote_paragraph_after_reported_paragraph", "\"We cannot wait,\" Maria Fenwick said.\n\nJonas Pellerin said the scheme was simple.\n\n\"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
     ("unnamed_reported_ends_a_speaker", "\"We cannot wait,\" Maria Fenwick said.\n\nA spokesman said the scheme was simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", None),
