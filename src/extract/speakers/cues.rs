@@ -217,6 +217,12 @@ impl<'d> State<'d> {
             .filter(|f| f.cue != Cue::AccordingTo)
             .map(|f| f.k)
             .min();
+        if let Some((k, ti)) = self.verdict_of(items) {
+            if let Some(src @ Src::Name { .. }) = self.right_name_only(items, k + 2) {
+                let at = cue_at(k, Cue::SpeechNoun, (ti, items_tok(items[k + 1]) + 1), false);
+                self.record(src, at, &mut found);
+            }
+        }
         for k in 0..items.len() {
             let Item::T(ti) = items[k] else { continue };
             if d.toks[ti].lex.classes & class::SPEECH_NOUN == 0 || d.toks[ti].cap {
@@ -769,5 +775,46 @@ impl State<'_> {
             n @ Src::Name { from, to, .. } if to - from >= 2 => Some((n, true)),
             _ => None,
         }
+    }
+}
+
+impl State<'_> {
+    /// `"...," is the dry assessment of Graham Lane`, `"...," was the verdict of X`: a quote,
+    /// a form of `be`, `the`, at most two words, then a noun for a judgement said aloud and
+    /// `of`: the noun's item and token.
+    fn verdict_of(&self, items: &[Item]) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let q = items.iter().position(|it| matches!(it, Item::Q(_)))?;
+        let mut k = q + 1;
+        if matches!(self.tok(*items.get(k)?), Some(t) if t.is_punct(',')) {
+            k += 1;
+        }
+        let be = items_tok(*items.get(k)?);
+        if !matches!(self.tok(items[k]), Some(t) if t.is_word() && t.has(class::BE) && !t.cap)
+            || !matches!(d.word(be), "is" | "was")
+            || !self.word_at_is(items, k + 1, "the")
+        {
+            return None;
+        }
+        (k + 2..(k + 5).min(items.len())).find_map(|m| {
+            let Item::T(ti) = items[m] else { return None };
+            let noun = d.toks[ti].is_word()
+                && !d.toks[ti].cap
+                && (d.toks[ti].has(class::SPEECH_NOUN)
+                    || matches!(
+                        d.word(ti),
+                        "assessment"
+                            | "verdict"
+                            | "view"
+                            | "opinion"
+                            | "conclusion"
+                            | "advice"
+                            | "reaction"
+                            | "response"
+                            | "prediction"
+                            | "diagnosis"
+                    ));
+            (noun && self.word_at_is(items, m + 1, "of")).then_some((m, ti))
+        })
     }
 }

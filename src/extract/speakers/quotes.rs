@@ -79,7 +79,12 @@ impl<'d> State<'d> {
                 None
             };
             let Some(evidence) = evidence else { continue };
-            if evidence.cue != Cue::Continuation {
+            // (A continuation given to the person of the sentence before goes on with them.)
+            let switched = evidence.cue == Cue::Continuation
+                && self
+                    .last_quote
+                    .is_some_and(|(prev, _)| prev.speaker != evidence.speaker);
+            if evidence.cue != Cue::Continuation || switched {
                 used = Some(evidence);
             }
             let span = d.spans[q];
@@ -586,7 +591,8 @@ impl State<'_> {
         {
             return None;
         }
-        let person = self.names.people.get(self.canonical(p))?;
+        let canon = self.canonical(p);
+        let person = self.names.people.get(canon)?;
         let shown = person.titled
             || person.gender != 0
             || person.words.len() >= 2 && lexicon::is_given(&person.words[0]);
