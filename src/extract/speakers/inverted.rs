@@ -1,7 +1,8 @@
 //! Inverted sources: the name or description that starts right of a cue whose source follows
 //! it (`"...," said China's ambassador to the United Nations, Zhang Jun`, `said Standard
 //! Chartered chief executive Mervyn Davies`, `said the coach`, `according to Secretary of State
-//! Mike Pompeo`), and a name starting exactly at an item.
+//! Mike Pompeo`), a name starting exactly at an item, and the judgement of a named person
+//! after a quote (`"...," is the dry assessment of X`).
 //!
 //! Uses the tokens, sentences, names and sources.
 
@@ -544,5 +545,46 @@ impl State<'_> {
             && !d.toks[x].has(class::SOURCE_NOUN | class::ORG)
             && no_post
             && !self.introduced_unnamed(x)
+    }
+}
+
+impl State<'_> {
+    /// `"...," is the dry assessment of Graham Lane`, `"...," was the verdict of X`: a quote,
+    /// a form of `be`, `the`, at most two words, then a noun for a judgement said aloud and
+    /// `of`: the noun's item and token.
+    pub(super) fn verdict_of(&self, items: &[Item]) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let q = items.iter().position(|it| matches!(it, Item::Q(_)))?;
+        let mut k = q + 1;
+        if matches!(self.tok(*items.get(k)?), Some(t) if t.is_punct(',')) {
+            k += 1;
+        }
+        let be = items_tok(*items.get(k)?);
+        if !matches!(self.tok(items[k]), Some(t) if t.is_word() && t.has(class::BE) && !t.cap)
+            || !matches!(d.word(be), "is" | "was")
+            || !self.word_at_is(items, k + 1, "the")
+        {
+            return None;
+        }
+        (k + 2..(k + 5).min(items.len())).find_map(|m| {
+            let Item::T(ti) = items[m] else { return None };
+            let noun = d.toks[ti].is_word()
+                && !d.toks[ti].cap
+                && (d.toks[ti].has(class::SPEECH_NOUN)
+                    || matches!(
+                        d.word(ti),
+                        "assessment"
+                            | "verdict"
+                            | "view"
+                            | "opinion"
+                            | "conclusion"
+                            | "advice"
+                            | "reaction"
+                            | "response"
+                            | "prediction"
+                            | "diagnosis"
+                    ));
+            (noun && self.word_at_is(items, m + 1, "of")).then_some((m, ti))
+        })
     }
 }
