@@ -156,9 +156,13 @@ impl<'d> State<'d> {
                 if e - s >= 2 || titled {
                     let idx = self.add_person(s, e);
                     self.names.people[idx].titled |= titled;
+                    // (a gendered title before the name, `Mrs`, `Lady`: not a place that is
+                    // also a given name, `Virginia Gov. Terry McAuliffe`)
                     let mut g = 0;
                     for k in i..s {
-                        g = g.max(lexicon::gender(d.word(k)));
+                        if d.toks[k].lex.classes & class::PLACE == 0 {
+                            g = g.max(lexicon::gender(d.word(k)));
+                        }
                     }
                     if g == 0 && e - s >= 2 {
                         g = lexicon::gender(d.word(s));

@@ -79,8 +79,19 @@ impl<'d> State<'d> {
                     at.confidence = Confidence::Medium;
                     Some(p)
                 }
-                // A description no one fits is someone unnamed.
-                None if !self.doc.toks[t].has(class::PRONOUN) => {
+                // A description no one fits is someone unnamed; so is `she` when no woman was
+                // named and the last quote's speaker is a man (`"...," Tom Hart said. One
+                // member was less sure. "...," she said.`), or no one spoke before.
+                None if !self.doc.toks[t].has(class::PRONOUN)
+                    || g != 0
+                        && self
+                            .last_quote
+                            .and_then(|(f, _)| f.speaker)
+                            .is_none_or(|s| {
+                                !matches!(self.gender_of(s), 0) && self.gender_of(s) != g
+                            }) =>
+                {
+                    at.source = Some((t, t + 1));
                     found.push(at);
                     return;
                 }

@@ -107,7 +107,12 @@ impl<'d> State<'d> {
         // Reported speech: what follows a finite cue, when the sentence has no quote.
         if !any_q {
             for f in found {
-                if !f.finite {
+                // (nor a `he said` that no one fits: it only keeps a quote from going to the
+                // last speaker)
+                let lost_pronoun = f.speaker.is_none()
+                    && f.link == Link::None
+                    && f.source.is_some_and(|(a, _)| d.toks[a].has(class::PRONOUN));
+                if !f.finite || lost_pronoun {
                     continue;
                 }
                 // After the cue's own words: `told reporters the ship was lost` reports `the

@@ -6,6 +6,9 @@ use super::*;
 /// Who says each quote, per error class of issue 17: (class, body, quote words, speaker).
 const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A quote paragraph after reported speech goes on with its source, not an older speaker.
+    ("she_after_a_mans_quote_with_no_woman_named", "\"We will win,\" Tom Hart said. One party member was less sure. \"I have my doubts,\" she said.", "I have my doubts,", None),
+    ("place_before_a_title_gives_no_gender", "Virginia Gov. Terry Mahon signed the order on Friday.\n\n\"It is a historic day,\" she said.", "It is a historic day,", None),
+    ("rugby_position_before_a_name", "Prop Julian Whyte is fit again. \"The scrum is strong,\" he told the paper.", "The scrum is strong,", Some("Julian Whyte")),
     ("quote_then_the_assessment_of", "Tom Blakey spoke on Sunday.\n\n\"Voters like us more than members do,\" is the dry assessment of Graham Lorne, leader of the council group.", "Voters like us more than members do,", Some("Graham Lorne")),
     ("quote_after_another_persons_sentence", "Mayor Jon Tarry defended the plan. \"It works,\" he said. Councillor Karen Wong agreed.\n\n\"This is a disaster for the city.\"", "This is a disaster for the city.", Some("Karen Wong")),
     ("quote_after_a_sentence_about_someone_else_but_spoken_by_the_speaker", "\"Rates will stay low,\" Henry Kaufer said. Alan Greenway knows the economy well, Kaufer noted.\n\n\"He is a fine choice.\"", "He is a fine choice.", Some("Henry Kaufer")),
