@@ -379,6 +379,18 @@ impl State<'_> {
                 if clause >= 3 && (!next_to || self.own_clause(items, f.k)) {
                     return false;
                 }
+                // (`"... must go." Hart rejected that.`: a verb with a thing for its object
+                // answers the quote; it is not its source.)
+                let object = items.get(f.k + 1).is_some_and(|&it| {
+                    matches!(self.tok(it), Some(t) if t.is_word() && !t.cap)
+                        && matches!(
+                            d.word(items_tok(it)),
+                            "that" | "this" | "it" | "these" | "those" | "them"
+                        )
+                });
+                if object && clause <= 2 {
+                    return false;
+                }
             }
         }
         true

@@ -6,6 +6,7 @@ use super::*;
 /// Who says each quote, per error class of issue 17: (class, body, quote words, speaker).
 const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A quote paragraph after reported speech goes on with its source, not an older speaker.
+    ("verb_with_an_object_after_a_quote_answers_it", "Minister Tom Hart defended himself. \"It is a scandal,\" said opposition leader Ann Bell. \"The minister must go.\" Hart rejected that.", "The minister must go.", Some("Ann Bell")),
     ("she_after_a_mans_quote_with_no_woman_named", "\"We will win,\" Tom Hart said. One party member was less sure. \"I have my doubts,\" she said.", "I have my doubts,", None),
     ("place_before_a_title_gives_no_gender", "Virginia Gov. Terry Mahon signed the order on Friday.\n\n\"It is a historic day,\" she said.", "It is a historic day,", None),
     ("rugby_position_before_a_name", "Prop Julian Whyte is fit again. \"The scrum is strong,\" he told the paper.", "The scrum is strong,", Some("Julian Whyte")),
