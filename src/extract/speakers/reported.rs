@@ -28,6 +28,8 @@ impl State<'_> {
                     || matches!(
                         d.word(t),
                         "during"
+                            | "through"
+                            | "via"
                             | "after"
                             | "before"
                             | "late"
@@ -57,8 +59,9 @@ impl State<'_> {
             return s;
         }
         let that = (s + 1..(s + 8).min(items.len())).find(|&m| self.word_is(items[m], "that"));
-        if let Some(t) = that.filter(|_| is_preposition(d.word(first)) || d.word(first) == "during")
-        {
+        if let Some(t) = that.filter(|_| {
+            is_preposition(d.word(first)) || matches!(d.word(first), "during" | "through" | "via")
+        }) {
             let adverbial = items[s..t].iter().all(|&it| {
                 matches!(self.tok(it), Some(x) if (x.is_word() || x.kind == Kind::Num) && !self.finite_word(it))
             });

@@ -393,6 +393,10 @@ fn reported_quote_starts_after_an_adverbial() {
             "the plan would fail",
         ),
         (
+            "Dan Miller said through a spokesman that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
             "Dan Miller said Sunday on Harbour Radio that the plan would fail.",
             "the plan would fail",
         ),
