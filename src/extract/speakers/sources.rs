@@ -319,6 +319,9 @@ impl<'d> State<'d> {
             return Src::Topic(ti);
         }
         if d.name_word(ti) {
+            if let Some(n) = self.person_of_place(items, e) {
+                return n;
+            }
             return self.left_name(items, e);
         }
         // `It added: "..."`: a body or a group speaks, whoever it is. (Only with a quote to
@@ -738,3 +741,60 @@ const AUTHORED: &[&str] = &[
     "penned",
     "edited",
 ];
+
+impl State<'_> {
+    /// `Stacy Baker of Columbia, South Carolina said`: a full name, `of`/`from`, a place, a
+    /// comma and the place's state or country ending at item `e`, with no comma closing it
+    /// before the cue: the person speaks, not the place.
+    fn person_of_place(&self, items: &[Item], e: usize) -> Option<Src> {
+        let d = self.doc;
+        // (the first item of the capitalised run ending at `end`; the state or country must be
+        // a known place, the town need not be)
+        let run = |end: usize| -> usize {
+            let mut m = end + 1;
+            while m > 0 && matches!(items[m - 1], Item::T(x) if d.name_word(x) && !d.toks[x].poss())
+            {
+                m -= 1;
+            }
+            m
+        };
+        let Item::T(last) = items[e] else {
+            return None;
+        };
+        if !d.toks[last].has(class::PLACE) {
+            return None;
+        }
+        let r1 = run(e);
+        let comma = r1.checked_sub(1)?;
+        if !matches!(items[comma], Item::T(c) if d.toks[c].is_punct(',')) {
+            return None;
+        }
+        let r2 = run(comma.checked_sub(1)?);
+        if r2 >= comma {
+            return None;
+        }
+        let of = r2.checked_sub(1)?;
+        if !matches!(items[of], Item::T(o) if matches!(d.word(o), "of" | "from")) {
+            return None;
+        }
+        let Item::T(n) = items[of.checked_sub(1)?] else {
+            return None;
+        };
+        if !d.name_word(n) || d.toks[n].poss() {
+            return None;
+        }
+        // (not the object of a preposition: `a group led by Robert Bass of Fort Worth, Texas
+        // said`)
+        match self.name_before(n, 0) {
+            src @ Src::Name { from, to, .. }
+                if to - from >= 2
+                    && !(from > 0
+                        && d.toks[from - 1].is_word()
+                        && is_preposition(d.word(from - 1))) =>
+            {
+                Some(src)
+            }
+            _ => None,
+        }
+    }
+}

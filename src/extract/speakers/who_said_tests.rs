@@ -26,6 +26,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("said_the_nationality", "Tomas Berg lost in four sets on Sunday. \"I had my chances,\" said the Norwegian.", "I had my chances,", Some("Tomas Berg")),
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
     // A person before `of` speaks, not the body after it.
+    ("person_of_town_and_state_without_closing_comma", "Stacy Barker of Columbia, South Carolina said she thinks Ted Cray can pull off a \"big win\" there.", "big win", Some("Stacy Barker")),
+    ("group_led_by_person_of_town_and_state", "An investor group led by Robert Basse of Fort Worth, Texas said it owns 8.9 pct of the \"voting stock\" of the firm.", "voting stock", None),
     ("person_from_a_camp", "The session was halted. Rena Ipsley from the pro-Harbour camp said in a briefing: \"The behaviour of my colleagues is oppressive.\"", "The behaviour of my colleagues is oppressive.", Some("Rena Ipsley")),
     ("object_before_of_is_no_speaker", "A woman who has accused former President Bill Clint of fraud said on Sunday that \"he never called back.\"", "he never called back.", None),
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
