@@ -89,6 +89,7 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `sources`: the phrase left of a cue that names its source;
 - `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
 - `attribution`: which side of a cue its source is on, and the sentence's subject;
+- `lists`: the people a source is listed with (`A, B and C said`);
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
 - `reported`: where a reported clause begins and ends (past an adverbial or a dateline; around
   an aside `The tone, said Mr X, would be ...`), and the signs of a finite clause;
@@ -106,6 +107,7 @@ mod interview;
 mod inverted;
 mod lexicon;
 mod links;
+mod lists;
 mod marks;
 mod names;
 mod people;

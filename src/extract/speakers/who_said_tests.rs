@@ -399,6 +399,22 @@ fn reported_quote_starts_after_an_adverbial() {
             "the plan would fail",
         ),
         (
+            "Dan Miller told Reuters that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller told the BBC the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller told Harbour News on Monday that the plan would fail.",
+            "the plan would fail",
+        ),
+        (
+            "Dan Miller urged Congress to act on the plan.",
+            "Congress to act on the plan",
+        ),
+        (
             "Dan Miller said Sunday on Harbour Radio that the plan would fail.",
             "the plan would fail",
         ),
