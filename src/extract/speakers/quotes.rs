@@ -602,10 +602,9 @@ impl State<'_> {
             .last()
             .filter(|&&(_, at)| at == prev && prev < self.sent_start)
             .map(|&(p, _)| p)?;
-        if d.spans
-            .iter()
-            .any(|sp| sp.first >= prev && sp.first < self.sent_start)
-        {
+        // (quote spans are in text order)
+        let i = d.spans.partition_point(|sp| sp.first < prev);
+        if d.spans.get(i).is_some_and(|sp| sp.first < self.sent_start) {
             return None;
         }
         let canon = self.canonical(p);
