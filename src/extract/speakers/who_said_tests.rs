@@ -9,7 +9,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("verb_with_an_object_after_a_quote_answers_it", "Minister Tom Hart defended himself. \"It is a scandal,\" said opposition leader Ann Bell. \"The minister must go.\" Hart rejected that.", "The minister must go.", Some("Ann Bell")),
     ("she_after_a_mans_quote_with_no_woman_named", "\"We will win,\" Tom Hart said. One party member was less sure. \"I have my doubts,\" she said.", "I have my doubts,", None),
     ("place_before_a_title_gives_no_gender", "Virginia Gov. Terry Mahon signed the order on Friday.\n\n\"It is a historic day,\" she said.", "It is a historic day,", None),
-    ("occupation_opening_a_sentence_before_a_name", "Investor Wexley Soskin said he has raised his offer. \"It is a fair price,\" he said.", "It is a fair price,", Some("Wexley Soskin")),
+    ("occupation_opening_a_sentence_before_a_name", "Rapper Wexley Soskin said he has a new album. \"It is my best work,\" he said.", "It is my best work,", Some("Wexley Soskin")),
     ("rugby_position_before_a_name", "Prop Julian Whyte is fit again. \"The scrum is strong,\" he told the paper.", "The scrum is strong,", Some("Julian Whyte")),
     ("quote_then_the_assessment_of", "Tom Blakey spoke on Sunday.\n\n\"Voters like us more than members do,\" is the dry assessment of Graham Lorne, leader of the council group.", "Voters like us more than members do,", Some("Graham Lorne")),
     ("quote_after_another_persons_sentence", "Mayor Jon Tarry defended the plan. \"It works,\" he said. Councillor Karen Wong agreed.\n\n\"This is a disaster for the city.\"", "This is a disaster for the city.", Some("Karen Wong")),
