@@ -264,6 +264,18 @@ impl<'d> State<'d> {
                     || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
                     || thing(e))
         };
+        // (a name opening with no known given name, whose sentence the next one takes up as
+        // a body: `Freedom Mobile said ... The company has ...`, `Krispy Kreme said ... The
+        // chain said`)
+        // (nor someone the article gives a post: `Satya Nadal, chief executive, said ...`)
+        let canon = self.canonical(p);
+        let post = self
+            .names
+            .roles
+            .values()
+            .any(|at| at.iter().any(|&(_, q)| self.canonical(q) == canon));
+        let no_given = !lexicon::is_given(d.word(from)) && !post;
+        let taken_up = |k: usize, e: usize| no_given && body_taken_up(d, k, e);
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people
             .get(self.canonical(p))
@@ -300,7 +312,7 @@ impl<'d> State<'d> {
                 })
             {
                 let e = k + len;
-                if closes_body(e) {
+                if closes_body(e) || taken_up(k, e) {
                     return false;
                 }
                 sum += person_probability(d, k, e, courtesy);
@@ -322,7 +334,7 @@ impl<'d> State<'d> {
                 // `Merrill Lynch and Co`, `Morgan Stanley Group` anywhere in the article: a
                 // body (for a name no title or given name makes a person).
                 let e = k + len;
-                if closes_body(e) {
+                if closes_body(e) || taken_up(k, e) {
                     return false;
                 }
                 sum += person_probability(d, k, k + len, courtesy);
@@ -485,4 +497,66 @@ fn company_word(d: &Doc, k: usize) -> bool {
         .iter()
         .any(|c| w.eq_ignore_ascii_case(c))
     }
+}
+
+/// Whether the name at tokens `k..e` opens its sentence and the next sentence opens with `The`,
+/// at most two words and a body's noun (`The company`, `The coffee chain`): the article takes
+/// the name up as a body.
+fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
+    const BODIES: &[&str] = &[
+        "company",
+        "firm",
+        "chain",
+        "carrier",
+        "retailer",
+        "charity",
+        "airline",
+        "brand",
+        "insurer",
+        "operator",
+        "manufacturer",
+        "maker",
+        "automaker",
+        "carmaker",
+        "franchise",
+        "network",
+        "broadcaster",
+        "newspaper",
+        "magazine",
+        "website",
+        "publisher",
+        "studio",
+        "label",
+        "utility",
+        "provider",
+        "restaurant",
+        "shelter",
+    ];
+    if !super::runs::opens_sentence(d, k) {
+        return false;
+    }
+    let Some(stop) = (e..(e + 80).min(d.toks.len()))
+        .find(|&i| d.toks[i].is_punct('.') || d.toks[i].para != d.toks[k].para)
+    else {
+        return false;
+    };
+    let mut j = stop + usize::from(d.toks[stop].is_punct('.'));
+    while j < d.toks.len() && !d.toks[j].is_word() && d.toks[j].para == d.toks[stop].para {
+        j += 1;
+    }
+    if j >= d.toks.len() || d.word(j) != "The" {
+        return false;
+    }
+    let Some(noun) = (j + 1..(j + 4).min(d.toks.len()))
+        .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap)
+        .find(|&i| BODIES.contains(&d.word(i)))
+    else {
+        return false;
+    };
+    // (not a body the name's own sentence names: `Lusser said the National Bank ... The bank`)
+    !(e..stop).any(|i| {
+        d.toks[i].is_word()
+            && (d.toks[i].cap && d.toks[i].has(class::ORG)
+                || d.word(i).eq_ignore_ascii_case(d.word(noun)))
+    })
 }
