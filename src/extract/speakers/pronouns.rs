@@ -168,6 +168,30 @@ impl<'d> State<'d> {
         if company(to) || and(to) && company(to + 1) {
             return false;
         }
+        // `George Wimpey said ... George Wimpey's profits`: a name no title introduced, whose
+        // gender only its given name gave, is a body's when the article gives it what only a
+        // body owns (asked once per name).
+        let untitled = !people.get(p).is_some_and(|x| x.titled)
+            && !people.get(self.canonical(p)).is_some_and(|x| x.titled);
+        if titled && untitled && to - from >= 2 {
+            let canon = self.canonical(p);
+            let mut key: String = (from..to).map(|k| d.word(k)).collect::<Vec<_>>().join(" ");
+            key.push_str(" owned");
+            if let Some(&(.., verdict)) = self
+                .person_verdicts
+                .iter()
+                .find(|(q, c, w, _)| *q == p && *c == canon && *w == key)
+            {
+                return verdict;
+            }
+            let len = to - from;
+            let owned = (0..d.toks.len().saturating_sub(len)).any(|k| {
+                (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == d.word(from + i))
+                    && owned_by_body(d, k + len)
+            });
+            self.person_verdicts.push((p, canon, key, !owned));
+            return !owned;
+        }
         // `said lead manager Credit Suisse`: a securities issue's managers are banks.
         let issue_manager = from >= 2
             && matches!(d.word(from - 1), "manager" | "managers" | "co-manager")
@@ -258,11 +282,12 @@ impl<'d> State<'d> {
                 && d.word(e + 1) == "which"
         };
         let closes_body = |e: usize| {
-            !d.toks[e - 1].poss()
-                && (company(e)
-                    || and(e) && company(e + 1)
-                    || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
-                    || thing(e))
+            owned_by_body(d, e)
+                || !d.toks[e - 1].poss()
+                    && (company(e)
+                        || and(e) && company(e + 1)
+                        || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
+                        || thing(e))
         };
         // (a name opening with no known given name, whose sentence the next one takes up as
         // a body: `Freedom Mobile said ... The company has ...`, `Krispy Kreme said ... The
@@ -559,4 +584,33 @@ fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
             && (d.toks[i].cap && d.toks[i].has(class::ORG)
                 || d.word(i).eq_ignore_ascii_case(d.word(noun)))
     })
+}
+
+/// Whether the use of a name ending at token `e` is possessive and owns what only a body owns
+/// (`George Wimpey's profits`, `Tim Hortons' chief executive`).
+fn owned_by_body(d: &Doc, e: usize) -> bool {
+    const OWNED: &[&str] = &[
+        "shareholders",
+        "stores",
+        "customers",
+        "revenue",
+        "revenues",
+        "earnings",
+        "profits",
+        "profit",
+        "subscribers",
+        "outlets",
+        "restaurants",
+        "board",
+        "chairman",
+        "shares",
+        "stock",
+        "subsidiary",
+        "headquarters",
+    ];
+    d.toks[e - 1].poss()
+        && e < d.toks.len()
+        && d.toks[e].is_word()
+        && (OWNED.contains(&d.word(e))
+            || e + 1 < d.toks.len() && d.word(e) == "chief" && d.word(e + 1) == "executive")
 }
