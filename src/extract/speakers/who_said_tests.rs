@@ -266,6 +266,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("body_before_bracket", "A statement by the Harbour Trade Area (HTA), which seeks a common market, said tariffs would fall.", "Harbour Trade Area"),
     ("hyphenated_body_word", "Harbour Commerce Bank-Eastport said it had filed an application.", "Harbour Commerce Bank-Eastport"),
     ("post_of_a_body", "The Home Chancellor of the Exchequer said the plan was \"sound\".", "Home Chancellor"),
+    ("news_site_named_insider", "Harbour Insider reported that the deal was off. \"The deal is off,\" Harbour Insider reported.", "Harbour Insider"),
     ("body_named_like_a_man_with_shares", "George Wimbley said profits rose. George Wimbley's shares rose 5 pct. \"It was a strong year,\" George Wimbley said.", "George Wimbley"),
     ("body_taken_up_as_the_company", "Freedom Mobeel said Tuesday it would expand its network. The company has 1.7 million customers. \"We are growing fast,\" Freedom Mobeel said.", "Freedom Mobeel"),
     ("body_taken_up_as_the_chain", "Krispy Kreem said it will close 10 stores. The chain said sales fell.", "Krispy Kreem"),
