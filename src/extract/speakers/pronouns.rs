@@ -184,10 +184,21 @@ impl<'d> State<'d> {
             {
                 return verdict;
             }
-            let len = to - from;
-            let owned = (0..d.toks.len().saturating_sub(len)).any(|k| {
-                (0..len).all(|i| d.toks[k + i].is_word() && d.word(k + i) == d.word(from + i))
-                    && owned_by_body(d, k + len)
+            // (over the article's mentions of the person, not its every token)
+            let owned = self.names.mentions.iter().any(|&(i, q)| {
+                if self.canonical(q) != canon {
+                    return false;
+                }
+                let mut e = i;
+                while e < d.toks.len() && e - i < 6 && d.toks[e].is_word() && d.toks[e].cap {
+                    e += 1;
+                    // (the name in full, not a short form: `Salomon's stock` of Salomon
+                    // Inc after `Robert Salomon`)
+                    if d.toks[e - 1].poss() {
+                        return e - i >= to - from && owned_by_body(d, e);
+                    }
+                }
+                false
             });
             self.person_verdicts.push((p, canon, key, !owned));
             return !owned;
