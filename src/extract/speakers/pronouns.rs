@@ -305,12 +305,12 @@ impl<'d> State<'d> {
         // chain said`)
         // (nor someone the article gives a post: `Satya Nadal, chief executive, said ...`)
         let canon = self.canonical(p);
-        let post = self
-            .names
-            .roles
-            .values()
-            .any(|at| at.iter().any(|&(_, q)| self.canonical(q) == canon));
-        let no_given = !lexicon::is_given(d.word(from)) && !post;
+        let no_given = !lexicon::is_given(d.word(from))
+            && !self
+                .names
+                .roles
+                .values()
+                .any(|at| at.iter().any(|&(_, q)| self.canonical(q) == canon));
         let taken_up = |k: usize, e: usize| no_given && body_taken_up(d, k, e);
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people

@@ -289,9 +289,12 @@ impl<'d> State<'d> {
         // (`the United Nations Nikki Haley`: the article belongs to a body's words, in lower case
         // elsewhere in the text or an organisation's, before a known given name that opens what
         // is left of the run; not `the San Jose Communique`.)
-        let body_before_given = lexicon::is_given(d.word(s))
-            && (from..s).any(|k| d.seen_lower(k) || d.toks[k].has(class::ORG));
-        if !titled && !body_before_given {
+        let body_before_given = || {
+            s > from
+                && (from..s).any(|k| d.seen_lower(k) || d.toks[k].has(class::ORG))
+                && lexicon::is_given(d.word(s))
+        };
+        if !titled && !body_before_given() {
             // `the Kremlin`, `The Rolling Stones`, `a Grand Slam` (not `an Alan Shearer
             // strike`)
             if from > 0
