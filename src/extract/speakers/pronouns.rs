@@ -170,21 +170,11 @@ impl<'d> State<'d> {
         }
         // `George Wimpey said ... George Wimpey's profits`: a name no title introduced, whose
         // gender only its given name gave, is a body's when the article gives it what only a
-        // body owns (asked once per name).
+        // body owns (read over the person's mentions, not the article's every token).
         let untitled = !people.get(p).is_some_and(|x| x.titled)
             && !people.get(self.canonical(p)).is_some_and(|x| x.titled);
         if titled && untitled && to - from >= 2 {
             let canon = self.canonical(p);
-            let mut key: String = (from..to).map(|k| d.word(k)).collect::<Vec<_>>().join(" ");
-            key.push_str(" owned");
-            if let Some(&(.., verdict)) = self
-                .person_verdicts
-                .iter()
-                .find(|(q, c, w, _)| *q == p && *c == canon && *w == key)
-            {
-                return verdict;
-            }
-            // (over the article's mentions of the person, not its every token)
             let owned = self.names.mentions.iter().any(|&(i, q)| {
                 if self.canonical(q) != canon {
                     return false;
@@ -200,7 +190,6 @@ impl<'d> State<'d> {
                 }
                 false
             });
-            self.person_verdicts.push((p, canon, key, !owned));
             return !owned;
         }
         // `said lead manager Credit Suisse`: a securities issue's managers are banks.
