@@ -44,16 +44,10 @@ impl State<'_> {
         };
         // (`said Tuesday that`, `told reporters Monday the plan`: a weekday alone, North
         // American style, is read as `on Tuesday` below.)
-        let weekday = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-        .contains(&d.word(first))
+        // (the lexicon's time words ending in `day` are the weekdays)
+        let weekday = d.toks[first].has(class::TIME)
+            && d.toks[first].cap
+            && d.word(first).ends_with("day")
             && !d.toks[first].poss();
         if !opens(first) && !weekday {
             return s;
