@@ -272,7 +272,8 @@ impl State<'_> {
         if words < 3 || !rest.iter().any(|&it| self.finite_word(it)) {
             return None;
         }
-        let start = self.after_dateline(items);
+        // (a dash after the cue is no dateline: `In 2004, said X, it was - sadly - over`)
+        let start = self.after_dateline(items).min(f.k - 1);
         let before: Vec<usize> = items[start..f.k - 1]
             .iter()
             .filter_map(|&it| match it {

@@ -511,6 +511,12 @@ fn aside_cue_reports_the_clause_around_it() {
             "The show will open in May",
             Some("Sam Keel"),
         ),
+        // (a dash after the cue, which the dateline reader takes for one after a number)
+        (
+            "In 2004, said Sam Keel, it was - sadly - over.",
+            "it was - sadly - over",
+            Some("Sam Keel"),
+        ),
     ] {
         let a = attribute("", body);
         let q = a.quotes.first();
