@@ -323,6 +323,13 @@ impl<'d> State<'d> {
         }
         if found.is_empty() && subject.is_none() {
             self.possessive_topic(items);
+            // `But a spokesman for the party disagreed. "...," he said.`: someone new and
+            // unnamed is who the next `he` means.
+            if !has_q {
+                if let Some(g) = self.unnamed_subject(items) {
+                    self.unnamed_voice = Some((start, g));
+                }
+            }
         }
         if with_quotes {
             self.emit_quotes(items, &found);
@@ -671,6 +678,24 @@ impl State<'_> {
         }
         if starts("add") && nw == "to" {
             return true;
+        }
+        // `who asked not to be named`, `requested anonymity`: a condition of speaking, not
+        // what was said.
+        if starts("ask") || starts("request") {
+            let word = |i: usize| next(i).map(|t| d.word(t).to_ascii_lowercase());
+            let anonymous = (1..=4).any(|i| word(i).is_some_and(|w| w.starts_with("anonym")));
+            let not_named = matches!(
+                (word(1).as_deref(), word(2).as_deref(), word(3).as_deref()),
+                (Some("not"), Some("to"), Some("be")) | (Some("to"), Some("not"), Some("be"))
+            ) && word(4).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "named" | "identified" | "quoted" | "used" | "publicly"
+                )
+            });
+            if anonymous || not_named {
+                return true;
+            }
         }
         // `swore in four new secretaries`, `swore her in at a ceremony`: an oath given, not
         // words said (not `swore in court that ...`).

@@ -88,7 +88,8 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
   `the Sale player`, `the Texas Democrat`);
 - `sources`: the phrase left of a cue that names its source;
 - `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
-- `attribution`: which side of a cue its source is on, and the sentence's subject;
+- `subject`: the subject a sentence opens with (for cues without a source of their own);
+- `attribution`: which side of a cue its source is on;
 - `lists`: the people a source is listed with (`A, B and C said`);
 - `pronouns`: a source to a speaker (pronouns and role nouns to a recent person);
 - `reported`: where a reported clause begins and ends (past an adverbial or a dateline; around
@@ -119,6 +120,7 @@ mod roles;
 mod runs;
 mod sentences;
 mod sources;
+mod subject;
 mod tokens;
 
 use people::Names;

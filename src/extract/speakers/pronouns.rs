@@ -9,6 +9,7 @@
 use super::lexicon::{self, class, is_preposition};
 use super::people::has_name_key;
 use super::person::{courtesy_words, person_probability};
+use super::sentences::Item;
 use super::sources::Src;
 use super::tokens::Doc;
 use super::{Confidence, Found, Link, State};
@@ -508,6 +509,58 @@ impl State<'_> {
             .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap && !is_preposition(d.word(i)))
             .last()
             .and_then(person)
+    }
+}
+
+impl State<'_> {
+    /// The gender of the unnamed person a sentence opens with, followed by its verb (`But a
+    /// spokesman for the party disagreed.`, `One councillor, who asked not to be named, was
+    /// scathing.`, `Another resident was less kind.`): `a`/`an`/`one`/`another`, at most three
+    /// modifiers, a singular person noun.
+    pub(super) fn unnamed_subject(&self, items: &[Item]) -> Option<u8> {
+        let d = self.doc;
+        let word = |i: usize| match items.get(i) {
+            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
+            _ => None,
+        };
+        let mut i = 0;
+        if word(0).is_some_and(|t| matches!(d.word(t), "But" | "And" | "Yet" | "However")) {
+            i = 1;
+        }
+        if matches!(items.get(i), Some(&Item::T(t)) if d.toks[t].is_punct(',')) {
+            i += 1;
+        }
+        let det = word(i)?;
+        if !["a", "an", "one", "another"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(d.word(det)))
+        {
+            return None;
+        }
+        let mut gender = None;
+        let mut head = i;
+        for n in i + 1..i + 5 {
+            let Some(t) = word(n) else { break };
+            let tok = &d.toks[t];
+            let w = d.word(t);
+            if tok.lex.verb.is_some() && !tok.cap || tok.has(class::BE) || is_preposition(w) {
+                break;
+            }
+            gender = ((!tok.cap || tok.upper)
+                && tok.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+                && tok.lex.classes & class::ORG == 0
+                && !w.ends_with('s'))
+            .then(|| lexicon::role_gender(w));
+            head = n;
+        }
+        let g = gender?;
+        // The noun's verb follows, past a body's phrase or a relative clause.
+        let rest = &items[head + 1..];
+        let verb = rest
+            .iter()
+            .take(16)
+            .any(|&it| self.finite_word(it) || self.past_word(it));
+        verb.then_some(g)
     }
 }
 

@@ -154,6 +154,15 @@ impl State<'_> {
                     ))
     }
 
+    /// Whether the item is a lower-case word in `-ed` or a common irregular past (`Sales rose`,
+    /// `prices slumped`, `a spokesman disagreed`).
+    pub(super) fn past_word(&self, it: Item) -> bool {
+        matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && {
+            let w = self.doc.word(items_tok(it));
+            w.len() > 3 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+        })
+    }
+
     /// `The two have agreed to end the war, UAE Minister X said today on return from Belgrade.`:
     /// a cue whose subject follows a comma and whose own words after it (from item `after`) are
     /// a few with no verb reports the clause before that comma (item index of the comma), when
@@ -168,12 +177,7 @@ impl State<'_> {
     ) -> Option<Option<usize>> {
         let finite = |it: Item| self.finite_word(it);
         // (a clause: a finite verb, or a past form: `Sales rose 5 pct`, `prices slumped`)
-        let past = |it: Item| {
-            matches!(self.tok(it), Some(t) if t.is_word() && !t.cap && {
-                let w = self.doc.word(items_tok(it));
-                w.len() > 3 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
-            })
-        };
+        let past = |it: Item| self.past_word(it);
         let tail = &items[after.min(items.len())..];
         let tail_words = tail
             .iter()

@@ -503,7 +503,8 @@ impl<'d> State<'d> {
         if k >= 2 && d.toks[k - 1].is_word() && d.toks[k - 2].is_word() {
             let prep = d.word(k - 1);
             let noun = &d.toks[k - 2];
-            if matches!(prep, "of" | "for" | "at" | "from" | "with")
+            // (`an aide to Nakasone`, `adviser to the president`: `to` too.)
+            if matches!(prep, "of" | "for" | "at" | "from" | "with" | "to")
                 && (!noun.cap || noun.lex.classes & class::STOP != 0)
                 && noun.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
             {
@@ -526,7 +527,7 @@ impl<'d> State<'d> {
                         .filter(|&(from, to, _)| from == o + 1 && to - from >= 2)
                         .map(|(from, to, _)| (from, to))
                 };
-                if prep == "of" && noun.has(class::TITLE) {
+                if matches!(prep, "of" | "to") && noun.has(class::TITLE) {
                     if let Some((from, to)) = holder() {
                         return Src::Name {
                             from,

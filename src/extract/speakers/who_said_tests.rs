@@ -37,6 +37,12 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // or the genders clash (class 1: the quote went to the story's last named person).
     ("pronoun_after_unnamed_speaker", "Tom Hart spoke on Monday. A ministry spokesman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", None),
     ("pronoun_after_unnamed_then_named", "Tom Hart spoke. A spokesman said the team won. Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic. \"It is a special moment,\" he said.", "It is a special moment,", Some("Stephen Jones")),
+    ("pronoun_after_an_unnamed_subject_with_no_cue", "Tom Hart said the plan would work. \"It is a good plan,\" he said. But a spokesman for the Tories disagreed. \"It will fail,\" he said.", "It will fail,", None),
+    ("pronoun_after_an_unnamed_subject_with_a_relative_clause", "Tom Hart said the plan would work. One MP, who asked not to be named, was less convinced. \"It will fail,\" he said.", "It will fail,", None),
+    ("pronoun_after_an_unnamed_subject_of_other_gender", "Tom Hart said the plan would work. A spokeswoman for the council disagreed. \"It will fail,\" he said.", "It will fail,", Some("Tom Hart")),
+    ("pronoun_subject_of_the_reported_clause", "Tom Hart spoke on Monday. A neighbour, who lives nearby, said he was worried.", "he was worried", None),
+    ("name_subject_of_the_reported_clause", "Treasury Secretary Tom Baker spoke. An official, who asked not to be identified, said Baker had urged him to stay.", "Baker had urged him to stay", None),
+    ("aide_to_a_person", "Prime Minister Yoshi Nakamura spoke. A close aide to Nakamura said the tax would stay.", "the tax would stay", None),
     ("pronoun_of_other_gender_than_unnamed", "Tom Hart spoke on Monday. A ministry spokeswoman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", Some("Tom Hart")),
     ("pronoun_after_unnamed_of_a_body", "Tom Hart spoke on Monday. One dealer for a U.S.-based bank noted the dollar fell. \"They were negative,\" he said.", "They were negative,", None),
     ("pronoun_after_named_persons_post", "Tom Hart spoke on Monday. Sales will rise, Jim Fry, vice-president of Harbour Motors Corporation said. \"The low dollar helps us,\" he told a briefing.", "The low dollar helps us,", Some("Jim Fry")),
@@ -415,6 +421,10 @@ fn reported_quote_starts_after_an_adverbial() {
         (
             "Dan Miller told Harbour News on Monday that the plan would fail.",
             "the plan would fail",
+        ),
+        (
+            "A trader, who asked not to be identified, told Reuters that prices would fall.",
+            "prices would fall",
         ),
         (
             "Dan Miller urged Congress to act on the plan.",
