@@ -62,15 +62,26 @@ impl<'d> State<'d> {
                         .and_then(|(prev, _)| prev.speaker)
                         .is_some_and(|s| self.canonical(s) != self.canonical(p))
                 });
+                // (Nor after a sentence about someone new and unnamed: `A Labour MP was less
+                // convinced.`)
+                let unnamed = other.is_none()
+                    && self.unnamed_voice.is_some_and(|(at, _)| {
+                        self.prev_starts.last() == Some(&at) && at < self.sent_start
+                    });
                 self.last_quote.map(|(prev, _)| Found {
                     cue: Cue::Continuation,
                     cue_toks: (0, 0),
-                    link: if prev.speaker.is_some() {
+                    link: if prev.speaker.is_some() && !unnamed {
                         Link::Previous
                     } else {
                         Link::None
                     },
-                    speaker: other.or(prev.speaker),
+                    speaker: if unnamed {
+                        None
+                    } else {
+                        other.or(prev.speaker)
+                    },
+                    source: prev.source.filter(|_| !unnamed),
                     confidence: prev.confidence.continued(),
                     attribution: [prev.attribution[0].min(sentence[0]), sentence[1]],
                     ..prev

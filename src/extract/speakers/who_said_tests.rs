@@ -39,6 +39,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("pronoun_after_unnamed_then_named", "Tom Hart spoke. A spokesman said the team won. Man-of-the-match Stephen Jones, who kicked three penalties, was ecstatic. \"It is a special moment,\" he said.", "It is a special moment,", Some("Stephen Jones")),
     ("pronoun_after_an_unnamed_subject_with_no_cue", "Tom Hart said the plan would work. \"It is a good plan,\" he said. But a spokesman for the Tories disagreed. \"It will fail,\" he said.", "It will fail,", None),
     ("pronoun_after_an_unnamed_subject_with_a_relative_clause", "Tom Hart said the plan would work. One MP, who asked not to be named, was less convinced. \"It will fail,\" he said.", "It will fail,", None),
+    ("quote_after_an_unnamed_subject_with_no_cue", "Tom Hart said the plan would work. \"It is a good plan,\" he said. A Labour MP was less convinced.\n\n\"It will fail.\"", "It will fail.", None),
     ("pronoun_after_an_unnamed_subject_of_other_gender", "Tom Hart said the plan would work. A spokeswoman for the council disagreed. \"It will fail,\" he said.", "It will fail,", Some("Tom Hart")),
     ("pronoun_subject_of_the_reported_clause", "Tom Hart spoke on Monday. A neighbour, who lives nearby, said he was worried.", "he was worried", None),
     ("name_subject_of_the_reported_clause", "Treasury Secretary Tom Baker spoke. An official, who asked not to be identified, said Baker had urged him to stay.", "Baker had urged him to stay", None),
