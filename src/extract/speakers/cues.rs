@@ -569,7 +569,7 @@ impl<'d> State<'d> {
     }
 
     /// Whether a weak verb has a quote, `that` or a colon nearby.
-    fn weak_ok(&self, items: &[Item], k: usize, has_q: bool) -> bool {
+    pub(super) fn weak_ok(&self, items: &[Item], k: usize, has_q: bool) -> bool {
         if has_q {
             return true;
         }

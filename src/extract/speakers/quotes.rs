@@ -6,7 +6,7 @@
 //!
 //! Uses the tokens, sentences, the lexicon and `is_preposition` of the names.
 
-use super::lexicon::{self, class, is_preposition, Form};
+use super::lexicon::{self, class, is_preposition, Form, Strength};
 use super::sentences::{items_tok, Item};
 use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Cue, Found, Link, Quote, State};
@@ -22,6 +22,8 @@ impl<'d> State<'d> {
         let sentence = self.char_range(items);
         let mut any_q = false;
         let mut used: Option<Found> = None;
+        // The cues that gave a quote its speaker (their words are the quote).
+        let mut quoting: Vec<usize> = Vec::new();
         for (k, it) in items.iter().enumerate() {
             let Item::Q(q) = *it else { continue };
             any_q = true;
@@ -98,6 +100,9 @@ impl<'d> State<'d> {
             if evidence.cue != Cue::Continuation || switched {
                 used = Some(evidence);
             }
+            if evidence.cue != Cue::Continuation {
+                quoting.push(evidence.k);
+            }
             let span = d.spans[q];
             self.push_quote(&evidence, span.bs, span.be, true);
         }
@@ -115,78 +120,146 @@ impl<'d> State<'d> {
         } else if let Some(f) = used {
             self.last_quote = Some((f, para));
         }
-        // Reported speech: what follows a finite cue, when the sentence has no quote.
+        // Reported speech: what follows a finite cue, when the sentence has no quote, or the
+        // clause after a quote that ends a sentence has none (`"..." Her lawyer, X, says the
+        // delay is unacceptable.`).
         if !any_q {
-            for f in found {
-                // (nor a `he said` that no one fits: it only keeps a quote from going to the
-                // last speaker)
-                let lost_pronoun = f.speaker.is_none()
-                    && f.link == Link::None
-                    && f.source.is_some_and(|(a, _)| d.toks[a].has(class::PRONOUN));
-                if !f.finite || lost_pronoun {
-                    continue;
-                }
-                // After the cue's own words: `told reporters the ship was lost` reports `the
-                // ship was lost`.
-                let mut s = f.k + 1;
-                while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
-                    s += 1;
-                }
-                // (`terms proposed by X, he ...`: a passive reports nothing after its agent.)
-                let passive = self.word_at_is(items, s, "by")
-                    && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Past));
-                s = self.past_adverbial(items, s);
-                if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
-                    s += 1;
-                }
-                let mut e = items.len();
-                // `Sales will rise, said Stuart Hensel of the EIU`, `..., said a spokesman for
-                // the firm`: after an inverted verb come its source's words; what it reports is
-                // the clause before it (nothing when no comma sets that clause off).
-                if let Some((a, b)) = self.aside_clause(items, f) {
-                    s = a;
-                    e = b;
-                } else if self.inverted(items, f) {
-                    if f.k < 4 || !matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(',')) {
-                        break;
-                    }
-                    s = self.after_dateline(items);
-                    e = f.k - 1;
-                } else if let Some(before) = self.clause_before_subject(items, f, s) {
-                    // `The two have agreed to end the war, Minister X said today.`; after the
-                    // cue only a few words with no verb (`in a statement`), which report
-                    // nothing.
-                    let Some(c) = before else {
-                        // `X said in a statement.` reports nothing itself: a quote after it
-                        // is X's (not the previous speaker's).
-                        let mut f = *f;
-                        f.attribution = sentence;
-                        self.last_quote = Some((f, para));
-                        break;
-                    };
-                    s = self.after_dateline(items);
-                    e = c;
-                } else if passive {
-                    break;
-                }
-                while e > s
-                    && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)
-                {
-                    e -= 1;
-                }
-                if e >= s + 3 {
-                    if let (Item::T(a), Item::T(b)) = (items[s], items[e - 1]) {
-                        let mut f = *f;
-                        f.attribution = sentence;
-                        self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
-                        // A quote paragraph after it goes on with this source
-                        // (`X told the paper how it works. "It is simple."`).
-                        self.last_quote = Some((f, para));
-                    }
-                }
-                break;
+            self.reported_speech(items, false, found, sentence, para);
+        } else if let Some(c) = self.clause_start(items, items.len() - 1) {
+            if !items[c..].iter().any(|it| matches!(it, Item::Q(_))) {
+                // (A weak verb is a cue there only by the quote: `"..." Nathan Douglas
+                // continued his steady progress` reports nothing; nor does the cue of the
+                // quote: `"...?" Trump asked, looking pleased`.)
+                let weak = |f: &Found| {
+                    matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.strength == Strength::Weak))
+                        && !self.weak_ok(&items[c..], f.k - c, false)
+                };
+                let tail: Vec<Found> = found
+                    .iter()
+                    .filter(|f| f.k >= c && !weak(f) && !quoting.contains(&f.k))
+                    .map(|f| Found { k: f.k - c, ..*f })
+                    .collect();
+                let clause = self.char_range(&items[c..]);
+                self.reported_speech(&items[c..], true, &tail, clause, para);
             }
         }
+    }
+}
+
+/// Reported speech.
+impl State<'_> {
+    /// Records the reported clause after the first finite cue of `found` in a sentence (or
+    /// clause) with no quote: what follows the cue, past its own words and an adverbial, or the
+    /// clause before an inverted cue or an aside.
+    fn reported_speech(
+        &mut self,
+        items: &[Item],
+        after_quote: bool,
+        found: &[Found],
+        sentence: [usize; 2],
+        para: u32,
+    ) {
+        let d = self.doc;
+        for f in found {
+            // (nor a `he said` that no one fits: it only keeps a quote from going to the
+            // last speaker)
+            let lost_pronoun = f.speaker.is_none()
+                && f.link == Link::None
+                && f.source.is_some_and(|(a, _)| d.toks[a].has(class::PRONOUN));
+            if !f.finite || lost_pronoun {
+                continue;
+            }
+            // After the cue's own words: `told reporters the ship was lost` reports `the
+            // ship was lost`.
+            let mut s = f.k + 1;
+            while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
+                s += 1;
+            }
+            // (`terms proposed by X, he ...`: a passive reports nothing after its agent.)
+            let passive = self.word_at_is(items, s, "by")
+                && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Past));
+            s = self.past_adverbial(items, s);
+            if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
+                s += 1;
+            }
+            let mut e = items.len();
+            // `Sales will rise, said Stuart Hensel of the EIU`, `..., said a spokesman for
+            // the firm`: after an inverted verb come its source's words; what it reports is
+            // the clause before it (nothing when no comma sets that clause off).
+            if let Some((a, b)) = self.aside_clause(items, f) {
+                s = a;
+                e = b;
+            } else if self.inverted(items, f) {
+                if f.k < 4 || !matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(',')) {
+                    break;
+                }
+                s = self.after_dateline(items);
+                e = f.k - 1;
+            } else if let Some(before) = self.clause_before_subject(items, f, s) {
+                // `The two have agreed to end the war, Minister X said today.`; after the
+                // cue only a few words with no verb (`in a statement`), which report
+                // nothing.
+                let Some(c) = before else {
+                    // `X said in a statement.` reports nothing itself: a quote after it
+                    // is X's (not the previous speaker's).
+                    let mut f = *f;
+                    f.attribution = sentence;
+                    self.last_quote = Some((f, para));
+                    break;
+                };
+                s = self.after_dateline(items);
+                e = c;
+            } else if passive {
+                break;
+            }
+            while e > s
+                && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)
+            {
+                e -= 1;
+            }
+            // (After a quote, only a clause of its own: not `"...?" Trump asked, looking
+            // pleased`, `Trump added during an interview`, `X said as he left`.)
+            if e >= s + 3 && (!after_quote || self.own_clause_at(&items[s..e])) {
+                if let (Item::T(a), Item::T(b)) = (items[s], items[e - 1]) {
+                    let mut f = *f;
+                    f.attribution = sentence;
+                    self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
+                    // A quote paragraph after it goes on with this source
+                    // (`X told the paper how it works. "It is simple."`).
+                    self.last_quote = Some((f, para));
+                }
+            }
+            break;
+        }
+    }
+}
+
+impl State<'_> {
+    /// Whether the items open a clause of their own: not with a preposition, a subordinating
+    /// word, an adverb in `-ly` or a participle, and with a finite verb before any comma.
+    fn own_clause_at(&self, items: &[Item]) -> bool {
+        let d = self.doc;
+        let Some(first) = items.first().and_then(|&it| self.tok(it)) else {
+            return false;
+        };
+        let w = d.word(items_tok(items[0]));
+        if !first.is_word()
+            || !first.cap
+                && (is_preposition(w)
+                    || w.ends_with("ly")
+                    || w.ends_with("ing")
+                    || matches!(
+                        w,
+                        "as" | "when" | "while" | "if" | "because" | "after" | "before"
+                    ))
+        {
+            return false;
+        }
+        items
+            .iter()
+            .skip(1)
+            .take_while(|&&it| !matches!(self.tok(it), Some(t) if t.is_punct(',')))
+            .any(|&it| self.finite_word(it) || self.past_word(it))
     }
 }
 

@@ -76,7 +76,7 @@ const ABBREVIATIONS: &[&str] = &[
     "prof", "rev", "maj", "sgt", "adm", "cmdr", "cpl", "inc", "corp", "co", "ltd", "no", "vs",
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt", "messrs",
     "hon", "msgr", "gov", "supt", "insp", "det", "brig", "pres", "sens", "reps", "del", "gens",
-    "const", "cst", "pvt", "spc",
+    "const", "cst", "pvt", "spc", "pte", "cdr", "atty", "fr",
 ];
 
 /// A character that may be a quotation mark (straight or curly, a guillemet, a backtick).
@@ -697,7 +697,7 @@ fn soft_break(bytes: &[u8], i: usize) -> bool {
         || [
             "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Prof",
             "Rev", "Sgt", "Adm", "Messrs", "Hon", "Msgr", "Supt", "Insp", "Brig", "Maj", "Cmdr",
-            "Cpl",
+            "Cpl", "Cdr", "Atty", "Pte", "Const", "Cst",
         ]
         .iter()
         .any(|t| t.as_bytes() == word)

@@ -44,6 +44,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("pronoun_subject_of_the_reported_clause", "Tom Hart spoke on Monday. A neighbour, who lives nearby, said he was worried.", "he was worried", None),
     ("name_subject_of_the_reported_clause", "Treasury Secretary Tom Baker spoke. An official, who asked not to be identified, said Baker had urged him to stay.", "Baker had urged him to stay", None),
     ("aide_to_a_person", "Prime Minister Yoshi Nakamura spoke. A close aide to Nakamura said the tax would stay.", "the tax would stay", None),
+    ("reported_clause_after_a_quote_ending_a_sentence", "\"They keep telling me to wait.\" Her lawyer, Mark Steyn, says the delay is unacceptable.", "the delay is unacceptable", Some("Mark Steyn")),
+    ("abbreviated_corporal_before_a_name", "The road was closed. RCMP Cpl. Janine Shue said officers arrived at dawn.", "officers arrived at dawn", Some("Janine Shue")),
     ("pronoun_of_other_gender_than_unnamed", "Tom Hart spoke on Monday. A ministry spokeswoman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", Some("Tom Hart")),
     ("pronoun_after_unnamed_of_a_body", "Tom Hart spoke on Monday. One dealer for a U.S.-based bank noted the dollar fell. \"They were negative,\" he said.", "They were negative,", None),
     ("pronoun_after_named_persons_post", "Tom Hart spoke on Monday. Sales will rise, Jim Fry, vice-president of Harbour Motors Corporation said. \"The low dollar helps us,\" he told a briefing.", "The low dollar helps us,", Some("Jim Fry")),
@@ -365,6 +367,20 @@ fn no_reported_quote_of_a_source_or_an_adverbial() {
         (
             "Sales rose, John Smith said in a statement.",
             "in a statement",
+        ),
+        // After a quote, the cue of that quote or a weak verb the quote alone made a cue
+        // reports nothing.
+        (
+            "\"What kind of people do I have here?\" Tom Hart asked, looking pleased.",
+            "looking pleased",
+        ),
+        (
+            "\"I am happy.\" Tom Hart added during an interview on Monday.",
+            "during an interview",
+        ),
+        (
+            "\"It was great.\" Nate Dorsey continued his steady progress this season.",
+            "his steady progress",
         ),
         // A passive participle reports nothing after its agent.
         (
