@@ -297,17 +297,30 @@ impl<'d> State<'d> {
                 }
             }
         }
-        // `X ...: "quote"` with no verb.
-        if found.is_empty() && has_q {
+        // `X ...: "quote"` with no verb, or with verbs only after a later quote (`Ann Bell
+        // disagreed: "We will lose." "She is wrong," Hart added.`).
+        if has_q {
             if let Some(c) = items
                 .iter()
                 .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
             {
-                if matches!(items.get(c + 1), Some(Item::Q(_))) {
+                let later = |f: &Found| {
+                    f.k > c + 1 && items[c + 2..f.k].iter().any(|it| matches!(it, Item::Q(_)))
+                };
+                if matches!(items.get(c + 1), Some(Item::Q(_))) && found.iter().all(later) {
                     if let Some(src @ Src::Name { .. }) = subject {
                         let colon = items_tok(items[c]);
                         let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                        let before = found.len();
                         self.record(src, at, &mut found);
+                        // (The speakers of the later verbs stay the most recent.)
+                        if found.len() > before {
+                            let later: Vec<usize> =
+                                found[..before].iter().filter_map(|f| f.speaker).collect();
+                            for p in later {
+                                self.make_salient(p);
+                            }
+                        }
                     }
                 }
             }

@@ -27,10 +27,18 @@ impl<'d> State<'d> {
         for (k, it) in items.iter().enumerate() {
             let Item::Q(q) = *it else { continue };
             any_q = true;
+            // (The subject before a colon says the quote right after it, whatever cue comes
+            // after a later quote: `Ann Bell disagreed: "We will lose." "She is wrong," Hart
+            // added.`)
             let mut nearest = found
                 .iter()
-                .filter(|f| self.cue_reaches(items, f, k))
-                .min_by_key(|f| f.k.abs_diff(k));
+                .find(|f| f.cue == Cue::Colon && f.k + 1 == k)
+                .or_else(|| {
+                    found
+                        .iter()
+                        .filter(|f| self.cue_reaches(items, f, k))
+                        .min_by_key(|f| f.k.abs_diff(k))
+                });
             // `X says the movement ... appeals to the "bad angels"`: a cue with no named source
             // inside the clause a named speaker's verb reports is part of what they said.
             // (Not when that cue has a source of its own: `X said the police had said ...`.)

@@ -245,6 +245,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A main clause's colon quotes its own subject, not a cue in the fronted clause (class 1).
     ("colon_after_fronted_clause", "When Dan Trask suggested that the port would sue, Mara Ruiz fired back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
     ("colon_after_but_clause", "Dan Trask said the port would sue, but Mara Ruiz hit back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
+    ("colon_before_a_quote_with_a_later_cue", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "We will lose.", Some("Ann Bell")),
+    ("later_cue_after_a_colon_quote_keeps_its_quote", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "She is wrong,", Some("Tom Hart")),
+    ("pronoun_after_a_colon_quote_and_a_later_speaker", "Green MP Sara Tate, the newest member to be elected, told researchers: \"It is a club. \"It feels like a school.\" Prof Jo Lomax, who led the study, said she was shocked. \"We expected some of this.\" But she said things had changed.", "things had changed", Some("Jo Lomax")),
     ("colon_of_a_participle_keeps_the_subject", "Dan Trask said the deal was bad, adding: \"It is a disaster.\"", "It is a disaster.", Some("Dan Trask")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
