@@ -297,34 +297,7 @@ impl<'d> State<'d> {
                 }
             }
         }
-        // `X ...: "quote"` with no verb, or with verbs only after a later quote (`Ann Bell
-        // disagreed: "We will lose." "She is wrong," Hart added.`).
-        if has_q {
-            if let Some(c) = items
-                .iter()
-                .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
-            {
-                let later = |f: &Found| {
-                    f.k > c + 1 && items[c + 2..f.k].iter().any(|it| matches!(it, Item::Q(_)))
-                };
-                if matches!(items.get(c + 1), Some(Item::Q(_))) && found.iter().all(later) {
-                    if let Some(src @ Src::Name { .. }) = subject {
-                        let colon = items_tok(items[c]);
-                        let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
-                        let before = found.len();
-                        self.record(src, at, &mut found);
-                        // (The speakers of the later verbs stay the most recent.)
-                        if found.len() > before {
-                            let later: Vec<usize> =
-                                found[..before].iter().filter_map(|f| f.speaker).collect();
-                            for p in later {
-                                self.make_salient(p);
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        self.colon_cues(items, subject, has_q, &mut found);
         // `When Trump suggested that ..., Rubio fired back: "..."`: the main clause after a
         // fronted clause (or `, but Y ...:`) quotes its own subject, not the earlier cue's.
         if has_q && !found.is_empty() {
@@ -631,6 +604,78 @@ impl<'d> State<'d> {
             }
         }
         false
+    }
+}
+
+/// Quotes a colon introduces.
+impl State<'_> {
+    /// `X ...: "quote"` with no verb of speech, or with verbs only after a later quote; and a
+    /// paragraph ending in a colon before a quote paragraph.
+    fn colon_cues(
+        &mut self,
+        items: &[Item],
+        subject: Option<Src>,
+        has_q: bool,
+        found: &mut Vec<Found>,
+    ) {
+        let d = self.doc;
+        // `X ...: "quote"` with no verb, or with verbs only after a later quote (`Ann Bell
+        // disagreed: "We will lose." "She is wrong," Hart added.`).
+        if has_q {
+            if let Some(c) = items
+                .iter()
+                .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
+            {
+                let later = |f: &Found| {
+                    f.k > c + 1 && items[c + 2..f.k].iter().any(|it| matches!(it, Item::Q(_)))
+                };
+                if matches!(items.get(c + 1), Some(Item::Q(_))) && found.iter().all(later) {
+                    if let Some(src @ Src::Name { .. }) = subject {
+                        let colon = items_tok(items[c]);
+                        let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                        let before = found.len();
+                        self.record(src, at, found);
+                        // (The speakers of the later verbs stay the most recent.)
+                        if found.len() > before {
+                            let later: Vec<usize> =
+                                found[..before].iter().filter_map(|f| f.speaker).collect();
+                            for p in later {
+                                self.make_salient(p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // `17-year-old Jared Potts echoed:` ending a paragraph with no verb of speech: the
+        // quote paragraph after it is his.
+        if !has_q && found.is_empty() && items.len() > 2 {
+            let c = items.len() - 1;
+            let colon = items_tok(items[c]);
+            // (Only before a quote: not `Super G:` heading a list of results.)
+            let quote_next =
+                (colon + 1..(colon + 3).min(d.toks.len())).any(|k| d.toks[k].quote != 0);
+            // (`Frank quotes former adviser Alfred Kahn:`: the one quoted.)
+            let quoted = items[..c]
+                .iter()
+                .position(|&it| {
+                    ["quotes", "quoted", "cites", "cited"]
+                        .iter()
+                        .any(|w| self.word_is(it, w))
+                })
+                .map(|v| self.right_source(items, v + 1));
+            let src = match quoted {
+                Some(n @ Src::Name { .. }) => Some(n),
+                Some(_) => None,
+                None => subject,
+            };
+            if quote_next && matches!(self.tok(items[c]), Some(t) if t.is_punct(':')) {
+                if let Some(src @ Src::Name { .. }) = src {
+                    let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                    self.record(src, at, found);
+                }
+            }
+        }
     }
 }
 

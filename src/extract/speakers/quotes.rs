@@ -174,6 +174,13 @@ impl State<'_> {
             let lost_pronoun = f.speaker.is_none()
                 && f.link == Link::None
                 && f.source.is_some_and(|(a, _)| d.toks[a].has(class::PRONOUN));
+            // (`X echoed:` closing the paragraph: the next quote paragraph is X's.)
+            if f.cue == Cue::Colon && f.k + 1 == items.len() && f.speaker.is_some() {
+                let mut f = *f;
+                f.attribution = sentence;
+                self.last_quote = Some((f, para));
+                break;
+            }
             if !f.finite || lost_pronoun {
                 continue;
             }
@@ -504,7 +511,7 @@ impl State<'_> {
         .iter()
         .any(|p| lexicon::starts_with_ci(verb, p));
         let mut n = 0;
-        for &it in &items[k + 1..] {
+        for (m, &it) in items.iter().enumerate().skip(k + 1) {
             let Item::T(t) = it else {
                 return true;
             };
@@ -521,12 +528,21 @@ impl State<'_> {
                 )
             {
                 // ... unless a clause of its own follows the adjunct (`had said before the
-                // game he would leave`).
-                return items[k + 1..].iter().any(|&it| {
-                    matches!(it, Item::T(t) if d.toks[t].is_word()
-                        && (d.toks[t].lex.classes & (class::AUX | class::PRONOUN) != 0
-                            || d.word(t) == "that"))
-                });
+                // game he would leave`; not a subordinate one: `in an interview aired on
+                // Monday when asked how ties would fare`).
+                return items[m + 1..]
+                    .iter()
+                    .take_while(|&&it| {
+                        !matches!(self.tok(it), Some(t) if t.is_punct(',') || t.is_word() && matches!(
+                            d.word(items_tok(it)),
+                            "when" | "if" | "as" | "because" | "while" | "where" | "how" | "whether" | "asked" | "after" | "before" | "since" | "until"
+                        ))
+                    })
+                    .any(|&it| {
+                        matches!(it, Item::T(t) if d.toks[t].is_word()
+                            && (d.toks[t].lex.classes & (class::AUX | class::PRONOUN) != 0
+                                || d.word(t) == "that"))
+                    });
             }
             // The addressee: a determiner, possessive, name or plural noun first (`told
             // reporters`, not `asked not to be named`), then names or common nouns.

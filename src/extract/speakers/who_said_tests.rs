@@ -248,6 +248,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("colon_before_a_quote_with_a_later_cue", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "We will lose.", Some("Ann Bell")),
     ("later_cue_after_a_colon_quote_keeps_its_quote", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "She is wrong,", Some("Tom Hart")),
     ("pronoun_after_a_colon_quote_and_a_later_speaker", "Green MP Sara Tate, the newest member to be elected, told researchers: \"It is a club. \"It feels like a school.\" Prof Jo Lomax, who led the study, said she was shocked. \"We expected some of this.\" But she said things had changed.", "things had changed", Some("Jo Lomax")),
+    ("colon_ending_a_paragraph_before_a_quote_paragraph", "Ann Bell spoke first.\n\nTom Hart, 17, echoed:\n\n\"He speaks his mind.\"", "He speaks his mind.", Some("Tom Hart")),
+    ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
+    ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
     ("colon_of_a_participle_keeps_the_subject", "Dan Trask said the deal was bad, adding: \"It is a disaster.\"", "It is a disaster.", Some("Dan Trask")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
@@ -264,6 +267,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("heading_with_a_colon_before_results", "Results of the race:\n\nSuper G:\n\n1. Tom Hart (Austria) 1:23.4", "Super G"),
     ("passive_hearsay", "He knew nothing about the scheme, said to have been run by aide Tom Baker, since fired.", "Tom Baker"),
     ("issue_manager_is_a_bank", "The bonds pay 7 pct and mature in 1992, said lead manager Harbour Suisse.", "Harbour Suisse"),
     ("capitals_legal_form_ends_a_body", "Norsk Vann ASA said profits were \"strong\".", "Norsk Vann ASA"),
