@@ -244,14 +244,14 @@ fn quote_counts_agree_with_the_stored_quotes_of_every_speaker() {
     assert_eq!(listed.values.len(), 73);
     assert_eq!(listed.values[0], speaker("Zhang Jun", 1, 5));
     let counted: u64 = listed.values.iter().filter_map(|v| v.quotes).sum();
-    assert_eq!(counted, 147);
+    assert_eq!(counted, 153);
 
     let output = fixture
         .cmd(&["quotes", "--json", "--limit", "0"])
         .output()
         .expect("runs");
     let stored: serde_json::Value = serde_json::from_slice(&output.stdout).expect("quotes JSON");
-    assert_eq!(stored["total_quotes"], 147);
+    assert_eq!(stored["total_quotes"], 153);
     let mut per_speaker: std::collections::BTreeMap<String, u64> = Default::default();
     for quote in stored["quotes"].as_array().expect("a list") {
         let name = quote["speaker"]
