@@ -12,6 +12,69 @@ use super::sources::Src;
 use super::tokens::Kind;
 use super::State;
 
+/// Words of the demonym list that are no nationality on their own (the first words of place
+/// names, compass words, storms).
+const NOT_NATIONALITIES: &[&str] = &[
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "united",
+    "great",
+    "central",
+    "latin",
+    "los",
+    "las",
+    "costa",
+    "puerto",
+    "saint",
+    "st",
+    "fort",
+    "port",
+    "cape",
+    "mount",
+    "lake",
+    "santa",
+    "quintana",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "storm",
+    "tropical",
+    "soviet",
+    "arab",
+];
+
+/// A nationality standing for a person (`the Norwegian`, `the New Zealander`).
+impl State<'_> {
+    /// The item of a nationality noun after `the` at item `s` (past `New`, `South`, ...).
+    pub(super) fn nationality_after_the(&self, items: &[Item], s: usize) -> Option<usize> {
+        let d = self.doc;
+        if !self.word_at_is(items, s, "the") {
+            return None;
+        }
+        let two_words = matches!(items.get(s + 1), Some(&Item::T(x))
+            if ["New", "South", "North", "Northern", "Sri", "Puerto", "Costa"].contains(&d.word(x)));
+        let m = s + 1 + usize::from(two_words);
+        let Some(&Item::T(x)) = items.get(m) else {
+            return None;
+        };
+        let t = &d.toks[x];
+        let w = d.word(x).to_ascii_lowercase();
+        (t.has(class::DEMONYM)
+            && t.cap
+            && !t.poss()
+            && !w.ends_with('s')
+            && !NOT_NATIONALITIES.contains(&w.as_str()))
+        .then_some(m)
+    }
+}
+
 /// The source right of a cue.
 impl<'d> State<'d> {
     /// A source starting at item `s`: a name, a pronoun, or a description followed by
@@ -115,13 +178,8 @@ impl<'d> State<'d> {
         }
         // `said the American`, `said the Dutchman`, `said the New Zealander`: a nationality
         // alone standing for someone already named (sports copy).
-        if d.word(ti).eq_ignore_ascii_case("the") {
-            let two_words = matches!(items.get(s + 1), Some(&Item::T(x))
-                if ["New", "South", "North", "Northern", "Sri", "Puerto", "Costa"].contains(&d.word(x)));
-            let m = s + 1 + usize::from(two_words);
-            if matches!(items.get(m), Some(&Item::T(x)) if d.toks[x].has(class::DEMONYM))
-                && !matches!(items.get(m + 1), Some(&Item::T(x)) if d.toks[x].is_word())
-            {
+        if let Some(m) = self.nationality_after_the(items, s) {
+            if !matches!(items.get(m + 1), Some(&Item::T(x)) if d.toks[x].is_word()) {
                 return Src::Pronoun(0, items_tok(items[m]));
             }
         }

@@ -87,6 +87,7 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `roles`: role nouns and descriptions to the person they stand for (`the finance minister`,
   `the Sale player`, `the Texas Democrat`);
 - `sources`: the phrase left of a cue that names its source;
+- `affiliation`: a person named with the body or place they belong to (`X of Milltech Marine`);
 - `inverted`: the phrase right of an inverted cue (`said X`) that names its source;
 - `subject`: the subject a sentence opens with (for cues without a source of their own);
 - `attribution`: which side of a cue its source is on;
@@ -102,6 +103,7 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 This file itself uses only `tokens` and `people`, so no two files import each other.
 */
 
+mod affiliation;
 mod attribution;
 mod cues;
 mod interview;

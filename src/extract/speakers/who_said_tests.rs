@@ -24,6 +24,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("police_rank_abbreviated", "The road was closed. \"We are disappointed,\" said Const. Dana Berger of the police.", "We are disappointed,", Some("Dana Berger")),
     ("police_rank_unabbreviated_form", "\"The site is a risk,\" Det Supt Mick Deane said.", "The site is a risk,", Some("Mick Deane")),
     ("said_the_two_word_nationality", "Pete Jason spoke in Sydney. \"It will take a lot of lawyers,\" said the New Zealander.", "It will take a lot of lawyers,", Some("Pete Jason")),
+    ("the_nationality_said", "Tomas Berg lost in four sets on Sunday. \"I had my chances,\" the Norwegian said.", "I had my chances,", Some("Tomas Berg")),
+    ("nationality_modifying_a_noun_is_no_source", "\"We liked the sound,\" said Tom Meade. The name is also the Armenian term for \"butcher\".", "butcher", None),
     ("nationality_before_a_name", "\"It feels like home,\" said Swede Joakim Jonsson after the match.", "It feels like home,", Some("Joakim Jonsson")),
     ("said_the_nationality", "Tomas Berg lost in four sets on Sunday. \"I had my chances,\" said the Norwegian.", "I had my chances,", Some("Tomas Berg")),
     ("name_comma_body_said", "The conference will move north. Colin Marsh, Harbour Hotel Association said: \"We tried very hard to keep it.\"", "We tried very hard to keep it.", Some("Colin Marsh")),
