@@ -18,7 +18,7 @@ impl State<'_> {
     pub(super) fn person_of_body(&self, items: &[Item], e: usize) -> Option<Src> {
         let d = self.doc;
         let mut body = false;
-        for m in (e.saturating_sub(6)..=e).rev() {
+        for m in (e.saturating_sub(9)..=e).rev() {
             let Item::T(p) = items[m] else { return None };
             let t = &d.toks[p];
             if !t.is_word() || t.lex.verb.is_some() && !t.cap {

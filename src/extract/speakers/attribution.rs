@@ -522,8 +522,8 @@ impl State<'_> {
 impl State<'_> {
     /// Whether the `-s` form at item `k` reads as a plural noun: right after a preposition, a
     /// speech verb's past or `-s` form (`denies charges`) or a lower-case `-ed` or `-ing` word
-    /// (`giving states more power`), or after a number other than one with at most
-    /// one lower-case word between.
+    /// (`giving states more power`), after a possessive pronoun (`his earnings estimates`), or
+    /// after a number other than one with at most one lower-case word between.
     fn plural_noun_context(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         let Some(Item::T(p)) = k.checked_sub(1).map(|x| items[x]) else {
@@ -540,6 +540,14 @@ impl State<'_> {
                     .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
                 || w.ends_with("ed")
                 || w.ends_with("ing") && !w.ends_with("thing") && w.len() > 5)
+        {
+            return true;
+        }
+        // `his earnings estimates`, `their own reports`: after a possessive pronoun and at most
+        // one more word.
+        let possessive = |x: usize| matches!(items[x], Item::T(q) if matches!(d.word(q), "his" | "her" | "its" | "their" | "our" | "my" | "your"));
+        if possessive(k - 1)
+            || k >= 2 && t.is_word() && !t.cap && t.lex.verb.is_none() && possessive(k - 2)
         {
             return true;
         }

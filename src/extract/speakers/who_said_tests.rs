@@ -34,6 +34,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("group_led_by_person_of_town_and_state", "An investor group led by Robert Basse of Fort Worth, Texas said it owns 8.9 pct of the \"voting stock\" of the firm.", "voting stock", None),
     ("person_from_a_camp", "The session was halted. Rena Ipsley from the pro-Harbour camp said in a briefing: \"The behaviour of my colleagues is oppressive.\"", "The behaviour of my colleagues is oppressive.", Some("Rena Ipsley")),
     ("object_before_of_is_no_speaker", "A woman who has accused former President Bill Clint of fraud said on Sunday that \"he never called back.\"", "he never called back.", None),
+    ("person_of_a_long_body_name", "The herd arrived on Friday. \"It will heal us,\" Kara Doyle of the Upper Valley tribal historic preservation office told those gathered.", "It will heal us,", Some("Kara Doyle")),
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
     // A pronoun after an unnamed person spoke is that person, unless someone is named between
     // or the genders clash (class 1: the quote went to the story's last named person).
@@ -390,6 +391,11 @@ fn no_reported_quote_of_a_source_or_an_adverbial() {
         (
             "\"It was great.\" Nate Dorsey continued his steady progress this season.",
             "his steady progress",
+        ),
+        // A plural noun after a possessive is no verb of speech.
+        (
+            "Analyst Tom Hart of Harbour Securities cut his earnings estimates for the company.",
+            "for the company",
         ),
         // A passive participle reports nothing after its agent.
         (
