@@ -150,6 +150,12 @@ impl<'d> State<'d> {
                 let clause = self.char_range(&items[c..]);
                 self.reported_speech(&items[c..], true, &tail, clause, para);
             }
+        } else if let Some(f) = self.adding_that(items, found) {
+            // `"...," Tom Hart said, adding that the deal was dead.`
+            let m = f.k;
+            let f = Found { k: 0, ..f };
+            let clause = self.char_range(&items[m..]);
+            self.reported_speech(&items[m..], true, &[f], clause, para);
         }
     }
 }
@@ -250,6 +256,31 @@ impl State<'_> {
 }
 
 impl State<'_> {
+    /// After the last quote of a sentence, a participle after a comma that reports a clause
+    /// with `that` (`"...," Tom Hart said, adding that the deal was dead.`), as a finite cue of
+    /// the speaker of the verb before it.
+    fn adding_that(&self, items: &[Item], found: &[Found]) -> Option<Found> {
+        let last_q = items.iter().rposition(|it| matches!(it, Item::Q(_)))?;
+        let f = found.iter().find(|f| {
+            f.k > last_q + 1
+                && self.word_at_is(items, f.k + 1, "that")
+                && matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(','))
+                && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Ing))
+        })?;
+        let speaker = f.speaker.or_else(|| {
+            found
+                .iter()
+                .filter(|o| o.k < f.k && o.finite)
+                .max_by_key(|o| o.k)
+                .and_then(|o| o.speaker)
+        })?;
+        Some(Found {
+            speaker: Some(speaker),
+            finite: true,
+            ..*f
+        })
+    }
+
     /// Whether the items open a clause of their own: not with a preposition, a subordinating
     /// word, an adverb in `-ly` or a participle, and with a finite verb before any comma.
     fn own_clause_at(&self, items: &[Item]) -> bool {

@@ -47,6 +47,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("pronoun_subject_of_the_reported_clause", "Tom Hart spoke on Monday. A neighbour, who lives nearby, said he was worried.", "he was worried", None),
     ("name_subject_of_the_reported_clause", "Treasury Secretary Tom Baker spoke. An official, who asked not to be identified, said Baker had urged him to stay.", "Baker had urged him to stay", None),
     ("aide_to_a_person", "Prime Minister Yoshi Nakamura spoke. A close aide to Nakamura said the tax would stay.", "the tax would stay", None),
+    ("adding_that_after_a_quote", "\"It is too late,\" Tom Hart said, adding that the deal was dead.", "the deal was dead", Some("Tom Hart")),
     ("reported_clause_after_a_quote_ending_a_sentence", "\"They keep telling me to wait.\" Her lawyer, Mark Steyn, says the delay is unacceptable.", "the delay is unacceptable", Some("Mark Steyn")),
     ("abbreviated_corporal_before_a_name", "The road was closed. RCMP Cpl. Janine Shue said officers arrived at dawn.", "officers arrived at dawn", Some("Janine Shue")),
     ("pronoun_of_other_gender_than_unnamed", "Tom Hart spoke on Monday. A ministry spokeswoman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", Some("Tom Hart")),
