@@ -98,6 +98,7 @@ and from this file its `State` (the one type every stage adds methods to) and `Q
 - `quotes`: quote spans and reported clauses to speakers, quote paragraphs continued;
 - `interview`: speakers the layout names (a signature `― Name`, a transcript line `PENCE: ...`,
   an interview's answer `((Jane Doe)) ...`), and who `I` and `you` are inside an interview;
+- `senses`: a speech verb in a sense that reports no speech (`claimed the title`);
 - `cues`: the cues of a sentence, the stage that drives the others.
 
 This file itself uses only `tokens` and `people`, so no two files import each other.
@@ -120,6 +121,7 @@ mod quotes;
 mod reported;
 mod roles;
 mod runs;
+mod senses;
 mod sentences;
 mod sources;
 mod subject;

@@ -248,6 +248,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("cue_paragraph_then_quote_paragraph", "\"We will win,\" said Bob Marlow, the mayor.\n\nSam Lau responded in a statement.\n\n\"There are no ballots to recount.\"", "There are no ballots to recount.", Some("Sam Lau")),
     // A main clause's colon quotes its own subject, not a cue in the fronted clause (class 1).
     ("colon_after_fronted_clause", "When Dan Trask suggested that the port would sue, Mara Ruiz fired back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
+    ("retort_with_a_comma", "Tom Hart called the plan a disaster. Ann Bell hit back, \"He has no plan of his own.\"", "He has no plan of his own.", Some("Ann Bell")),
     ("colon_after_but_clause", "Dan Trask said the port would sue, but Mara Ruiz hit back: \"If they sue us, they lose.\"", "If they sue us, they lose.", Some("Mara Ruiz")),
     ("colon_before_a_quote_with_a_later_cue", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "We will lose.", Some("Ann Bell")),
     ("later_cue_after_a_colon_quote_keeps_its_quote", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "She is wrong,", Some("Tom Hart")),
