@@ -623,12 +623,12 @@ impl State<'_> {
         // after the comma.
         if has_q {
             let retort = (1..items.len().saturating_sub(3)).find(|&v| {
-                ["shot", "fired", "hit", "snapped", "struck"]
-                    .iter()
-                    .any(|w| self.word_is(items[v], w))
-                    && self.word_is(items[v + 1], "back")
+                matches!(items[v + 3], Item::Q(_))
                     && matches!(self.tok(items[v + 2]), Some(t) if t.is_punct(','))
-                    && matches!(items[v + 3], Item::Q(_))
+                    && self.word_is(items[v + 1], "back")
+                    && ["shot", "fired", "hit", "snapped", "struck"]
+                        .iter()
+                        .any(|w| self.word_is(items[v], w))
             });
             if let Some(v) = retort {
                 if let src @ (Src::Name { .. } | Src::Pronoun(..)) = self.left_np(items, v - 1) {
@@ -674,6 +674,9 @@ impl State<'_> {
             // (Only before a quote: not `Super G:` heading a list of results.)
             let quote_next =
                 (colon + 1..(colon + 3).min(d.toks.len())).any(|k| d.toks[k].quote != 0);
+            if !quote_next || !matches!(self.tok(items[c]), Some(t) if t.is_punct(':')) {
+                return;
+            }
             // (`Frank quotes former adviser Alfred Kahn:`: the one quoted.)
             let quoted = items[..c]
                 .iter()
@@ -688,11 +691,9 @@ impl State<'_> {
                 Some(_) => None,
                 None => subject,
             };
-            if quote_next && matches!(self.tok(items[c]), Some(t) if t.is_punct(':')) {
-                if let Some(src @ Src::Name { .. }) = src {
-                    let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
-                    self.record(src, at, found);
-                }
+            if let Some(src @ Src::Name { .. }) = src {
+                let at = cue_at(c, Cue::Colon, (colon, colon + 1), false);
+                self.record(src, at, found);
             }
         }
     }

@@ -128,11 +128,13 @@ impl<'d> State<'d> {
     }
 
     /// Whether there is an item `k` and it is the word `w` (ASCII case ignored).
+    #[inline]
     pub(super) fn word_at_is(&self, items: &[Item], k: usize, w: &str) -> bool {
         items.get(k).is_some_and(|&it| self.word_is(it, w))
     }
 
     /// Whether the item is the word `w` (ASCII case ignored).
+    #[inline]
     pub(super) fn word_is(&self, it: Item, w: &str) -> bool {
         match it {
             Item::T(i) => self.doc.toks[i].is_word() && self.doc.word(i).eq_ignore_ascii_case(w),
