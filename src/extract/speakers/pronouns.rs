@@ -519,10 +519,7 @@ impl State<'_> {
     /// modifiers, a singular person noun.
     pub(super) fn unnamed_subject(&self, items: &[Item]) -> Option<u8> {
         let d = self.doc;
-        let word = |i: usize| match items.get(i) {
-            Some(&Item::T(t)) if d.toks[t].is_word() => Some(t),
-            _ => None,
-        };
+        let word = |i: usize| self.word_tok(items, i);
         let mut i = 0;
         if word(0).is_some_and(|t| matches!(d.word(t), "But" | "And" | "Yet" | "However")) {
             i = 1;

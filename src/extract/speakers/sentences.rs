@@ -127,6 +127,14 @@ impl<'d> State<'d> {
         }
     }
 
+    /// The token of item `i` when it is a word (not a quote, a number or punctuation).
+    pub(super) fn word_tok(&self, items: &[Item], i: usize) -> Option<usize> {
+        match items.get(i) {
+            Some(&Item::T(t)) if self.doc.toks[t].is_word() => Some(t),
+            _ => None,
+        }
+    }
+
     /// Whether there is an item `k` and it is the word `w` (ASCII case ignored).
     #[inline]
     pub(super) fn word_at_is(&self, items: &[Item], k: usize, w: &str) -> bool {

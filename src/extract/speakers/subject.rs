@@ -154,10 +154,7 @@ impl State<'_> {
     /// the list (the name before the comma, with those listed before it).
     pub(super) fn including_subject(&self, items: &[Item]) -> Option<Src> {
         let d = self.doc;
-        let word = |m: usize| match items.get(m) {
-            Some(&Item::T(x)) if d.toks[x].is_word() => Some(x),
-            _ => None,
-        };
+        let word = |m: usize| self.word_tok(items, m);
         // the head: a few words or a number, no verb and none capitalised but the sentence's
         // first, then `, including`
         let mut m = 0;
