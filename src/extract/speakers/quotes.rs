@@ -1,8 +1,10 @@
 //! Quotes: gives each quote span of a sentence to the nearest cue's speaker (or to the named
-//! speaker whose reported clause holds that cue, when the cue has no one speaking), or the
-//! reported clause after a finite cue when the sentence has no quote; a sentence that opens with a
-//! quote and names no one continues the speaker of the previous quote or reported clause. Offsets
-//! are counted in characters.
+//! speaker whose reported clause holds that cue, when the cue has no one speaking; the quote right
+//! after a subject's colon to that subject), or the reported clause after a finite cue when the
+//! sentence has no quote, or when the clause after its last quote has none (`"..." Her lawyer, X,
+//! says ...`, `"...," X said, adding that ...`); a sentence that opens with a quote and names no
+//! one continues the speaker of the previous quote or reported clause (no one's after a sentence
+//! about someone new and unnamed). Offsets are counted in characters.
 //!
 //! Uses the tokens, sentences, the lexicon and `is_preposition` of the names.
 
