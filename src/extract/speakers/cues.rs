@@ -655,12 +655,10 @@ impl State<'_> {
                         let before = found.len();
                         self.record(src, at, found);
                         // (The speakers of the later verbs stay the most recent.)
-                        if found.len() > before {
-                            let later: Vec<usize> =
-                                found[..before].iter().filter_map(|f| f.speaker).collect();
-                            for p in later {
-                                self.make_salient(p);
-                            }
+                        let later: Vec<usize> =
+                            found[..before].iter().filter_map(|f| f.speaker).collect();
+                        for p in later {
+                            self.make_salient(p);
                         }
                     }
                 }
@@ -672,9 +670,9 @@ impl State<'_> {
             let c = items.len() - 1;
             let colon = items_tok(items[c]);
             // (Only before a quote: not `Super G:` heading a list of results.)
-            let quote_next =
-                (colon + 1..(colon + 3).min(d.toks.len())).any(|k| d.toks[k].quote != 0);
-            if !quote_next || !matches!(self.tok(items[c]), Some(t) if t.is_punct(':')) {
+            if !matches!(self.tok(items[c]), Some(t) if t.is_punct(':'))
+                || !(colon + 1..(colon + 3).min(d.toks.len())).any(|k| d.toks[k].quote != 0)
+            {
                 return;
             }
             // (`Frank quotes former adviser Alfred Kahn:`: the one quoted.)
