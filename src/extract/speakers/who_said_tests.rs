@@ -21,6 +21,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("unnamed_reported_ends_a_speaker", "\"We cannot wait,\" Maria Fenwick said.\n\nA spokesman said the scheme was simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", None),
     ("quote_after_a_new_speakers_clause", "\"We cannot wait,\" Maria Fenwick said. \"It is late.\" Jonas Pellerin, who built the boxes, says the scheme is simple. \"The boxes connect to a station.\"", "The boxes connect to a station.", Some("Jonas Pellerin")),
     ("quote_before_a_sentence_end_not_for_a_later_verb", "Ana Lopes explained that crews switch radios off in \"certain waters\" to \"avoid attention. It can last days.\" Tom Reyes of Harbour Labs told the paper the radios were old.", "certain waters", Some("Ana Lopes")),
+    ("court_and_service_posts_before_a_name", "The order was granted. Magistrate Lena Gilmour said the photographers had gone too far.", "the photographers had gone too far", Some("Lena Gilmour")),
     ("police_rank_abbreviated", "The road was closed. \"We are disappointed,\" said Const. Dana Berger of the police.", "We are disappointed,", Some("Dana Berger")),
     ("police_rank_unabbreviated_form", "\"The site is a risk,\" Det Supt Mick Deane said.", "The site is a risk,", Some("Mick Deane")),
     ("said_the_two_word_nationality", "Pete Jason spoke in Sydney. \"It will take a lot of lawyers,\" said the New Zealander.", "It will take a lot of lawyers,", Some("Pete Jason")),
