@@ -438,13 +438,7 @@ impl State<'_> {
         let d = self.doc;
         (t..t + 2)
             .take_while(|&i| i < d.toks.len() && d.toks[i].is_word() && !d.toks[i].cap)
-            .any(|i| {
-                let x = &d.toks[i];
-                x.lex.classes & (class::AUX | class::BE) != 0
-                    || x.lex
-                        .verb
-                        .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
-            })
+            .any(|i| self.finite_word(Item::T(i)))
     }
 
     /// The source after an inverted verb (`"...," said X`).

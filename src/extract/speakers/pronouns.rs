@@ -465,16 +465,7 @@ impl State<'_> {
     /// `officials said`).
     fn unnamed_person_noun(&self, (v, e): (usize, usize)) -> Option<u8> {
         let d = self.doc;
-        let person = |i: usize| {
-            let t = &d.toks[i];
-            let w = d.word(i);
-            (t.is_word()
-                && !t.cap
-                && t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
-                && t.lex.classes & class::ORG == 0
-                && !w.ends_with('s'))
-            .then(|| lexicon::role_gender(w))
-        };
+        let person = |i: usize| person_noun_gender(d, i, false);
         if v > 0 {
             if let Some(g) = person(v - 1) {
                 return Some(g);
@@ -543,11 +534,7 @@ impl State<'_> {
             if tok.lex.verb.is_some() && !tok.cap || tok.has(class::BE) || is_preposition(w) {
                 break;
             }
-            gender = ((!tok.cap || tok.upper)
-                && tok.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
-                && tok.lex.classes & class::ORG == 0
-                && !w.ends_with('s'))
-            .then(|| lexicon::role_gender(w));
+            gender = person_noun_gender(d, t, true);
             head = n;
         }
         let g = gender?;
@@ -559,6 +546,19 @@ impl State<'_> {
             .any(|&it| self.finite_word(it) || self.past_word(it));
         verb.then_some(g)
     }
+}
+
+/// The gender (0 unknown) of a singular person noun at token `i` that names no body (`spokesman`,
+/// `councillor`; with `capitals`, also one in capitals: `MP`); `None` for any other word.
+fn person_noun_gender(d: &Doc, i: usize, capitals: bool) -> Option<u8> {
+    let t = &d.toks[i];
+    let w = d.word(i);
+    (t.is_word()
+        && (!t.cap || capitals && t.upper)
+        && t.lex.classes & (class::SOURCE_NOUN | class::TITLE) != 0
+        && t.lex.classes & class::ORG == 0
+        && !w.ends_with('s'))
+    .then(|| lexicon::role_gender(w))
 }
 
 /// `Co`, `Inc`, `Corp`, ...: a capitalised company word at token `k` (`said lead manager Morgan
