@@ -645,8 +645,12 @@ impl State<'_> {
                 .iter()
                 .position(|&it| matches!(self.tok(it), Some(t) if t.is_punct(':')))
             {
+                // (Or in the sentence after a quote that ends one: `X addressed the public:
+                // "We are ready." He said ...`.)
                 let later = |f: &Found| {
-                    f.k > c + 1 && items[c + 2..f.k].iter().any(|it| matches!(it, Item::Q(_)))
+                    f.k > c + 1
+                        && (items[c + 2..f.k].iter().any(|it| matches!(it, Item::Q(_)))
+                            || self.clause_start(items, f.k).is_some_and(|s| s > c + 1))
                 };
                 if matches!(items.get(c + 1), Some(Item::Q(_))) && found.iter().all(later) {
                     if let Some(src @ Src::Name { .. }) = subject {

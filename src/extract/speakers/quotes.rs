@@ -442,6 +442,11 @@ impl State<'_> {
         if f.k > k && self.term_in_noun_phrase(items, k) {
             return false;
         }
+        // A colon's subject says what follows the colon, not a term quoted before it (`X, one
+        // of the so-called "Blair Babes", told researchers: "..."`).
+        if f.k > k && f.cue == Cue::Colon {
+            return false;
+        }
         if let Some((a, b)) = self.aside(items, f.k) {
             if k < a || k > b {
                 return false;

@@ -254,6 +254,8 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("colon_before_a_quote_with_a_later_cue", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "We will lose.", Some("Ann Bell")),
     ("later_cue_after_a_colon_quote_keeps_its_quote", "\"We will win,\" said Tom Hart. Ann Bell, his deputy, disagreed: \"We will lose.\" \"She is wrong,\" Hart added.", "She is wrong,", Some("Tom Hart")),
     ("pronoun_after_a_colon_quote_and_a_later_speaker", "Green MP Sara Tate, the newest member to be elected, told researchers: \"It is a club. \"It feels like a school.\" Prof Jo Lomax, who led the study, said she was shocked. \"We expected some of this.\" But she said things had changed.", "things had changed", Some("Jo Lomax")),
+    ("colon_quote_before_the_next_sentences_pronoun", "Mayor Ann Hart addressed the public: \"We are ready for the storm.\" He said the guard was on call.", "We are ready for the storm.", Some("Ann Hart")),
+    ("colon_quote_before_the_next_sentences_cue", "Governor Tom Hart addressed the public: \"No one should take this storm lightly.\" Mayor Ann Bell said the roads were closed.", "No one should take this storm lightly.", Some("Tom Hart")),
     ("colon_ending_a_paragraph_before_a_quote_paragraph", "Ann Bell spoke first.\n\nTom Hart, 17, echoed:\n\n\"He speaks his mind.\"", "He speaks his mind.", Some("Tom Hart")),
     ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
     ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
@@ -593,4 +595,19 @@ fn body_named_with_the_before_a_given_name_is_a_role() {
         "\"We urge the world to help,\" a statement released by the group, termed the San Jose Communique, said.",
     );
     assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+}
+
+/// A term quoted in the subject before a colon is not what the subject says after it.
+#[test]
+fn term_in_the_subject_before_a_colon_is_no_ones() {
+    let body = "Sara Tate, one of the so-called \"Class of 97\" elected that year, told \
+                researchers: \"It felt like a school.\"";
+    let a = attribute("", body);
+    let named: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some())
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(named, ["It felt like a school."]);
 }
