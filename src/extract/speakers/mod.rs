@@ -22,8 +22,8 @@ acronyms are stripped (`US Special Representative for Iran Brian Hook` → `Bria
 with an organisation word, after `the`, after a body noun (`the daily Gazeta Wyborcza`), in a
 longer name (`the Association of Flight Attendants`), or made only of words the text also writes
 in lower case (`Gender Equality`) is not a person. Given names that are also places, verbs or
-months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`), any word after a
-courtesy title is a surname (`Mr Pound`), and a known given name alone is a person (`Melanie
+months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`, and then `May said`
+outside a date), any word after a courtesy title is a surname (`Mr Pound`, `Mrs May`), and a known given name alone is a person (`Melanie
 said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
 only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
 `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
@@ -114,6 +114,7 @@ mod links;
 mod lists;
 mod marks;
 mod names;
+mod namewords;
 mod people;
 mod person;
 mod pronouns;

@@ -2,8 +2,8 @@
 //! quotation marks) with byte and character offsets, paragraph numbers and one lexicon lookup each.
 //! A line break inside a sentence does not end the paragraph (`soft_break`), and a Bloom filter
 //! records the words the text writes in lower case. Also the questions later stages ask about a
-//! token: its word, whether it may be part of a name, whether its paragraph is a byline or in
-//! capitals.
+//! token: its word, whether its paragraph is a byline or in capitals (whether it may be part of a
+//! name is in `namewords`).
 //!
 //! Uses the lexicon only; quotation marks are paired in `marks`.
 
@@ -120,6 +120,8 @@ pub(super) struct Doc<'a> {
     /// (Sized to the text, so that long articles do not fill it: a false hit would make a
     /// name look like a common word.)
     lower: Vec<u64>,
+    /// Whether the text names someone `<given name> May` (`Theresa May`).
+    pub(super) may_surname: bool,
 }
 
 /// A quote span: the tokens between a pair of quotation marks (or up to the paragraph end).
@@ -146,8 +148,10 @@ impl<'a> Doc<'a> {
             is_headline,
             byline: Vec::new(),
             lower: vec![0; bloom_len(text.len())],
+            may_surname: false,
         };
         doc.tokenize();
+        doc.may_surname = (1..doc.toks.len()).any(|i| doc.word(i) == "May" && doc.given_may(i));
         doc.pair_quotes();
         if !is_headline {
             doc.find_bylines();
@@ -540,91 +544,9 @@ impl<'a> Doc<'a> {
                 .unwrap_or(false)
     }
 
-    /// Could this token be part of a person's name?
     /// Whether token `i` is the first of its paragraph.
     pub(super) fn opens_para(&self, i: usize) -> bool {
         i == 0 || self.toks[i - 1].para != self.toks[i].para
-    }
-
-    pub(super) fn name_word(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if !t.is_word() {
-            return false;
-        }
-        if !t.cap {
-            // Only `al-Baghdadi`-like words: a hyphen in the third or fourth byte.
-            let b = self.text.as_bytes();
-            let at = |k: usize| b.get(t.bs as usize + k).copied();
-            return (at(2) == Some(b'-') || at(3) == Some(b'-'))
-                && is_arabic_article_name(self.word(i));
-        }
-        if t.lex.classes & (class::STOP | class::TIME | class::PRONOUN) != 0
-            && t.lex.classes & class::TITLE == 0
-        {
-            // `Henk Ten Bosch`: a capitalised particle between two capitalised words of a name.
-            if t.lex.classes & class::PARTICLE != 0
-                && i > 0
-                && self.toks[i - 1].is_word()
-                && self.toks[i - 1].cap
-                && self.toks[i - 1].para == t.para
-                && self.toks[i - 1].lex.classes & (class::STOP | class::TITLE) == 0
-                && self
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_word() && n.cap && n.para == t.para)
-            {
-                return true;
-            }
-            // `Will Greenwood`: the modal before a surname-like word (no lexicon class) is a
-            // given name (not `Will Tory voters`, nor a question's `Will Smith be ...`).
-            if self.word(i) == "Will" {
-                return self.toks.get(i + 1).is_some_and(|n| {
-                    n.is_word()
-                        && n.cap
-                        && !n.upper
-                        && n.para == t.para
-                        && n.lex.classes == 0
-                        && n.lex.verb.is_none()
-                }) && self.toks.get(i + 2).is_none_or(|a| {
-                    a.lex.classes & (class::BE | class::AUX) == 0 || a.para != t.para
-                });
-            }
-            // `Theresa May`: a month after a known given name is a surname.
-            return self.word(i) == "May"
-                && i > 0
-                && self.toks[i - 1].cap
-                && self.toks[i - 1].para == t.para
-                && lexicon::is_given(self.word(i - 1))
-                && self.toks.get(i + 1).is_none_or(|n| n.kind != Kind::Num);
-        }
-        if let Some(v) = t.lex.verb {
-            if self.caps(i) {
-                return false;
-            }
-            // `said Said Kadhim`: a capitalised verb after a lower-case word is a name.
-            if i > 0 && {
-                let p = &self.toks[i - 1];
-                p.is_word() && !p.cap && p.para == t.para
-            } {
-                return true;
-            }
-            // `Said Ellis: "..."` opens with an inverted verb, not a name.
-            if v.strength == lexicon::Strength::Strong
-                && matches!(v.form, lexicon::Form::Past | lexicon::Form::Third)
-                && ["said", "says", "told", "asked", "added", "wrote"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(self.word(i)))
-            {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// A lower-case particle inside a name (`van der`, `de`, `bin`).
-    pub(super) fn particle(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.is_word() && !t.cap && t.lex.classes & class::PARTICLE != 0
     }
 }
 
@@ -756,7 +678,7 @@ pub(super) fn is_adjective_suffix(last: &str) -> bool {
 }
 
 /// `al-Baghdadi`, `el-Sisi`: an Arabic article joined to a capitalised name.
-fn is_arabic_article_name(w: &str) -> bool {
+pub(super) fn is_arabic_article_name(w: &str) -> bool {
     ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-"]
         .iter()
         .any(|p| {

@@ -256,6 +256,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("pronoun_after_a_colon_quote_and_a_later_speaker", "Green MP Sara Tate, the newest member to be elected, told researchers: \"It is a club. \"It feels like a school.\" Prof Jo Lomax, who led the study, said she was shocked. \"We expected some of this.\" But she said things had changed.", "things had changed", Some("Jo Lomax")),
     ("colon_quote_before_the_next_sentences_pronoun", "Mayor Ann Hart addressed the public: \"We are ready for the storm.\" He said the guard was on call.", "We are ready for the storm.", Some("Ann Hart")),
     ("colon_quote_before_the_next_sentences_cue", "Governor Tom Hart addressed the public: \"No one should take this storm lightly.\" Mayor Ann Bell said the roads were closed.", "No one should take this storm lightly.", Some("Tom Hart")),
+    // A month that is someone's surname is their name on its own too, outside a date (class 4).
+    ("month_surname_on_its_own", "Party leader Helen May said the deal was good. Tom Hart disagreed.\n\n\"It is the best deal,\" May said.", "It is the best deal,", Some("Helen May")),
+    ("month_surname_after_a_courtesy_title", "Helen May spoke in Leeds. Tom Hart was in London. Mrs May said the deal was good.", "the deal was good", Some("Helen May")),
+    ("month_surname_in_a_date", "Helen May spoke in Leeds. The vote will be in May, Tom Hart said.", "The vote will be in May", Some("Tom Hart")),
     ("colon_ending_a_paragraph_before_a_quote_paragraph", "Ann Bell spoke first.\n\nTom Hart, 17, echoed:\n\n\"He speaks his mind.\"", "He speaks his mind.", Some("Tom Hart")),
     ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
     ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
@@ -275,6 +279,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 
 /// Names that are not speakers: (class, body, name).
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("month_with_no_one_of_that_surname", "Tom Hart spoke in March. May said the deal was good.", "May"),
     ("heading_with_a_colon_before_results", "Results of the race:\n\nSuper G:\n\n1. Tom Hart (Austria) 1:23.4", "Super G"),
     ("passive_hearsay", "He knew nothing about the scheme, said to have been run by aide Tom Baker, since fired.", "Tom Baker"),
     ("issue_manager_is_a_bank", "The bonds pay 7 pct and mature in 1992, said lead manager Harbour Suisse.", "Harbour Suisse"),
