@@ -260,6 +260,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("month_surname_on_its_own", "Party leader Helen May said the deal was good. Tom Hart disagreed.\n\n\"It is the best deal,\" May said.", "It is the best deal,", Some("Helen May")),
     ("month_surname_after_a_courtesy_title", "Helen May spoke in Leeds. Tom Hart was in London. Mrs May said the deal was good.", "the deal was good", Some("Helen May")),
     ("month_surname_in_a_date", "Helen May spoke in Leeds. The vote will be in May, Tom Hart said.", "The vote will be in May", Some("Tom Hart")),
+    // An inverted verb right after a quote that ends a sentence: its words are its source (class 4).
+    ("inverted_verb_after_an_exclamation", "Tom Hart won the rally in Kenya. \"It is not bad for an old man!\" said the 41-year-old driver.", "It is not bad for an old man!", Some("Tom Hart")),
+    ("inverted_verb_on_a_line_of_its_own", "Tom Hart won the rally in Kenya. Hart has set a fast pace.\n\"It is not bad for an old man!\"\nsaid the 41-year-old driver.", "It is not bad for an old man!", Some("Tom Hart")),
+    ("inverted_verb_after_a_later_quote_keeps_its_own", "\"Jobs grew,\" said Ann Bell of Harbour Bank. \"It is not a boom.\" \"The economy is slow,\" said Tom Hart of Bay Research.", "It is not a boom.", Some("Ann Bell")),
+    ("verb_after_a_new_clause_does_not_reach_back", "\"We stated a fact,\" Ann Bell said. \"It was a medicine or a cheat.\" However, her claim was condemned by coach Tom Hart.", "It was a medicine or a cheat.", Some("Ann Bell")),
     ("colon_ending_a_paragraph_before_a_quote_paragraph", "Ann Bell spoke first.\n\nTom Hart, 17, echoed:\n\n\"He speaks his mind.\"", "He speaks his mind.", Some("Tom Hart")),
     ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
     ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
