@@ -299,13 +299,14 @@ impl<'d> State<'d> {
             return Src::Nothing;
         };
         let t = &d.toks[ti];
-        // `"...," the 34-year-old told the website`: an age alone, in a sentence with a quote,
-        // stands for someone already named.
+        // `"...," the 34-year-old told the website`: an age alone, in a sentence with a quote
+        // or opening one (`The 23-year-old said he was delighted`), stands for someone already
+        // named.
         if t.kind == Kind::Num
             && self.describes_known(ti)
             && e > 0
             && self.word_is(items[e - 1], "the")
-            && items.iter().any(|it| matches!(it, Item::Q(_)))
+            && (e == 1 || items.iter().any(|it| matches!(it, Item::Q(_))))
         {
             return Src::Pronoun(0, ti);
         }
