@@ -92,7 +92,7 @@ impl<'d> State<'d> {
                 k += 2;
                 continue;
             }
-            let Some(verb) = t.lex.verb else {
+            let Some(verb) = t.lex.verb.or_else(|| self.retort_verb(items, k)) else {
                 k += 1;
                 continue;
             };
@@ -406,6 +406,10 @@ impl<'d> State<'d> {
     fn verb_toks(&self, items: &[Item], k: usize, verb: Verb) -> (usize, usize) {
         let d = self.doc;
         let v = items_tok(items[k]);
+        if d.toks[v].lex.verb.is_none() {
+            // (`hit back`)
+            return (v, v + 2);
+        }
         if verb.takes_addressee {
             if let Some(&Item::T(x)) = items.get(k + 1) {
                 let t = &d.toks[x];
@@ -464,6 +468,20 @@ impl<'d> State<'d> {
             }
         }
         (v, v + 1)
+    }
+
+    /// `"...," Ann Bell hit back.`, `shot back`, `fired back`: a retort, a weak verb of speech
+    /// (a cue only next to a quote, `that` or a colon: not `the troops fired back`).
+    fn retort_verb(&self, items: &[Item], k: usize) -> Option<Verb> {
+        (matches!(items.get(k + 1), Some(&it) if self.word_is(it, "back"))
+            && ["shot", "fired", "hit", "snapped", "struck"]
+                .iter()
+                .any(|w| self.word_is(items[k], w)))
+        .then_some(Verb {
+            strength: Strength::Weak,
+            form: Form::Past,
+            takes_addressee: false,
+        })
     }
 
     /// `Grand Slam` in a title-case headline: a capitalised verb that ends a name of two or
