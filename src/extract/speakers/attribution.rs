@@ -163,29 +163,7 @@ impl<'d> State<'d> {
                 j -= 1;
                 continue;
             }
-            if t.lex.classes & class::AUX != 0
-                || d.word(items_tok(items[j - 1])).ends_with("ly")
-                || matches!(
-                    d.word(items_tok(items[j - 1])),
-                    "now"
-                        | "also"
-                        | "then"
-                        | "later"
-                        | "again"
-                        | "still"
-                        | "once"
-                        | "often"
-                        | "never"
-                        | "always"
-                        | "already"
-                        | "just"
-                        | "even"
-                        | "soon"
-                        | "too"
-                        | "each"
-                        | "both"
-                )
-            {
+            if self.adverb_before_verb(items, j) {
                 j -= 1;
                 continue;
             }
@@ -594,11 +572,46 @@ fn is_intent_word(w: &str) -> bool {
         )
 }
 
-/// Time phrases between a subject and its verb.
+/// Time phrases, auxiliaries and adverbs between a subject and its verb.
 impl State<'_> {
-    /// The item where `on Wednesday` or `on Tuesday night` starts, when it ends just before
-    /// item `j` and follows a word of the subject (a name, a pronoun, a noun: `The council on
-    /// Wednesday called`), not a preposition or a determiner.
+    /// Whether item `j - 1` is an auxiliary or an adverb between a subject and its verb
+    /// (`has`, `also`, `repeatedly`, `has since`, `has long`).
+    fn adverb_before_verb(&self, items: &[Item], j: usize) -> bool {
+        let d = self.doc;
+        let Some(t) = self.tok(items[j - 1]) else {
+            return false;
+        };
+        t.lex.classes & class::AUX != 0
+            || d.word(items_tok(items[j - 1])).ends_with("ly")
+            || matches!(
+                d.word(items_tok(items[j - 1])),
+                "now"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "again"
+                    | "still"
+                    | "once"
+                    | "often"
+                    | "never"
+                    | "always"
+                    | "already"
+                    | "just"
+                    | "even"
+                    | "soon"
+                    | "too"
+                    | "each"
+                    | "both"
+            )
+            // (`has since said`, `has long argued`)
+            || matches!(d.word(items_tok(items[j - 1])), "since" | "long")
+                && j >= 2
+                && matches!(self.tok(items[j - 2]), Some(a) if a.has(class::AUX) && !a.cap)
+    }
+
+    /// The item where `on Wednesday`, `on Tuesday night`, `last week` or `in a statement`
+    /// starts, when it ends just before item `j` and follows a word of the subject (a name, a
+    /// pronoun, a noun: `The council on Wednesday called`), not a preposition or a determiner.
     fn day_phrase_before(&self, items: &[Item], j: usize) -> Option<usize> {
         let d = self.doc;
         let word = |m: usize| match items.get(m) {
@@ -607,6 +620,31 @@ impl State<'_> {
         };
         let mut m = j.checked_sub(1)?;
         let last = word(m)?;
+        // (a name, a pronoun or a person's noun: not `protests after last week`)
+        let subject_at = |s: usize| {
+            s.checked_sub(1).and_then(word).is_some_and(|x| {
+                let t = &d.toks[x];
+                !t.has(class::TIME)
+                    && (t.cap || t.has(class::PRONOUN | class::SOURCE_NOUN | class::TITLE))
+            })
+        };
+        // `X last week said`, `X this month told`, `X in a statement said`, `X in an
+        // interview told`.
+        if m >= 2 {
+            let (a, b) = (word(m - 2), word(m - 1));
+            let time = !d.toks[last].poss()
+                && (matches!(d.word(last), "week" | "month" | "year" | "weekend")
+                    || d.toks[last].has(class::TIME));
+            if b.is_some_and(|b| matches!(d.word(b), "last" | "this") && !d.toks[b].cap) && time {
+                return subject_at(m - 1).then_some(m - 1);
+            }
+            if a.is_some_and(|a| d.word(a) == "in")
+                && b.is_some_and(|b| matches!(d.word(b), "a" | "an" | "his" | "her" | "their"))
+                && d.toks[last].has(class::SPEECH_NOUN)
+            {
+                return subject_at(m - 2).then_some(m - 2);
+            }
+        }
         if matches!(d.word(last), "night" | "morning" | "afternoon" | "evening") {
             m = m.checked_sub(1)?;
         }

@@ -29,6 +29,31 @@ impl State<'_> {
         if matches!(nw, "and" | "or") {
             return true;
         }
+        // `has since responded with impressive performances` (not `responded with a statement`,
+        // `with a phrase`, `with chants of`).
+        let said_thing = |a: usize| {
+            d.toks[a].has(class::SPEECH_NOUN)
+                || matches!(
+                    d.word(a),
+                    "phrase"
+                        | "chant"
+                        | "chants"
+                        | "words"
+                        | "question"
+                        | "questions"
+                        | "quip"
+                        | "retort"
+                        | "joke"
+                        | "jibe"
+                        | "barb"
+                        | "answer"
+                        | "reply"
+                        | "line"
+                )
+        };
+        if starts("respond") && nw == "with" && !(2..=4).any(|n| next(n).is_some_and(said_thing)) {
+            return true;
+        }
         // `often referred to as "The Lion Man"`: a name others use, no one speaking (not
         // `which Ross has referred to as "a stunt"`).
         if starts("refer") && nw == "to" && next(2).is_some_and(|a| d.word(a) == "as") {

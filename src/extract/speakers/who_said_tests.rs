@@ -268,6 +268,10 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("age_opening_a_sentence_of_reported_speech", "Striker Tom Hart scored twice on Saturday. The 23-year-old said he was delighted with the win.", "he was delighted with the win", Some("Tom Hart")),
     ("retort_after_the_quote", "Tom Hart said the plan would fail. \"It will work,\" Ann Bell hit back.", "It will work,", Some("Ann Bell")),
     ("retort_after_the_quote_with_a_time", "Tom Hart said the plan would fail. \"It will work,\" Ann Bell fired back on Monday.", "It will work,", Some("Ann Bell")),
+    // A time or a medium between the subject and its verb, and `has since`, `has long` (class 4).
+    ("time_phrase_between_subject_and_verb", "Ann Bell spoke in Leeds. Bell last week said that she had made a mistake.", "she had made a mistake", Some("Ann Bell")),
+    ("medium_phrase_between_subject_and_verb", "Ann Bell spoke in Leeds. Bell in a statement said that she had made a mistake.", "she had made a mistake", Some("Ann Bell")),
+    ("has_since_between_subject_and_verb", "Ann Bell spoke in Leeds. Bell has since apologised: \"I should have used two accounts.\"", "I should have used two accounts.", Some("Ann Bell")),
     ("colon_ending_a_paragraph_before_a_quote_paragraph", "Ann Bell spoke first.\n\nTom Hart, 17, echoed:\n\n\"He speaks his mind.\"", "He speaks his mind.", Some("Tom Hart")),
     ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
     ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
@@ -289,6 +293,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
 const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("month_with_no_one_of_that_surname", "Tom Hart spoke in March. May said the deal was good.", "May"),
     ("retort_verb_of_a_fight_is_no_speech", "Police said the men opened fire. Officer Tom Hart fired back and hit one of them.", "Tom Hart"),
+    ("responded_with_a_performance_is_no_speech", "Coach Tom Hart was angry. Dan Lowe has since responded with impressive performances in the cup.", "Dan Lowe"),
     ("heading_with_a_colon_before_results", "Results of the race:\n\nSuper G:\n\n1. Tom Hart (Austria) 1:23.4", "Super G"),
     ("passive_hearsay", "He knew nothing about the scheme, said to have been run by aide Tom Baker, since fired.", "Tom Baker"),
     ("issue_manager_is_a_bank", "The bonds pay 7 pct and mature in 1992, said lead manager Harbour Suisse.", "Harbour Suisse"),
