@@ -128,6 +128,17 @@ impl<'d> State<'d> {
             f.attribution = sentence;
             self.last_quote = Some((f, para));
         } else if let Some(f) = used {
+            // (A quote of someone inside what another reports goes on with the reporter: `X
+            // reminded MPs that Y had called it a "disgrace". "..."` is X's.)
+            let outer = found.iter().rev().find(|o| {
+                o.k < f.k
+                    && o.finite
+                    && o.speaker.is_some_and(|s| f.speaker.is_some_and(|p| p != s))
+                    && !quoting.contains(&o.k)
+                    && !self.coordinated_between(items, o.k, f.k)
+            });
+            let mut f = outer.copied().unwrap_or(f);
+            f.attribution = sentence;
             self.last_quote = Some((f, para));
         }
         // Reported speech: what follows a finite cue, when the sentence has no quote, or the
