@@ -473,10 +473,10 @@ impl<'d> State<'d> {
     /// `"...," Ann Bell hit back.`, `shot back`, `fired back`: a retort, a weak verb of speech
     /// (a cue only next to a quote, `that` or a colon: not `the troops fired back`).
     fn retort_verb(&self, items: &[Item], k: usize) -> Option<Verb> {
-        (matches!(items.get(k + 1), Some(&it) if self.word_is(it, "back"))
-            && ["shot", "fired", "hit", "snapped", "struck"]
-                .iter()
-                .any(|w| self.word_is(items[k], w)))
+        // (the lexicon's mark first: this runs on every word that is no verb)
+        let Item::T(v) = items[k] else { return None };
+        (self.doc.toks[v].has(class::RETORT)
+            && matches!(items.get(k + 1), Some(&it) if self.word_is(it, "back")))
         .then_some(Verb {
             strength: Strength::Weak,
             form: Form::Past,

@@ -112,6 +112,8 @@ pub mod class {
     pub const SPEECH_NOUN: u32 = 1 << 14;
     /// `according` (as in `according to`).
     pub const ACCORDING: u32 = 1 << 15;
+    /// A verb of a retort with `back` (`hit`, `shot`, `fired back`).
+    pub const RETORT: u32 = 1 << 16;
 }
 
 /// Everything known about a lower-cased word.
@@ -172,6 +174,7 @@ fn build() -> Map {
         (PRONOUNS, class::PRONOUN),
         (SPEECH_NOUNS, class::SPEECH_NOUN),
         ("according", class::ACCORDING),
+        ("shot\nfired\nhit\nsnapped\nstruck", class::RETORT),
     ] {
         for w in entries(list) {
             add(w, c);

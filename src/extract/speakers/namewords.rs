@@ -57,7 +57,7 @@ impl Doc<'_> {
             // (`May said`, not `in May`, `May 5`).
             return self.word(i) == "May"
                 && self.toks.get(i + 1).is_none_or(|n| n.kind != Kind::Num)
-                && (self.may_surname && !self.in_date(i)
+                && (self.names_a_may() && !self.in_date(i)
                     || i > 0
                         && self.toks[i - 1].para == t.para
                         && lexicon::is_courtesy_title(self.word(i - 1))
@@ -93,8 +93,15 @@ impl Doc<'_> {
         t.is_word() && !t.cap && t.lex.classes & class::PARTICLE != 0
     }
 
+    /// Whether the text names someone `<given name> May` (computed once, when needed).
+    fn names_a_may(&self) -> bool {
+        *self.may_surname.get_or_init(|| {
+            (1..self.toks.len()).any(|i| self.word(i) == "May" && self.given_may(i))
+        })
+    }
+
     /// Whether token `i` follows a known given name (`Theresa May`).
-    pub(super) fn given_may(&self, i: usize) -> bool {
+    fn given_may(&self, i: usize) -> bool {
         i > 0
             && self.toks[i - 1].cap
             && self.toks[i - 1].para == self.toks[i].para

@@ -526,11 +526,13 @@ impl State<'_> {
                     && !self.word_at_is(items, f.k + 1, "by");
                 // (Nor for an inverted verb right after the quote, whose words are its source:
                 // `"...!" said the 37-year-old veteran.`)
-                let inverted = items[k + 1..f.k]
-                    .iter()
-                    .all(|&it| matches!(self.tok(it), Some(t) if !t.is_word()))
-                    && self.inverted(items, f);
-                if clause >= 3 && (!next_to || self.own_clause(items, f.k)) && !inverted {
+                let inverted = || {
+                    items[k + 1..f.k]
+                        .iter()
+                        .all(|&it| matches!(self.tok(it), Some(t) if !t.is_word()))
+                        && self.inverted(items, f)
+                };
+                if clause >= 3 && (!next_to || self.own_clause(items, f.k)) && !inverted() {
                     return false;
                 }
                 // (`"... must go." Hart rejected that.`: a verb with a thing for its object

@@ -120,8 +120,9 @@ pub(super) struct Doc<'a> {
     /// (Sized to the text, so that long articles do not fill it: a false hit would make a
     /// name look like a common word.)
     lower: Vec<u64>,
-    /// Whether the text names someone `<given name> May` (`Theresa May`).
-    pub(super) may_surname: bool,
+    /// Whether the text names someone `<given name> May` (`Theresa May`): read when a `May`
+    /// is first met (see `namewords`).
+    pub(super) may_surname: std::cell::OnceCell<bool>,
 }
 
 /// A quote span: the tokens between a pair of quotation marks (or up to the paragraph end).
@@ -148,10 +149,9 @@ impl<'a> Doc<'a> {
             is_headline,
             byline: Vec::new(),
             lower: vec![0; bloom_len(text.len())],
-            may_surname: false,
+            may_surname: std::cell::OnceCell::new(),
         };
         doc.tokenize();
-        doc.may_surname = (1..doc.toks.len()).any(|i| doc.word(i) == "May" && doc.given_may(i));
         doc.pair_quotes();
         if !is_headline {
             doc.find_bylines();
