@@ -502,11 +502,14 @@ impl State<'_> {
                 // of its own after a colon or comma.
                 // (Only for a quote opening the sentence, which then continues the last
                 // speaker: one inside a narrative clause stays with the later cue.)
-                let own_quote = k == 0
-                    && items.get(f.k + 1).is_some_and(
+                // (And for any quote before a verb with `back`: `X responds to Y with, "...?"
+                // Y then writes back, "..."`.)
+                let back = usize::from(self.word_at_is(items, f.k + 1, "back"));
+                let own_quote = (k == 0 || back == 1)
+                    && items.get(f.k + 1 + back).is_some_and(
                         |&it| matches!(self.tok(it), Some(t) if t.is_punct(':') || t.is_punct(',')),
                     )
-                    && matches!(items.get(f.k + 2), Some(Item::Q(_)));
+                    && matches!(items.get(f.k + 2 + back), Some(Item::Q(_)));
                 if own_quote {
                     return false;
                 }
