@@ -53,10 +53,15 @@ impl<'d> State<'d> {
         let mut i = 0;
         let mut para_has_quote = false;
         let mut cur_para = u32::MAX;
+        // The number of quotes recorded when the paragraph began.
+        let mut para_quotes = 0;
         while i < n {
             let para = d.toks[i].para;
             if para != cur_para {
-                if cur_para != u32::MAX && !para_has_quote {
+                // (Only quotes given to someone or continued count: a title or a scare quote
+                // no one says, `who hosts the show "Last Week"`, continues nothing.)
+                let given = self.quotes[para_quotes..].iter().any(|q| q.direct);
+                if cur_para != u32::MAX && !(para_has_quote && given) {
                     // A paragraph without quotes ends any run of continued quotes, unless it
                     // announces one (`... said:`) or reports someone's words.
                     let ends_colon = i > 0 && d.toks[i - 1].is_punct(':');
@@ -67,6 +72,7 @@ impl<'d> State<'d> {
                 }
                 cur_para = para;
                 para_has_quote = false;
+                para_quotes = self.quotes.len();
             }
             if d.is_byline(i) {
                 i += 1;

@@ -632,3 +632,20 @@ fn term_in_the_subject_before_a_colon_is_no_ones() {
         .collect();
     assert_eq!(named, ["It felt like a school."]);
 }
+
+/// A paragraph whose only quote is a title no one says ends the run of continued quotes: the
+/// quote paragraph after it is not the last speaker's.
+#[test]
+fn title_in_a_narrative_paragraph_continues_no_one() {
+    let body = "\"We made a lot of sacrifices,\" Tom Hart said.\n\nEven TV host Dan Lowe, who \
+                hosts the show \"Late Week\", lost his temper.\n\n\"His wife has explained \
+                that she chose not to speak.\"";
+    let a = attribute("", body);
+    let named: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some())
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(named, ["We made a lot of sacrifices,"]);
+}
