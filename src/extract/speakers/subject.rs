@@ -92,6 +92,15 @@ impl<'d> State<'d> {
         if d.toks[ti].has(class::PRONOUN) {
             return Some(Src::Pronoun(lexicon::gender(d.word(ti)), ti));
         }
+        // `17-year-old Jared Potts echoed:`, `London-born singer X`: an age or origin first.
+        if self.describes_known(ti) {
+            if let Some(&Item::T(nx)) = items.get(s + 1) {
+                if d.toks[nx].is_word() && d.toks[nx].cap {
+                    s += 1;
+                    ti = nx;
+                }
+            }
+        }
         // `Tory leader Michael Howard ...`, `shadow chancellor Oliver Letwin ...`
         let mut skipped = 0;
         while skipped < 4
