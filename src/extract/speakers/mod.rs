@@ -63,7 +63,9 @@ Passives (`was told`), negation (`did not say`), nouns after determiners (`Pyong
 Pronouns resolve to the most recent speaker or sentence subject whose gender (from titles, given
 names and kinship or role nouns such as `fiancée`) does not clash; an antecedent older than the
 previous sentence yields to the first person of the pronoun's gender named in that sentence. Quote paragraphs without a cue continue the speaker of the previous quote or reported
-clause, or of a cue after the previous quote that took none (`"..." X, who ..., says Y.`).
+clause, or of a cue after the previous quote that took none (`"..." X, who ..., says Y.`),
+unless a paragraph between has no quote given to anyone and reports no one's words (a title no
+one says, `who hosts the show "Last Week"`, continues nothing).
 The headline is read against the body's names only.
 
 # Limits
