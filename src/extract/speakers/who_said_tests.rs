@@ -619,19 +619,22 @@ fn body_named_with_the_before_a_given_name_is_a_role() {
     assert!(a.speakers.is_empty(), "{:?}", a.speakers);
 }
 
+/// The words of the quotes of `body` given to someone.
+fn named_quotes(body: &str) -> Vec<String> {
+    let a = attribute("", body);
+    a.quotes
+        .into_iter()
+        .filter(|q| q.speaker.is_some())
+        .map(|q| q.text)
+        .collect()
+}
+
 /// A term quoted in the subject before a colon is not what the subject says after it.
 #[test]
 fn term_in_the_subject_before_a_colon_is_no_ones() {
     let body = "Sara Tate, one of the so-called \"Class of 97\" elected that year, told \
                 researchers: \"It felt like a school.\"";
-    let a = attribute("", body);
-    let named: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.is_some())
-        .map(|q| q.text.as_str())
-        .collect();
-    assert_eq!(named, ["It felt like a school."]);
+    assert_eq!(named_quotes(body), ["It felt like a school."]);
 }
 
 /// A paragraph whose only quote is a title no one says ends the run of continued quotes: the
@@ -641,12 +644,5 @@ fn title_in_a_narrative_paragraph_continues_no_one() {
     let body = "\"We made a lot of sacrifices,\" Tom Hart said.\n\nEven TV host Dan Lowe, who \
                 hosts the show \"Late Week\", lost his temper.\n\n\"His wife has explained \
                 that she chose not to speak.\"";
-    let a = attribute("", body);
-    let named: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.is_some())
-        .map(|q| q.text.as_str())
-        .collect();
-    assert_eq!(named, ["We made a lot of sacrifices,"]);
+    assert_eq!(named_quotes(body), ["We made a lot of sacrifices,"]);
 }
