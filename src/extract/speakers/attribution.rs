@@ -581,10 +581,11 @@ impl State<'_> {
         let Some(t) = self.tok(items[j - 1]) else {
             return false;
         };
+        let w = d.word(items_tok(items[j - 1]));
         t.lex.classes & class::AUX != 0
-            || d.word(items_tok(items[j - 1])).ends_with("ly")
+            || w.ends_with("ly")
             || matches!(
-                d.word(items_tok(items[j - 1])),
+                w,
                 "now"
                     | "also"
                     | "then"
@@ -604,7 +605,7 @@ impl State<'_> {
                     | "both"
             )
             // (`has since said`, `has long argued`)
-            || matches!(d.word(items_tok(items[j - 1])), "since" | "long")
+            || matches!(w, "since" | "long")
                 && j >= 2
                 && matches!(self.tok(items[j - 2]), Some(a) if a.has(class::AUX) && !a.cap)
     }

@@ -23,8 +23,8 @@ with an organisation word, after `the`, after a body noun (`the daily Gazeta Wyb
 longer name (`the Association of Flight Attendants`), or made only of words the text also writes
 in lower case (`Gender Equality`) is not a person. Given names that are also places, verbs or
 months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`, and then `May said`
-outside a date), any word after a courtesy title is a surname (`Mr Pound`, `Mrs May`), and a known given name alone is a person (`Melanie
-said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
+outside a date), any word after a courtesy title is a surname (`Mr Pound`, `Mrs May`), and a
+known given name alone is a person (`Melanie said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
 only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
 `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
 with a title (`President Obama`) is a person even without a fuller form, and a one-word name

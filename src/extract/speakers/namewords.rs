@@ -142,7 +142,7 @@ impl Doc<'_> {
                             | "mid"
                             | "between"
                     )
-                    || matches!(w, "and" | "or" | "to") && before(p).is_some_and(month)
+                    || matches!(w, "and" | "or") && before(p).is_some_and(month)
             }
     }
 }

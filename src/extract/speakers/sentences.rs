@@ -51,19 +51,18 @@ impl<'d> State<'d> {
         let n = d.toks.len();
         let mut items: Vec<Item> = Vec::with_capacity(64);
         let mut i = 0;
-        let mut para_has_quote = false;
         let mut cur_para = u32::MAX;
         // The number of quotes recorded when the paragraph began.
         let mut para_quotes = 0;
         while i < n {
             let para = d.toks[i].para;
             if para != cur_para {
-                // (Only quotes given to someone or continued count: a title or a scare quote
-                // no one says, `who hosts the show "Last Week"`, continues nothing.)
                 let given = self.quotes[para_quotes..].iter().any(|q| q.direct);
-                if cur_para != u32::MAX && !(para_has_quote && given) {
-                    // A paragraph without quotes ends any run of continued quotes, unless it
-                    // announces one (`... said:`) or reports someone's words.
+                if cur_para != u32::MAX && !given {
+                    // A paragraph with no quote given to someone or continued ends any run of
+                    // continued quotes (a title or scare quote no one says, `who hosts the show
+                    // "Last Week"`, continues nothing), unless it announces one (`... said:`) or
+                    // reports someone's words.
                     let ends_colon = i > 0 && d.toks[i - 1].is_punct(':');
                     let reported_here = self.last_quote.is_some_and(|(_, p)| p == cur_para);
                     if !ends_colon && !reported_here {
@@ -71,7 +70,6 @@ impl<'d> State<'d> {
                     }
                 }
                 cur_para = para;
-                para_has_quote = false;
                 para_quotes = self.quotes.len();
             }
             if d.is_byline(i) {
@@ -86,7 +84,6 @@ impl<'d> State<'d> {
                 if t.quote != 0 {
                     let q = t.quote as usize - 1;
                     items.push(Item::Q(q));
-                    para_has_quote = true;
                     i = d.spans[q].last;
                     continue;
                 }
