@@ -643,10 +643,7 @@ impl State<'_> {
             let retort = (1..items.len().saturating_sub(3)).find(|&v| {
                 matches!(items[v + 3], Item::Q(_))
                     && matches!(self.tok(items[v + 2]), Some(t) if t.is_punct(','))
-                    && self.word_is(items[v + 1], "back")
-                    && ["shot", "fired", "hit", "snapped", "struck"]
-                        .iter()
-                        .any(|w| self.word_is(items[v], w))
+                    && self.retort_verb(items, v).is_some()
             });
             if let Some(v) = retort {
                 if let src @ (Src::Name { .. } | Src::Pronoun(..)) = self.left_np(items, v - 1) {
