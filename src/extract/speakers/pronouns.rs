@@ -11,7 +11,7 @@ use super::people::has_name_key;
 use super::person::{courtesy_words, person_probability};
 use super::sentences::Item;
 use super::sources::Src;
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::{Confidence, Found, Link, State};
 
 /// Below this probability from the person test a speaker's name is taken for a body or a
@@ -301,7 +301,8 @@ impl<'d> State<'d> {
                 .roles
                 .values()
                 .any(|at| at.iter().any(|&(_, q)| self.canonical(q) == canon));
-        let taken_up = |k: usize, e: usize| no_given && body_taken_up(d, k, e);
+        let taken_up =
+            |k: usize, e: usize| no_given && (body_taken_up(d, k, e) || says_it_acts(d, e));
         let short: Vec<&str> = (from..to).map(|k| d.word(k)).collect();
         let full: Option<Vec<String>> = people
             .get(self.canonical(p))
@@ -619,13 +620,30 @@ fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
     while j < d.toks.len() && !d.toks[j].is_word() && d.toks[j].para == d.toks[stop].para {
         j += 1;
     }
-    if j >= d.toks.len() || d.word(j) != "The" {
+    if j >= d.toks.len() {
         return false;
     }
-    let Some(noun) = (j + 1..(j + 4).min(d.toks.len()))
-        .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap)
-        .find(|&i| BODIES.contains(&d.word(i)))
-    else {
+    // `The <body>` opening the next sentence, or naming the source of its quote (`"...," the
+    // company said`).
+    let body_after = |t: usize| {
+        (t + 1..(t + 4).min(d.toks.len()))
+            .take_while(|&i| d.toks[i].is_word() && !d.toks[i].cap)
+            .find(|&i| BODIES.contains(&d.word(i)))
+    };
+    let noun = if d.word(j) == "The" {
+        body_after(j)
+    } else if j > stop && matches!(d.toks[j - 1].kind, Kind::Mark { double: true, .. }) {
+        (j..(j + 80).min(d.toks.len()))
+            .take_while(|&i| d.toks[i].para == d.toks[j].para)
+            .find(|&i| {
+                matches!(d.toks[i - 1].kind, Kind::Mark { double: true, .. }) && d.word(i) == "the"
+            })
+            .and_then(body_after)
+            .filter(|&n| n + 1 < d.toks.len() && d.toks[n + 1].lex.verb.is_some())
+    } else {
+        None
+    };
+    let Some(noun) = noun else {
         return false;
     };
     // (not a body the name's own sentence names: `Lusser said the National Bank ... The bank`)
@@ -634,6 +652,60 @@ fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
             && (d.toks[i].cap && d.toks[i].has(class::ORG)
                 || d.word(i).eq_ignore_ascii_case(d.word(noun)))
     })
+}
+
+/// Whether the use of a name ending at token `e` says what `it` did or does (`Ask Jeeves said
+/// it was not planning to`, `Deutsche Boerse said on Monday it would lift its dividend`): the
+/// article speaks of the name as a thing. An `it` that only opens a judgement (`said it was
+/// important`, `said it would be premature`, `said it seemed`) says nothing of the speaker.
+fn says_it_acts(d: &Doc, e: usize) -> bool {
+    /// Verbs whose subject `it` is as often no one's (`it seems`, `it took years`).
+    const EMPTY_IT: &[&str] = &[
+        "seem", "seems", "seemed", "appear", "appears", "appeared", "remain", "remains",
+        "remained", "take", "takes", "took", "make", "makes", "made", "mean", "means", "meant",
+        "depend", "depends", "happen", "happens", "happened", "feel", "feels", "felt", "look",
+        "looks", "looked", "sound", "sounds", "sounded", "matter", "matters", "mattered", "come",
+        "comes", "came", "go", "goes", "went",
+    ];
+    let word = |k: usize| (k < d.toks.len() && d.toks[k].is_word()).then(|| d.word(k));
+    let skip = |mut k: usize, c: u32| {
+        while k < d.toks.len() && d.toks[k].has(c) && !d.toks[k].cap {
+            k += 1;
+        }
+        k
+    };
+    if e == 0 || d.toks[e - 1].poss() {
+        return false;
+    }
+    let mut k = skip(e, class::AUX);
+    if !matches!(word(k), Some("said" | "says")) {
+        return false;
+    }
+    k += 1;
+    // (a day, `that`, `in a statement` between the verb and `it`)
+    for _ in 0..4 {
+        match word(k) {
+            Some("that" | "on" | "late" | "early" | "last" | "week") => k += 1,
+            Some(_) if d.toks[k].has(class::TIME) => k += 1,
+            Some("in") if word(k + 1) == Some("a") && word(k + 2) == Some("statement") => k += 3,
+            _ => break,
+        }
+    }
+    if word(k) != Some("it") {
+        return false;
+    }
+    let k = skip(k + 1, class::AUX | class::NEG);
+    let Some(w) = word(k).filter(|_| !d.toks[k].cap) else {
+        return false;
+    };
+    if d.toks[k].has(class::BE) {
+        // (`it is investigating`, `it was not planning`; not `it was important`)
+        let n = skip(k + 1, class::AUX | class::NEG);
+        return word(n).is_some_and(|v| {
+            v.len() > 5 && v.ends_with("ing") && !matches!(v, "nothing" | "something" | "going")
+        });
+    }
+    !EMPTY_IT.contains(&w)
 }
 
 /// Whether the use of a name ending at token `e` is possessive and owns what only a body owns

@@ -290,6 +290,8 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("list_of_people_of_bodies_and_a_surname", "Foundation director Christa Tobb moderated. Chad Pearce of the Voters Network, activist Adam Koke, Brian Andrus of Nexo, Renaldo Pearsall of RepresentAll, Rick Wingate of Ballot News, and Tobb, each asked questions.", &["Chad Pearce", "Adam Koke", "Brian Andrus", "Renaldo Pearsall", "Rick Wingate", "Christa Tobb"]),
     ("spanish_articles_in_surnames", "Chad Pearce of the Voters Network, Kaia Los Huertas of the Reform Network, Ana de las Fuentes of Nexo, and Rick Wingate each asked questions.", &["Chad Pearce", "Kaia Los Huertas", "Ana de las Fuentes", "Rick Wingate"]),
     ("interjected", "Vice President Mark Penner often interjected.", &["Mark Penner"]),
+    ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Baril said it would be premature to act.", &["Taro Okuba", "Ruud Baril"]),
+    ("it_of_a_verb_that_takes_any_subject", "Kaveh Moradi said it seemed unlikely. Aru Senko said it took years to build.", &["Kaveh Moradi", "Aru Senko"]),
 ];
 
 /// Names that are not speakers: (class, body, name).
@@ -329,6 +331,9 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("swore_in_officials", "President Cora Aquin swore in four new cabinet secretaries.", "Cora Aquin"),
     ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
+    ("says_what_it_will_do", "Harbour Jeeves said it will not change the site. Its users were pleased.", "Harbour Jeeves"),
+    ("says_on_a_day_what_it_is_doing", "Brenner Boerse said on Monday that it was not planning a bid. Shares fell.", "Brenner Boerse"),
+    ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
