@@ -165,8 +165,9 @@ impl<'d> State<'d> {
             titled = true;
         }
         if to - s >= 3 && !lexicon::is_given(d.word(s)) && lexicon::is_given(d.word(s + 1)) {
-            if to - s == 3 && role_shaped(d.word(s)) {
-                // (a role: `the Exchequer Nigel Lawson` is no body named with `the`)
+            if (3..=4).contains(&(to - s)) && role_shaped(d.word(s)) {
+                // (a role: `the Exchequer Nigel Lawson` is no body named with `the`; `Goalscorer
+                // Jimmy Floyd Hasselbaink`)
                 s += 1;
                 titled = true;
             } else if d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()) {

@@ -290,6 +290,8 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("list_of_people_of_bodies_and_a_surname", "Foundation director Christa Tobb moderated. Chad Pearce of the Voters Network, activist Adam Koke, Brian Andrus of Nexo, Renaldo Pearsall of RepresentAll, Rick Wingate of Ballot News, and Tobb, each asked questions.", &["Chad Pearce", "Adam Koke", "Brian Andrus", "Renaldo Pearsall", "Rick Wingate", "Christa Tobb"]),
     ("spanish_articles_in_surnames", "Chad Pearce of the Voters Network, Kaia Los Huertas of the Reform Network, Ana de las Fuentes of Nexo, and Rick Wingate each asked questions.", &["Chad Pearce", "Kaia Los Huertas", "Ana de las Fuentes", "Rick Wingate"]),
     ("interjected", "Vice President Mark Penner often interjected.", &["Mark Penner"]),
+    ("plural_nationality_before_names", "The final was played on Sunday. Britons Tom Henley and Greg Rusk said the courts were slow.", &["Tom Henley", "Greg Rusk"]),
+    ("role_word_before_a_four_word_name", "The match ended late. Goalscorer Kevin Floyd Haskin said the team would recover.", &["Kevin Floyd Haskin"]),
     ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Baril said it would be premature to act.", &["Taro Okuba", "Ruud Baril"]),
     ("it_of_a_verb_that_takes_any_subject", "Kaveh Moradi said it seemed unlikely. Aru Senko said it took years to build.", &["Kaveh Moradi", "Aru Senko"]),
 ];
