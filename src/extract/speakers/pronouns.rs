@@ -655,8 +655,8 @@ fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
 }
 
 /// Whether the use of a name ending at token `e` says what `it` did or does (`Ask Jeeves said
-/// it was not planning to`, `Deutsche Boerse said on Monday it would lift its dividend`): the
-/// article speaks of the name as a thing. An `it` that only opens a judgement (`said it was
+/// it was not planning to`, `Deutsche Boerse said on Monday it would lift its dividend`), or
+/// what is `its` (`Sun Dance said its board ...`): the article speaks of the name as a thing. An `it` that only opens a judgement (`said it was
 /// important`, `said it would be premature`, `said it seemed`) says nothing of the speaker.
 fn says_it_acts(d: &Doc, e: usize) -> bool {
     /// Verbs whose subject `it` is as often no one's (`it seems`, `it took years`).
@@ -690,6 +690,10 @@ fn says_it_acts(d: &Doc, e: usize) -> bool {
             Some("in") if word(k + 1) == Some("a") && word(k + 2) == Some("statement") => k += 3,
             _ => break,
         }
+    }
+    // (`Sun Dance said its board has extended the date`: a body's own)
+    if word(k) == Some("its") {
+        return true;
     }
     if word(k) != Some("it") {
         return false;
