@@ -698,16 +698,23 @@ fn says_it_acts(d: &Doc, e: usize) -> bool {
     if word(k) != Some("it") {
         return false;
     }
+    // (`it's` is `it is`)
+    let contracted = d.toks[k].poss();
     let k = skip(k + 1, class::AUX | class::NEG);
     let Some(w) = word(k).filter(|_| !d.toks[k].cap) else {
         return false;
     };
+    let progressive = |n: usize| {
+        word(n).is_some_and(|v| {
+            v.len() > 5 && v.ends_with("ing") && !matches!(v, "nothing" | "something" | "going")
+        })
+    };
+    if contracted {
+        return progressive(k);
+    }
     if d.toks[k].has(class::BE) {
         // (`it is investigating`, `it was not planning`; not `it was important`)
-        let n = skip(k + 1, class::AUX | class::NEG);
-        return word(n).is_some_and(|v| {
-            v.len() > 5 && v.ends_with("ing") && !matches!(v, "nothing" | "something" | "going")
-        });
+        return progressive(skip(k + 1, class::AUX | class::NEG));
     }
     !EMPTY_IT.contains(&w)
 }

@@ -293,6 +293,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("plural_nationality_before_names", "The final was played on Sunday. Britons Tom Henley and Greg Rusk said the courts were slow.", &["Tom Henley", "Greg Rusk"]),
     ("role_word_before_a_four_word_name", "The match ended late. Goalscorer Kevin Floyd Haskin said the team would recover.", &["Kevin Floyd Haskin"]),
     ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Baril said it would be premature to act.", &["Taro Okuba", "Ruud Baril"]),
+    ("contracted_it_is_of_a_judgement", "Betsa Ebelin said it’s sometimes hard to watch. Tara Vosk said it's a shame.", &["Betsa Ebelin", "Tara Vosk"]),
     ("it_of_a_verb_that_takes_any_subject", "Kaveh Moradi said it seemed unlikely. Aru Senko said it took years to build.", &["Kaveh Moradi", "Aru Senko"]),
 ];
 
