@@ -336,6 +336,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
     ("says_what_it_will_do", "Harbour Jeeves said it will not change the site. Its users were pleased.", "Harbour Jeeves"),
     ("says_on_a_day_what_it_is_doing", "Brenner Boerse said on Monday that it was not planning a bid. Shares fell.", "Brenner Boerse"),
+    ("shop_word_ends_a_body", "Shoppers Food Mart said sales were \"strong\".", "Food Mart"),
     ("says_what_is_its_own", "Sun Dunes said its board had extended the offer. Shares rose.", "Sun Dunes"),
     ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
