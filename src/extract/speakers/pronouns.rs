@@ -656,8 +656,9 @@ fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
 
 /// Whether the use of a name ending at token `e` says what `it` did or does (`Ask Jeeves said
 /// it was not planning to`, `Deutsche Boerse said on Monday it would lift its dividend`), or
-/// what is `its` (`Sun Dance said its board ...`): the article speaks of the name as a thing. An `it` that only opens a judgement (`said it was
-/// important`, `said it would be premature`, `said it seemed`) says nothing of the speaker.
+/// what is `its` (`Sun Dance said its board ...`): the article speaks of the name as a thing.
+/// An `it` that opens a judgement (`said it was important`, `said it would be premature`,
+/// `said it's hard`) or a verb any `it` takes (`said it seemed`) says nothing of the speaker.
 fn says_it_acts(d: &Doc, e: usize) -> bool {
     /// Verbs whose subject `it` is as often no one's (`it seems`, `it took years`).
     const EMPTY_IT: &[&str] = &[
