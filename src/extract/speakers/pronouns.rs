@@ -576,8 +576,8 @@ fn company_word(d: &Doc, k: usize) -> bool {
 }
 
 /// Whether the name at tokens `k..e` opens its sentence and the next sentence opens with `The`,
-/// at most two words and a body's noun (`The company`, `The coffee chain`): the article takes
-/// the name up as a body.
+/// at most two words and a body's noun (`The company`, `The coffee chain`), or is a quote whose
+/// source is such a noun (`"...," the company said`): the article takes the name up as a body.
 fn body_taken_up(d: &Doc, k: usize, e: usize) -> bool {
     const BODIES: &[&str] = &[
         "company",

@@ -167,7 +167,7 @@ impl<'d> State<'d> {
         if to - s >= 3 && !lexicon::is_given(d.word(s)) && lexicon::is_given(d.word(s + 1)) {
             if (3..=4).contains(&(to - s)) && role_shaped(d.word(s)) {
                 // (a role: `the Exchequer Nigel Lawson` is no body named with `the`; `Goalscorer
-                // Jimmy Floyd Hasselbaink`)
+                // Pierre van Hooijdonk`)
                 s += 1;
                 titled = true;
             } else if d.seen_lower(s) || is_adjective_suffix(&d.word(s).to_lowercase()) {

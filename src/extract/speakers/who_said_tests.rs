@@ -292,8 +292,8 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("interjected", "Vice President Mark Penner often interjected.", &["Mark Penner"]),
     ("plural_nationality_before_names", "The final was played on Sunday. Britons Tom Henley and Greg Rusk said the courts were slow.", &["Tom Henley", "Greg Rusk"]),
     ("role_word_before_a_four_word_name", "The match ended late. Goalscorer Kevin Floyd Haskin said the team would recover.", &["Kevin Floyd Haskin"]),
-    ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Baril said it would be premature to act.", &["Taro Okuba", "Ruud Baril"]),
-    ("contracted_it_is_of_a_judgement", "Betsa Ebelin said it’s sometimes hard to watch. Tara Vosk said it's a shame.", &["Betsa Ebelin", "Tara Vosk"]),
+    ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Tamsin said it would be wrong to wait.", &["Taro Okuba", "Ruud Tamsin"]),
+    ("contracted_it_is_of_a_judgement", "Mira Okonye said it’s hard to say. Tara Vosk said it's a shame.", &["Mira Okonye", "Tara Vosk"]),
     ("it_of_a_verb_that_takes_any_subject", "Kaveh Moradi said it seemed unlikely. Aru Senko said it took years to build.", &["Kaveh Moradi", "Aru Senko"]),
 ];
 
@@ -334,8 +334,8 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("swore_in_officials", "President Cora Aquin swore in four new cabinet secretaries.", "Cora Aquin"),
     ("observe_as_watch", "President Victor Pulin flew to Omsk on Monday, observing the rescue mission.", "Victor Pulin"),
     ("law_named_after_people", "That law, named after senators Phil Gramble of Texas and Ernest Holling of Ohio, calls for a balanced budget.", "Ernest Holling"),
-    ("says_what_it_will_do", "Harbour Jeeves said it will not change the site. Its users were pleased.", "Harbour Jeeves"),
-    ("says_on_a_day_what_it_is_doing", "Brenner Boerse said on Monday that it was not planning a bid. Shares fell.", "Brenner Boerse"),
+    ("says_what_it_will_do", "Harbour Quest said it will not change the site. Its users were pleased.", "Harbour Quest"),
+    ("says_on_a_day_what_it_is_doing", "Brenner Kolle said on Monday that it was not planning a bid. Shares fell.", "Brenner Kolle"),
     ("shop_word_ends_a_body", "Shoppers Food Mart said sales were \"strong\".", "Food Mart"),
     ("says_what_is_its_own", "Sun Dunes said its board had extended the offer. Shares rose.", "Sun Dunes"),
     ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
