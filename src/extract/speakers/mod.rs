@@ -24,12 +24,15 @@ longer name (`the Association of Flight Attendants`), or made only of words the 
 in lower case (`Gender Equality`) is not a person. Given names that are also places, verbs or
 months still open a name (`Paris Ngata`, `said Said Kadhim`, `Theresa May`, and then `May said`
 outside a date), any word after a courtesy title is a surname (`Mr Pound`, `Mrs May`), and a
-known given name alone is a person (`Melanie said`). Full names in the headline count too (`Hillary Clinton Goes After ...` over a body that
-only says `Clinton`). Short forms point at the fullest name with the same surname (`Zhang` →
-`Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John` → `John Stevens`); a surname introduced once
-with a title (`President Obama`) is a person even without a fuller form, and a one-word name
-the article never completes is one when, as a cue's source, the article's own clauses show it a
-person (`Parry claims he will ...`, `Parry, who has`; never `Texaco said it`).
+known given name alone is a person (`Melanie said`). Full names in the headline count too
+(`Hillary Clinton Goes After ...` over a body that only says `Clinton`). Short forms point at the
+fullest name with the same surname (`Zhang` → `Zhang Jun`, `Mr Blair` → `Tony Blair`, `Sir John`
+→ `John Stevens`); a surname introduced once with a title (`President Obama`) is a person even
+without a fuller form, and a one-word name the article never completes is one when, as a cue's
+source, the article's own clauses show it a person (`Parry claims he will ...`, `Parry, who
+has`; never `Texaco said it`). A speaker's name with no given name, title or post that the
+article treats as a thing (`Ask Jeeves said it was not planning`, `said its board`, `The company
+said`, `"...," the company said`) is a body's.
 Name-only paragraphs are bylines and are skipped.
 
 Each sentence is searched for cues: over 150 reporting-verb lemmas in every tense (weak ones such

@@ -57,8 +57,7 @@ impl<'d> State<'d> {
         while i < n {
             let para = d.toks[i].para;
             if para != cur_para {
-                let given = self.quotes[para_quotes..].iter().any(|q| q.direct);
-                if cur_para != u32::MAX && !given {
+                if cur_para != u32::MAX && !self.quotes[para_quotes..].iter().any(|q| q.direct) {
                     // A paragraph with no quote given to someone or continued ends any run of
                     // continued quotes (a title or scare quote no one says, `who hosts the show
                     // "Last Week"`, continues nothing), unless it announces one (`... said:`) or
