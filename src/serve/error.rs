@@ -2,7 +2,7 @@
 What can go wrong with a request, and the HTTP status it gets: 400 for a bad query or parameter,
 404 for an unknown article or address, 413 for an oversize request, 503 when a search runs past
 the time limit, 500 for index read errors. The API answers `{"error": "..."}`; pages render the
-same message in an error page (see [`crate::serve::pages`]).
+same message in an error page (built by the `pages` module, which uses this one).
 */
 
 use axum::http::StatusCode;

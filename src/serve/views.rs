@@ -1,9 +1,10 @@
 /*!
-What the pages show, ready to print: plain data built by [`crate::serve::pages`] and the
-templates that print it (askama, compiled into the binary, under `src/serve/templates/`).
+What the pages show, ready to print: plain data built by the `pages` and `search_page` modules
+(which use this one) and the templates that print it (askama, compiled into the binary, under
+`src/serve/templates/`).
 
 Templates only print: every value is text (askama escapes it for HTML, so an article's
-`<script>` shows as text) or an address built by [`crate::serve::links`]. A facet is a
+`<script>` shows as text) or an address built by the `links` module. A facet is a
 [`FacetBox`] whatever it counts, so a new facet (issue 20's sources) is one more box built, with
 no template change; a new field of a hit is one more line in `search.html`.
 */
