@@ -204,7 +204,10 @@ impl<'d> State<'d> {
                         }
                     }
                     // An appositive after the name: `Smith, the foreign minister,`
+                    // (Not a description with a name of its own before its verb: `Wang Lin,
+                    // the pressure group Rights Watch said`.)
                     if e < n && d.toks[e].is_punct(',') {
+                        let mark = roles.len();
                         let mut k = e + 1;
                         while k < n && k < e + 10 && d.toks[k].is_word() {
                             let t = &d.toks[k];
@@ -216,6 +219,9 @@ impl<'d> State<'d> {
                                 roles.push(d.word(k).to_lowercase());
                             }
                             if t.lex.verb.is_some() && !t.cap {
+                                if d.description_is_subject(e + 1, k) {
+                                    roles.truncate(mark);
+                                }
                                 break;
                             }
                             k += 1;

@@ -259,6 +259,13 @@ impl<'d> State<'d> {
                     && items[m + 3..=e]
                         .iter()
                         .any(|&it| matches!(self.tok(it), Some(t) if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0));
+                // `Ali Nabil, the official news agency APS said`, `Wang Lin, the group said`: a
+                // description that is a subject of its own.
+                let own_subject = matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the")
+                    && d.description_is_subject(first, items_tok(items[e]) + 1);
+                if own_subject {
+                    return None;
+                }
                 if !(w.eq_ignore_ascii_case("a")
                     || who_is
                     || from_body

@@ -294,6 +294,7 @@ const SPEAKERS: &[(&str, &str, &[&str])] = &[
     ("role_word_before_a_four_word_name", "The match ended late. Goalscorer Kevin Floyd Haskin said the team would recover.", &["Kevin Floyd Haskin"]),
     ("it_of_a_judgement_after_said", "Taro Okuba said it was important to talk. Ruud Tamsin said it would be wrong to wait.", &["Taro Okuba", "Ruud Tamsin"]),
     ("contracted_it_is_of_a_judgement", "Mira Okonye said it’s hard to say. Tara Vosk said it's a shame.", &["Mira Okonye", "Tara Vosk"]),
+    ("description_ending_in_a_post_that_is_also_a_body_word", "In an address, Lena Ortiz, the bank's senior economist also said she expected the yen to rise.", &["Lena Ortiz"]),
     ("it_of_a_verb_that_takes_any_subject", "Kaveh Moradi said it seemed unlikely. Aru Senko said it took years to build.", &["Kaveh Moradi", "Aru Senko"]),
 ];
 
@@ -339,6 +340,9 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("shop_word_ends_a_body", "Shoppers Food Mart said sales were \"strong\".", "Food Mart"),
     ("says_what_is_its_own", "Sun Dunes said its board had extended the offer. Shares rose.", "Sun Dunes"),
     ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
+    ("description_ending_in_its_own_name", "Police have detained the writer Wang Lu, the pressure group Rights Watch said on Saturday. Police gave no reason for the arrest, the group said.", "Wang Lu"),
+    ("description_of_a_news_agency", "Oil Minister Gholam Ahadi is due here on Friday for talks with his counterpart Belkacem Nadi, the official news agency APS said.", "Belkacem Nadi"),
+    ("description_that_is_a_body", "The firm booked a loss to former chairman Boyd Jeffers, the company said.", "Boyd Jeffers"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
