@@ -9,6 +9,7 @@
 //! Uses the tokens, sentences, the lexicon and `is_preposition` of the names.
 
 use super::lexicon::{self, class, is_preposition, Form, Strength};
+use super::reported::Reach;
 use super::sentences::{items_tok, Item};
 use super::tokens::{is_quote_char, Doc, Kind};
 use super::{Cue, Found, Link, Quote, State};
@@ -187,12 +188,7 @@ impl State<'_> {
         para: u32,
     ) {
         let d = self.doc;
-        for f in found {
-            // (nor a `he said` that no one fits: it only keeps a quote from going to the
-            // last speaker)
-            let lost_pronoun = f.speaker.is_none()
-                && f.link == Link::None
-                && f.source.is_some_and(|(a, _)| d.toks[a].has(class::PRONOUN));
+        for (i, f) in found.iter().enumerate() {
             // (`X echoed:` closing the paragraph: the next quote paragraph is X's.)
             if f.cue == Cue::Colon && f.k + 1 == items.len() && f.speaker.is_some() {
                 let mut f = *f;
@@ -200,62 +196,27 @@ impl State<'_> {
                 self.last_quote = Some((f, para));
                 break;
             }
-            if !f.finite || lost_pronoun {
+            if !self.reports(f) {
                 continue;
             }
-            // After the cue's own words: `told reporters the ship was lost` reports `the
-            // ship was lost`.
-            let mut s = f.k + 1;
-            while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
-                s += 1;
-            }
-            // (`terms proposed by X, he ...`: a passive reports nothing after its agent.)
-            let passive = self.word_at_is(items, s, "by")
-                && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Past));
-            s = self.past_adverbial(items, s);
-            if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
-                s += 1;
-            }
-            let mut e = items.len();
-            // `Sales will rise, said Stuart Hensel of the EIU`, `..., said a spokesman for
-            // the firm`: after an inverted verb come its source's words; what it reports is
-            // the clause before it (nothing when no comma sets that clause off).
-            if let Some((a, b)) = self.aside_clause(items, f) {
-                s = a;
-                e = b;
-            } else if self.inverted(items, f) {
-                if f.k < 4 || !matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(',')) {
-                    break;
-                }
-                s = self.after_dateline(items);
-                e = f.k - 1;
-            } else if let Some(before) = self.clause_before_subject(items, f, s) {
-                // `The two have agreed to end the war, Minister X said today.`; after the
-                // cue only a few words with no verb (`in a statement`), which report
-                // nothing.
-                let Some(c) = before else {
-                    // `X said in a statement.` reports nothing itself: a quote after it
-                    // is X's (not the previous speaker's).
-                    let mut f = *f;
+            let (f, reach) = self.outer_reach(items, f, &found[i + 1..]);
+            let (s, e) = match reach {
+                Reach::Clause(s, e) => (s, e),
+                Reach::Introduces => {
+                    // `X said in a statement.` reports nothing itself: a quote after it is
+                    // X's (not the previous speaker's).
+                    let mut f = f;
                     f.attribution = sentence;
                     self.last_quote = Some((f, para));
                     break;
-                };
-                s = self.after_dateline(items);
-                e = c;
-            } else if passive {
-                break;
-            }
-            while e > s
-                && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)
-            {
-                e -= 1;
-            }
+                }
+                Reach::Nothing => break,
+            };
             // (After a quote, only a clause of its own: not `"...?" Trump asked, looking
             // pleased`, `Trump added during an interview`, `X said as he left`.)
             if e >= s + 3 && (!after_quote || self.own_clause_at(&items[s..e])) {
                 if let (Item::T(a), Item::T(b)) = (items[s], items[e - 1]) {
-                    let mut f = *f;
+                    let mut f = f;
                     f.attribution = sentence;
                     self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
                     // A quote paragraph after it goes on with this source
@@ -327,7 +288,7 @@ impl State<'_> {
     /// Whether the cue `f` comes before its source (`said Stuart Hensel`, `said a spokesman
     /// for the firm`, `written by Mike Read`): a named source after the verb, or, for an
     /// unnamed one, a determiner and within three words a source noun or post right after it.
-    fn inverted(&self, items: &[Item], f: &Found) -> bool {
+    pub(super) fn inverted(&self, items: &[Item], f: &Found) -> bool {
         let d = self.doc;
         // (Only when no verb follows: `said Robert Stearns has joined the firm` reports.)
         let verb_after = items[f.k + 1..].iter().any(|&it| self.finite_word(it));
@@ -359,7 +320,7 @@ impl State<'_> {
     /// Whether the words before the cue at item `k` (past auxiliaries and adverbs) end in a
     /// person, a body or a source noun (`the police had said`, `an official called`, `Iran
     /// warned`), not a thing (`the movement ... appeals to`).
-    fn human_source_before(&self, items: &[Item], k: usize) -> bool {
+    pub(super) fn human_source_before(&self, items: &[Item], k: usize) -> bool {
         let d = self.doc;
         let mut m = k;
         while m > 0 {

@@ -7,7 +7,123 @@
 use super::lexicon::{class, is_preposition, Form};
 use super::sentences::{items_tok, Item};
 use super::tokens::Kind;
-use super::{Found, State};
+use super::{Found, Link, State};
+
+/// What a finite cue reports in a sentence (or clause) with no quote.
+pub(super) enum Reach {
+    /// The items from the first index to before the second.
+    Clause(usize, usize),
+    /// Nothing itself, but a quote after it is its source's (`X said in a statement.`).
+    Introduces,
+    /// Nothing.
+    Nothing,
+}
+
+/// What a reported cue reports.
+impl State<'_> {
+    /// Whether the cue can report a clause: a finite one, but not a `he said` that no one fits
+    /// (it only keeps a quote from going to the last speaker).
+    pub(super) fn reports(&self, f: &Found) -> bool {
+        let lost_pronoun = f.speaker.is_none()
+            && f.link == Link::None
+            && f.source
+                .is_some_and(|(a, _)| self.doc.toks[a].has(class::PRONOUN));
+        f.finite && !lost_pronoun
+    }
+
+    /// What the finite cue `f` reports: what follows it, past its own words and an
+    /// adverbial, or the clause before an inverted cue or an aside.
+    pub(super) fn reach(&self, items: &[Item], f: &Found) -> Reach {
+        // After the cue's own words: `told reporters the ship was lost` reports `the ship was
+        // lost`.
+        let mut s = f.k + 1;
+        while matches!(items.get(s), Some(&Item::T(t)) if t < f.cue_toks.1) {
+            s += 1;
+        }
+        // (`terms proposed by X, he ...`: a passive reports nothing after its agent.)
+        let passive = self.word_at_is(items, s, "by")
+            && matches!(self.tok(items[f.k]), Some(t) if t.lex.verb.is_some_and(|v| v.form == Form::Past));
+        s = self.past_adverbial(items, s);
+        if matches!(items.get(s), Some(&it) if self.word_is(it, "that")) {
+            s += 1;
+        }
+        let mut e = items.len();
+        // `Sales will rise, said Stuart Hensel of the EIU`, `..., said a spokesman for the
+        // firm`: after an inverted verb come its source's words; what it reports is the clause
+        // before it (nothing when no comma sets that clause off).
+        if let Some((a, b)) = self.aside_clause(items, f) {
+            s = a;
+            e = b;
+        } else if self.inverted(items, f) {
+            if f.k < 4 || !matches!(self.tok(items[f.k - 1]), Some(t) if t.is_punct(',')) {
+                return Reach::Nothing;
+            }
+            s = self.after_dateline(items);
+            e = f.k - 1;
+        } else if let Some(before) = self.clause_before_subject(items, f, s) {
+            // `The two have agreed to end the war, Minister X said today.`; after the cue only
+            // a few words with no verb (`in a statement`), which report nothing.
+            let Some(c) = before else {
+                return Reach::Introduces;
+            };
+            s = self.after_dateline(items);
+            e = c;
+        } else if passive {
+            return Reach::Nothing;
+        }
+        while e > s
+            && matches!(self.tok(items[e - 1]), Some(t) if !t.is_word() && t.kind != Kind::Num)
+        {
+            e -= 1;
+        }
+        Reach::Clause(s, e)
+    }
+
+    /// The cue that reports the clause holding the finite cue `f`, and what it reports: a cue
+    /// of `later` (the sentence's cues after `f`) with a person, a body or a source noun as its
+    /// source, that ends the sentence and reports the clause before it, `f` included. A cue
+    /// there with no source of its own is part of what the later one reports (`X thrilled the
+    /// crowds with speeches and promises to fight, Sam Reed said.`, `Stocks fell on fresh
+    /// demand worries, dealers said.`: nouns read as verbs); one whose speaker is named keeps
+    /// its words, up to the later cue's comma (`X said sales rose, the paper reported.`).
+    pub(super) fn outer_reach(&self, items: &[Item], f: &Found, later: &[Found]) -> (Found, Reach) {
+        let reach = self.reach(items, f);
+        let Reach::Clause(s, e) = reach else {
+            return (*f, reach);
+        };
+        let outer = later
+            .iter()
+            .rev()
+            .filter(|g| self.reports(g))
+            .find_map(|g| {
+                let inverted = self.inverted(items, g);
+                // (nothing but its source after it: not `his contacts, criticised by Kinshasa,
+                // with the rebels amounted to talks`)
+                let last = !inverted
+                    || !items[g.k + 1..]
+                        .iter()
+                        .any(|&it| self.finite_word(it) || self.past_word(it));
+                let human = g.speaker.is_some() || inverted || self.human_source_before(items, g.k);
+                match self.reach(items, g) {
+                    // (and a short source: not `..., he said, Congress cannot back away from the
+                    // goals set by law he said`)
+                    Reach::Clause(a, b)
+                        if a <= f.k && f.k < b && b < g.k && g.k - b <= 10 && last && human =>
+                    {
+                        Some((g, a, b))
+                    }
+                    _ => None,
+                }
+            });
+        match outer {
+            Some((g, a, b)) if f.speaker.is_none() && !self.human_source_before(items, f.k) => {
+                (*g, Reach::Clause(a, b))
+            }
+            Some((_, _, b)) if f.speaker.is_some() => (*f, Reach::Clause(s, b.min(e))),
+            _ => (*f, Reach::Clause(s, e)),
+        }
+    }
+}
 
 /// Where the words a reported cue reports begin and end.
 impl State<'_> {
@@ -220,7 +336,11 @@ impl State<'_> {
             }
             c -= 1;
         }
-        let Some(c) = c.checked_sub(1) else {
+        // (no comma within reach: no clause set off before the subject)
+        let Some(c) = c
+            .checked_sub(1)
+            .filter(|&c| matches!(self.tok(items[c]), Some(t) if t.is_punct(',')))
+        else {
             return Some(None);
         };
         let words = items[..c]

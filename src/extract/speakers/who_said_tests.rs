@@ -615,6 +615,46 @@ fn aside_cue_reports_the_clause_around_it() {
     );
 }
 
+/// A cue that ends the sentence after a comma (`..., Reade said.`, `..., the ministry said.`)
+/// reports the whole clause before it, with any earlier word read as a cue that has no source of
+/// its own (`promises`, `demand`: nouns here); an earlier cue with a named speaker keeps its
+/// words, up to that comma, and one with a source keeps them all.
+#[test]
+fn trailing_cue_reports_the_clause_holding_an_earlier_cue() {
+    for (body, want, speaker) in [
+        (
+            "Tom Reade joined the tour in May. Cruz thrilled the crowds with long speeches and promises to cut taxes, Reade said.",
+            "Cruz thrilled the crowds with long speeches and promises to cut taxes",
+            Some("Tom Reade"),
+        ),
+        (
+            "Grain prices will stay firm on strong demand from Asia, the ministry said.",
+            "Grain prices will stay firm on strong demand from Asia",
+            None,
+        ),
+        (
+            "Output should recover on fresh demand from mills, dealers said.",
+            "Output should recover on fresh demand from mills",
+            None,
+        ),
+        (
+            "Lena Ortiz said sales rose in May, the paper reported.",
+            "sales rose in May",
+            Some("Lena Ortiz"),
+        ),
+        (
+            "The company said Harbour Life also owns 9,000 shares, 60 mln dlrs of its new senior notes.",
+            "Harbour Life also owns 9,000 shares, 60 mln dlrs of its new senior notes",
+            None,
+        ),
+    ] {
+        let a = attribute("", body);
+        let q = a.quotes.last();
+        assert_eq!(q.map(|q| q.text.as_str()), Some(want), "{body}: {:?}", a.quotes);
+        assert_eq!(q.and_then(|q| q.speaker.as_deref()), speaker, "{body}");
+    }
+}
+
 /// A body's name before a known given name is a role, whatever the text writes in lower case
 /// elsewhere (`the United Nations` after `European nations`); a place's name before one is still
 /// the body's (`the San Jose Communique`).
