@@ -219,12 +219,15 @@ impl<'d> State<'d> {
                                 roles.push(d.word(k).to_lowercase());
                             }
                             if t.lex.verb.is_some() && !t.cap {
-                                if d.description_is_subject(e + 1, k) {
-                                    roles.truncate(mark);
-                                }
                                 break;
                             }
                             k += 1;
+                        }
+                        let verb = (e + 1..n.min(e + 14))
+                            .take_while(|&k| d.toks[k].is_word() || d.toks[k].is_punct('-'))
+                            .find(|&k| d.toks[k].lex.verb.is_some() && !d.toks[k].cap);
+                        if verb.is_some_and(|v| d.description_is_subject(e + 1, v)) {
+                            roles.truncate(mark);
                         }
                     }
                     // An appositive before the name: `Russia's ambassador, Vassily Nebenzia,`

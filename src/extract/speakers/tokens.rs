@@ -472,29 +472,32 @@ impl<'a> Doc<'a> {
 /// What later stages ask about a token.
 impl<'a> Doc<'a> {
     /// Whether tokens `a..b`, a description after a name and a comma (`X, the ...`) up to a
-    /// verb, are a subject of their own rather than the name's appositive: with no preposition,
-    /// they end in a body's noun (`Wang Lin, the group said`) or in a capitalised name right
-    /// after a lower-case word (`the official news agency APS`, `the pressure group Rights in
-    /// China`; not `an aide to minister Bo Li`, `the Labour MP`).
+    /// verb, are a subject of their own rather than the name's appositive: with no preposition
+    /// before it, they end in a body's noun (`Wang Lin, the group said`) or in a capitalised
+    /// name right after a lower-case word (`the official news agency APS`, `the pressure group
+    /// Rights in China`; not `an aide to minister Bo Li`, `the Labour MP`).
     pub(super) fn description_is_subject(&self, a: usize, b: usize) -> bool {
-        let plain = (a..b).all(|k| {
-            (self.toks[k].is_word() || self.toks[k].is_punct('-'))
-                && !lexicon::is_preposition(self.word(k))
-        });
+        if b <= a + 1 {
+            return false;
+        }
+        let plain = |end: usize| {
+            (a..end).all(|k| {
+                (self.toks[k].is_word() || self.toks[k].is_punct('-'))
+                    && !lexicon::is_preposition(self.word(k))
+            })
+        };
         // (a body's noun that is no person's post: not `the bank's senior economist`)
         let last = &self.toks[b - 1];
-        let body = b > a + 1
-            && !last.cap
+        let body = !last.cap
             && last.has(class::ORG)
             && !last.has(class::TITLE)
             && lexicon::role_gender(&self.word(b - 1).to_lowercase()) == 0;
-        plain && (body || self.ends_in_own_name(a, b))
-    }
-
-    /// See [`Self::description_is_subject`].
-    fn ends_in_own_name(&self, a: usize, b: usize) -> bool {
+        if body {
+            return plain(b);
+        }
+        // Its own name: capitalised words (with `of`, `in`, `for`, `and` between them) after a
+        // lower-case word that is no determiner.
         let cap = |k: usize| self.toks[k].is_word() && self.toks[k].cap;
-        // The name: capitalised words, with `of`, `in`, `for`, `and` between them.
         let mut r = b;
         while r > a + 1
             && (cap(r - 1)
@@ -502,12 +505,12 @@ impl<'a> Doc<'a> {
         {
             r -= 1;
         }
-        r > a + 1
-            && r < b
+        r < b
             && cap(r)
             && self.toks[r - 1].is_word()
             && !self.toks[r - 1].cap
             && !self.toks[r - 1].has(class::DET)
+            && plain(r)
     }
 
     /// For a `<` at token `i`: the `>` closing a wire ticker (`<X>`, `<DBKG.F>`, `<BP.L>`: one to

@@ -341,6 +341,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("says_what_is_its_own", "Sun Dunes said its board had extended the offer. Shares rose.", "Sun Dunes"),
     ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
     ("description_ending_in_its_own_name", "Police have detained the writer Wang Lu, the pressure group Rights Watch said on Saturday. Police gave no reason for the arrest, the group said.", "Wang Lu"),
+    ("description_whose_own_name_holds_in", "Police have detained the poet Li Wen, the New York-based group Human Rights in Asia said on Monday. Police would not say where he was held, the group said.", "Li Wen"),
     ("description_of_a_news_agency", "Oil Minister Gholam Ahadi is due here on Friday for talks with his counterpart Belkacem Nadi, the official news agency APS said.", "Belkacem Nadi"),
     ("description_that_is_a_body", "The firm booked a loss to former chairman Boyd Jeffers, the company said.", "Boyd Jeffers"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
