@@ -333,6 +333,23 @@ impl<'d> State<'d> {
                             Item::Q(_) => return self.invert(items, k, verb),
                             Item::T(_) => {
                                 let src = self.appositive_subject(items, j - 1);
+                                // `"..." for Clinton, said Mary Kunin`, `in Europe, said Bob
+                                // Mertz`: a name ending a clause (a lower-case word before
+                                // it) is no subject set off by the comma; the name after the
+                                // verb is the source.
+                                if let Src::Name { from, .. } = src {
+                                    let in_clause = from > 0
+                                        && d.toks[from - 1].is_word()
+                                        && !d.toks[from - 1].cap
+                                        && !d.toks[from - 1].has(class::DET)
+                                        && from < items_tok(items[j - 1]);
+                                    if let inv @ Src::Name { to, .. } = self.invert(items, k, verb)
+                                    {
+                                        if in_clause && self.ends_source(to) {
+                                            return inv;
+                                        }
+                                    }
+                                }
                                 if matches!(src, Src::Name { .. } | Src::Pronoun(..) | Src::Role(_))
                                 {
                                     return src;
@@ -417,6 +434,29 @@ impl State<'_> {
         (t..t + 2)
             .take_while(|&i| i < d.toks.len() && d.toks[i].is_word() && !d.toks[i].cap)
             .any(|i| self.finite_word(Item::T(i)))
+    }
+
+    /// Whether the words from token `t`, after a name right of a verb, only add to that name
+    /// up to the clause's end (`said Bob Mertz.`, `said Bob Mertz of Lloyds,`), rather than
+    /// make it the subject of what follows (`said Yeltsin and Kohl had talked`, `says Mr Blair
+    /// went back on`, `says Zelensky "has ..."`, `claimed outfielder Luis Polonia on waivers
+    /// and called up`).
+    fn ends_source(&self, t: usize) -> bool {
+        let d = self.doc;
+        for i in t..(t + 12).min(d.toks.len()) {
+            let tk = &d.toks[i];
+            if tk.is_word() {
+                if matches!(d.word(i), "and" | "or")
+                    || self.finite_word(Item::T(i))
+                    || self.past_word(Item::T(i))
+                {
+                    return false;
+                }
+            } else if tk.kind != Kind::Num {
+                return !matches!(tk.kind, Kind::Mark { .. });
+            }
+        }
+        true
     }
 
     /// The source after an inverted verb (`"...," said X`).

@@ -279,6 +279,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("person_quoted_before_a_colon_ending_a_paragraph", "Tom Franks wrote a book.\n\nFranks quotes former adviser Alan Kahane:\n\n\"I would love the unions to be worse off.\"", "I would love the unions to be worse off.", Some("Alan Kahane")),
     ("told_a_station_when_asked", "Prime Minister Ann Bell criticised Tom Hart on Monday. \"It looks like we will not get on, who knows?\" Hart told Harbour TV in an interview aired on Monday when asked how ties would fare.", "It looks like we will not get on, who knows?", Some("Tom Hart")),
     ("colon_of_a_participle_keeps_the_subject", "Dan Trask said the deal was bad, adding: \"It is a disaster.\"", "It is a disaster.", Some("Dan Trask")),
+    // A name ending the clause before `, said X` is no subject set off by the comma; a name
+    // right after the verb that a verb, `and` or a quote follows is no source.
+    ("inverted_source_after_a_clause_ending_in_a_name", "Analysts doubt the plan. \"This will be a hard fight\" for Clinton, said Mary Kunin.", "This will be a hard fight", Some("Mary Kunin")),
+    ("name_after_the_verb_opens_what_is_said", "Interfax, quoting press secretary Sergei Yastro, said Yeltsin and Kohl had talked on the telephone.", "Yeltsin and Kohl had talked on the telephone", Some("Sergei Yastro")),
+    ("name_after_the_verb_before_a_quote", "President Volod Zelen declined the offer after a recording in which someone, seemingly Oleks Honch, says Zelen \"has a very primitive understanding of economics\".", "has a very primitive understanding of economics", Some("Oleks Honch")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
     ("demonym_surname", "Billionaire Mark Cuban spoke on Sunday. The party would have to \"go more to center,\" Cuban said.", "go more to center,", Some("Mark Cuban")),
