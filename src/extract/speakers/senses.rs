@@ -77,6 +77,12 @@ impl State<'_> {
         if starts("add") && nw == "to" {
             return true;
         }
+        // `Rubio will continue to be "a champion"`, `the country must continue to reform its
+        // "irrational" prices`: `continue to` goes on doing, it says nothing (`he continued:`
+        // and `"...," he continued.` stay speech).
+        if starts("continu") && nw == "to" {
+            return true;
+        }
         // `who asked not to be named`, `requested anonymity`: a condition of speaking, not
         // what was said.
         if starts("ask") || starts("request") {

@@ -284,6 +284,9 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("inverted_source_after_a_clause_ending_in_a_name", "Analysts doubt the plan. \"This will be a hard fight\" for Clinton, said Mary Kunin.", "This will be a hard fight", Some("Mary Kunin")),
     ("name_after_the_verb_opens_what_is_said", "Interfax, quoting press secretary Sergei Yastro, said Yeltsin and Kohl had talked on the telephone.", "Yeltsin and Kohl had talked on the telephone", Some("Sergei Yastro")),
     ("name_after_the_verb_before_a_quote", "President Volod Zelen declined the offer after a recording in which someone, seemingly Oleks Honch, says Zelen \"has a very primitive understanding of economics\".", "has a very primitive understanding of economics", Some("Oleks Honch")),
+    // `continue to` goes on doing: the quote after it is the outer speaker's.
+    ("continue_to_is_no_speech", "Senator Tad Cruze said he is certain Mark Rubin will continue to be \"a champion for reform.\"", "a champion for reform.", Some("Tad Cruze")),
+    ("continue_to_inside_a_reported_clause", "Premier Li Wen said the country must continue to reform its \"irrational\" price system.", "irrational", Some("Li Wen")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
     ("demonym_surname", "Billionaire Mark Cuban spoke on Sunday. The party would have to \"go more to center,\" Cuban said.", "go more to center,", Some("Mark Cuban")),
