@@ -9,7 +9,7 @@ use super::lexicon::{self, class, is_preposition, is_title_modifier};
 use super::people::{has_name_key, name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::runs::opens_sentence;
-use super::tokens::{Doc, Kind};
+use super::tokens::{Doc, Kind, Tok};
 use super::State;
 
 /// The article's people: registering the names of the body and the headline.
@@ -191,10 +191,7 @@ impl<'d> State<'d> {
                     let mut k = i;
                     while k > 0 && i - k < 5 {
                         let t = &d.toks[k - 1];
-                        if t.is_word()
-                            && !t.cap
-                            && t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
-                        {
+                        if t.is_word() && !t.cap && person_role(t) {
                             roles.push(d.word(k - 1).to_lowercase());
                             k -= 1;
                         } else if t.is_word() && !t.cap && t.lex.classes & class::STOP == 0 {
@@ -215,7 +212,7 @@ impl<'d> State<'d> {
                             if is_preposition(d.word(k)) {
                                 break;
                             }
-                            if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
+                            if person_role(t) {
                                 roles.push(d.word(k).to_lowercase());
                             }
                             if t.lex.verb.is_some() && !t.cap {
@@ -239,7 +236,7 @@ impl<'d> State<'d> {
                             if is_preposition(d.word(k - 1)) {
                                 // What came after the preposition was its object.
                                 roles.truncate(mark);
-                            } else if t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 {
+                            } else if person_role(t) {
                                 roles.push(d.word(k - 1).to_lowercase());
                             }
                             k -= 1;
@@ -675,4 +672,12 @@ impl State<'_> {
             x.gender = g;
         }
     }
+}
+
+/// Whether a word describing a name is a person's role (`minister`, `spokesman`, `economist`),
+/// not a body's noun read as one (`company president Lee Scott`: `the company said` is not
+/// his).
+fn person_role(t: &Tok) -> bool {
+    t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
+        && (t.has(class::TITLE) || !t.has(class::ORG))
 }

@@ -352,6 +352,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("description_whose_own_name_holds_in", "Police have detained the poet Li Wen, the New York-based group Human Rights in Asia said on Monday. Police would not say where he was held, the group said.", "Li Wen"),
     ("description_of_a_news_agency", "Oil Minister Gholam Ahadi is due here on Friday for talks with his counterpart Belkacem Nadi, the official news agency APS said.", "Belkacem Nadi"),
     ("description_that_is_a_body", "The firm booked a loss to former chairman Boyd Jeffers, the company said.", "Boyd Jeffers"),
+    ("body_noun_before_a_post_is_no_role", "The board met on Monday, with company president Lee Scowt in the chair. The company said sales rose in May.", "Lee Scowt"),
     ("lone_boundary_given_name", "Hurricane Lorenzo hit the islands on Wednesday. Though Lorenzo was forecast to weaken, gusts were strong.", "Lorenzo"),
 ];
 
