@@ -201,8 +201,6 @@ impl<'d> State<'d> {
                         }
                     }
                     // An appositive after the name: `Smith, the foreign minister,`
-                    // (Not a description with a name of its own before its verb: `Wang Lin,
-                    // the pressure group Rights Watch said`.)
                     if e < n && d.toks[e].is_punct(',') {
                         let mark = roles.len();
                         let mut k = e + 1;
@@ -220,6 +218,8 @@ impl<'d> State<'d> {
                             }
                             k += 1;
                         }
+                        // (none from a description that is a subject of its own before its
+                        // verb: `Wang Lin, the pressure group Rights Watch said`)
                         let verb = (e + 1..n.min(e + 14))
                             .take_while(|&k| d.toks[k].is_word() || d.toks[k].is_punct('-'))
                             .find(|&k| d.toks[k].lex.verb.is_some() && !d.toks[k].cap);
@@ -678,6 +678,5 @@ impl State<'_> {
 /// not a body's noun read as one (`company president Lee Scott`: `the company said` is not
 /// his).
 fn person_role(t: &Tok) -> bool {
-    t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0
-        && (t.has(class::TITLE) || !t.has(class::ORG))
+    t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 && !t.body_noun()
 }

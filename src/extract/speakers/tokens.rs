@@ -64,6 +64,10 @@ impl Tok {
     pub(super) fn has(&self, c: u32) -> bool {
         self.kind == Kind::Word && self.lex.classes & c != 0
     }
+    /// A body's noun that is no post (`company`, `group`, `report`; not `economist`).
+    pub(super) fn body_noun(&self) -> bool {
+        self.has(class::ORG) && !self.has(class::TITLE)
+    }
     /// The punctuation character `c`.
     pub(super) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
@@ -489,8 +493,7 @@ impl<'a> Doc<'a> {
         // (a body's noun that is no person's post: not `the bank's senior economist`)
         let last = &self.toks[b - 1];
         let body = !last.cap
-            && last.has(class::ORG)
-            && !last.has(class::TITLE)
+            && last.body_noun()
             && lexicon::role_gender(&self.word(b - 1).to_lowercase()) == 0;
         if body {
             return plain(b);
