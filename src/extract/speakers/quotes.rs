@@ -176,9 +176,10 @@ impl<'d> State<'d> {
 
 /// Reported speech.
 impl State<'_> {
-    /// Records the reported clause after the first finite cue of `found` in a sentence (or
-    /// clause) with no quote: what follows the cue, past its own words and an adverbial, or the
-    /// clause before an inverted cue or an aside.
+    /// Records the reported clause of the first finite cue of `found` in a sentence (or clause)
+    /// with no quote: what follows the cue, past its own words and an adverbial, or the clause
+    /// before an inverted cue or an aside; or the clause a later cue closing the sentence
+    /// reports around it ([`Self::outer_reach`]).
     fn reported_speech(
         &mut self,
         items: &[Item],
@@ -199,14 +200,13 @@ impl State<'_> {
             if !self.reports(f) {
                 continue;
             }
-            let (f, reach) = self.outer_reach(items, f, &found[i + 1..]);
+            let (mut f, reach) = self.outer_reach(items, f, &found[i + 1..]);
+            f.attribution = sentence;
             let (s, e) = match reach {
                 Reach::Clause(s, e) => (s, e),
                 Reach::Introduces => {
                     // `X said in a statement.` reports nothing itself: a quote after it is
                     // X's (not the previous speaker's).
-                    let mut f = f;
-                    f.attribution = sentence;
                     self.last_quote = Some((f, para));
                     break;
                 }
@@ -216,8 +216,6 @@ impl State<'_> {
             // pleased`, `Trump added during an interview`, `X said as he left`.)
             if e >= s + 3 && (!after_quote || self.own_clause_at(&items[s..e])) {
                 if let (Item::T(a), Item::T(b)) = (items[s], items[e - 1]) {
-                    let mut f = f;
-                    f.attribution = sentence;
                     self.push_quote(&f, d.toks[a].bs as usize, d.toks[b].be as usize, false);
                     // A quote paragraph after it goes on with this source
                     // (`X told the paper how it works. "It is simple."`).
