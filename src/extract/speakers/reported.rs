@@ -84,8 +84,9 @@ impl State<'_> {
     /// source, that ends the sentence and reports the clause before it, `f` included. A cue
     /// there with no source of its own is part of what the later one reports (`X thrilled the
     /// crowds with speeches and promises to fight, Sam Reed said.`, `Stocks fell on fresh
-    /// demand worries, dealers said.`: nouns read as verbs); one whose speaker is named keeps
-    /// its words, up to the later cue's comma (`X said sales rose, the paper reported.`).
+    /// demand worries, dealers said.`: nouns read as verbs), and so is one with an unnamed
+    /// source when the later one names its speaker; one whose speaker is named keeps its words,
+    /// up to the later cue's comma (`X said sales rose, the paper reported.`).
     pub(super) fn outer_reach(&self, items: &[Item], f: &Found, later: &[Found]) -> (Found, Reach) {
         let reach = self.reach(items, f);
         let Reach::Clause(s, e) = reach else {
@@ -116,7 +117,12 @@ impl State<'_> {
                 }
             });
         match outer {
-            Some((g, a, b)) if f.speaker.is_none() && !self.human_source_before(items, f.k) => {
+            // (an unnamed source inside a named speaker's clause is part of what they said:
+            // `Medical experts had concluded he was unstable, Gjonaj said.`)
+            Some((g, a, b))
+                if f.speaker.is_none()
+                    && (g.speaker.is_some() || !self.human_source_before(items, f.k)) =>
+            {
                 (*g, Reach::Clause(a, b))
             }
             Some((_, _, b)) if f.speaker.is_some() => (*f, Reach::Clause(s, b.min(e))),

@@ -627,8 +627,9 @@ fn aside_cue_reports_the_clause_around_it() {
 
 /// A cue that ends the sentence after a comma (`..., Reade said.`, `..., the ministry said.`)
 /// reports the whole clause before it, with any earlier word read as a cue that has no source of
-/// its own (`promises`, `demand`: nouns here); an earlier cue with a named speaker keeps its
-/// words, up to that comma, and one with a source keeps them all.
+/// its own (`promises`, `demand`: nouns here), or when it names its speaker an earlier cue with
+/// an unnamed source; an earlier cue with a named speaker keeps its words, up to that comma,
+/// and one with a source keeps them all before an unnamed closing cue.
 #[test]
 fn trailing_cue_reports_the_clause_holding_an_earlier_cue() {
     for (body, want, speaker) in [
@@ -646,6 +647,11 @@ fn trailing_cue_reports_the_clause_holding_an_earlier_cue() {
             "Output should recover on fresh demand from mills, dealers said.",
             "Output should recover on fresh demand from mills",
             None,
+        ),
+        (
+            "Tom Gjona spoke. Doctors had concluded the man was unstable but fully responsible for the attack, Gjona said.",
+            "Doctors had concluded the man was unstable but fully responsible for the attack",
+            Some("Tom Gjona"),
         ),
         (
             "Lena Ortiz said sales rose in May, the paper reported.",
