@@ -438,9 +438,9 @@ impl State<'_> {
 
     /// Whether the words from token `t`, after a name right of a verb, only add to that name
     /// up to the clause's end (`said Bob Mertz.`, `said Bob Mertz of Lloyds,`), rather than
-    /// make it the subject of what follows (`said Yeltsin and Kohl had talked`, `says Mr Blair
-    /// went back on`, `says Zelensky "has ..."`, `claimed outfielder Luis Polonia on waivers
-    /// and called up`).
+    /// make it the subject of what follows (`said Lin and Bode had talked`, `says Mr Hart went
+    /// back on`, `says Vale "has ..."`, `claimed outfielder Tom Reyes on waivers and called
+    /// up`).
     fn ends_source(&self, t: usize) -> bool {
         let d = self.doc;
         for i in t..(t + 12).min(d.toks.len()) {

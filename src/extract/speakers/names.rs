@@ -675,8 +675,8 @@ impl State<'_> {
 }
 
 /// Whether a word describing a name is a person's role (`minister`, `spokesman`, `economist`),
-/// not a body's noun read as one (`company president Lee Scott`: `the company said` is not
-/// his).
+/// not a body's noun read as one (`company president Ann Reyes`: `the company said` is not
+/// hers).
 fn person_role(t: &Tok) -> bool {
     t.lex.classes & (class::TITLE | class::SOURCE_NOUN) != 0 && !t.body_noun()
 }

@@ -118,7 +118,7 @@ impl State<'_> {
             });
         match outer {
             // (an unnamed source inside a named speaker's clause is part of what they said:
-            // `Medical experts had concluded he was unstable, Gjonaj said.`)
+            // `Doctors had concluded he was unstable, Tom Gjona said.`)
             Some((g, a, b))
                 if f.speaker.is_none()
                     && (g.speaker.is_some() || !self.human_source_before(items, f.k)) =>

@@ -77,8 +77,8 @@ impl State<'_> {
         if starts("add") && nw == "to" {
             return true;
         }
-        // `Rubio will continue to be "a champion"`, `the country must continue to reform its
-        // "irrational" prices`: `continue to` goes on doing, it says nothing (`he continued:`
+        // `Y will continue to be "a champion"`, `the city must continue to cut its "wasteful"
+        // costs`: `continue to` goes on doing, it says nothing (`he continued:`
         // and `"...," he continued.` stay speech).
         if starts("continu") && nw == "to" {
             return true;

@@ -282,11 +282,11 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     // A name ending the clause before `, said X` is no subject set off by the comma; a name
     // right after the verb that a verb, `and` or a quote follows is no source.
     ("inverted_source_after_a_clause_ending_in_a_name", "Analysts doubt the plan. \"This will be a hard fight\" for Clinton, said Mary Kunin.", "This will be a hard fight", Some("Mary Kunin")),
-    ("name_after_the_verb_opens_what_is_said", "Interfax, quoting press secretary Sergei Yastro, said Yeltsin and Kohl had talked on the telephone.", "Yeltsin and Kohl had talked on the telephone", Some("Sergei Yastro")),
-    ("name_after_the_verb_before_a_quote", "President Volod Zelen declined the offer after a recording in which someone, seemingly Oleks Honch, says Zelen \"has a very primitive understanding of economics\".", "has a very primitive understanding of economics", Some("Oleks Honch")),
+    ("name_after_the_verb_opens_what_is_said", "Tass, quoting press secretary Ivan Yastro, said Lenz and Moro had talked on the telephone.", "Lenz and Moro had talked on the telephone", Some("Ivan Yastro")),
+    ("name_after_the_verb_before_a_quote", "President Volod Zelen declined the offer after a recording in which someone, seemingly Oleks Honch, says Zelen \"knows little about budgets\".", "knows little about budgets", Some("Oleks Honch")),
     // `continue to` goes on doing: the quote after it is the outer speaker's.
-    ("continue_to_is_no_speech", "Senator Tad Cruze said he is certain Mark Rubin will continue to be \"a champion for reform.\"", "a champion for reform.", Some("Tad Cruze")),
-    ("continue_to_inside_a_reported_clause", "Premier Li Wen said the country must continue to reform its \"irrational\" price system.", "irrational", Some("Li Wen")),
+    ("continue_to_is_no_speech", "Senator Tad Cruze said he is sure Mark Rubin will continue to be \"a voice for reform.\"", "a voice for reform.", Some("Tad Cruze")),
+    ("continue_to_inside_a_reported_clause", "Mayor Li Wen said the city must continue to cut its \"wasteful\" spending.", "wasteful", Some("Li Wen")),
     // Surnames that are compass words or demonyms (`Kanye West`, `Mark Cuban`).
     ("compass_word_surname", "\"It is over,\" said Marty West, an education professor. \"This is the first reform in decades,\" West said.", "This is the first reform in decades,", Some("Marty West")),
     ("demonym_surname", "Billionaire Mark Cuban spoke on Sunday. The party would have to \"go more to center,\" Cuban said.", "go more to center,", Some("Mark Cuban")),
@@ -349,7 +349,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("says_what_is_its_own", "Sun Dunes said its board had extended the offer. Shares rose.", "Sun Dunes"),
     ("said_the_company_after_its_quote", "Fandom Mobeel said Tuesday prices would fall. \"We are listening,\" the company said in a statement.", "Fandom Mobeel"),
     ("description_ending_in_its_own_name", "Police have detained the writer Wang Lu, the pressure group Rights Watch said on Saturday. Police gave no reason for the arrest, the group said.", "Wang Lu"),
-    ("description_whose_own_name_holds_in", "Police have detained the poet Li Wen, the New York-based group Human Rights in Asia said on Monday. Police would not say where he was held, the group said.", "Li Wen"),
+    ("description_whose_own_name_holds_in", "Officers have arrested the poet Li Wen, the Boston-based group Writers in Asia said on Monday. Officers would not say where he was held, the group said.", "Li Wen"),
     ("description_of_a_news_agency", "Oil Minister Gholam Ahadi is due here on Friday for talks with his counterpart Belkacem Nadi, the official news agency APS said.", "Belkacem Nadi"),
     ("description_that_is_a_body", "The firm booked a loss to former chairman Boyd Jeffers, the company said.", "Boyd Jeffers"),
     ("body_noun_before_a_post_is_no_role", "The board met on Monday, with company president Lee Scowt in the chair. The company said sales rose in May.", "Lee Scowt"),
