@@ -343,9 +343,10 @@ impl<'d> State<'d> {
                                         && !d.toks[from - 1].cap
                                         && !d.toks[from - 1].has(class::DET)
                                         && from < items_tok(items[j - 1]);
-                                    if let inv @ Src::Name { to, .. } = self.invert(items, k, verb)
+                                    if let Some(inv @ Src::Name { to, .. }) =
+                                        in_clause.then(|| self.invert(items, k, verb))
                                     {
-                                        if in_clause && self.ends_source(to) {
+                                        if self.ends_source(to) {
                                             return inv;
                                         }
                                     }
