@@ -43,8 +43,8 @@ pub(crate) fn too_large(size: u64) -> String {
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a regular file.
 pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = open_regular(path)?;
-    let mut bytes = Vec::new();
+    let (file, size) = open_regular(path)?;
+    let mut bytes = with_room_for(size, MAX_FILE_BYTES);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -52,7 +52,8 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Opens a file for reading, refusing anything but a regular file (a device such as
 /// `/dev/zero` never ends, a named pipe can block forever). The file is opened without blocking
 /// and checked once open, so that it cannot be swapped between the check and the read.
-fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+/// Returns the file and its size when opened.
+fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -61,13 +62,22 @@ fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "not a regular file (a folder, a device or a pipe)",
         ));
     }
-    Ok(file)
+    Ok((file, meta.len()))
+}
+
+/// A buffer that holds a file of `size` bytes (at most `cap` + 1) with room to spare, so that
+/// `read_to_end` takes the whole file in one read and sees the end in a second (from an empty
+/// buffer it reads a small file in six or seven growing pieces).
+fn with_room_for(size: u64, cap: u64) -> Vec<u8> {
+    let room = usize::try_from(size.min(cap + 1)).unwrap_or(0);
+    Vec::with_capacity(room.saturating_add(64))
 }
 
 /// Reads a small input file (a list of names, an aliases file) of at most `cap` bytes.
@@ -77,8 +87,8 @@ fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
 /// The reason, for a message that names the file: it cannot be opened or read, it is not a
 /// regular file, or it is larger than `cap`.
 pub fn read_capped(path: &Path, cap: u64) -> std::result::Result<Vec<u8>, String> {
-    let file = open_regular(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
+    let (file, size) = open_regular(path).map_err(|e| e.to_string())?;
+    let mut bytes = with_room_for(size, cap);
     file.take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
