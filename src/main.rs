@@ -12,6 +12,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// mimalloc instead of the system allocator: extraction allocates and frees many small strings
+// per article (names, keys, sentences), and glibc's malloc and free took about 12 % of its CPU
+// time; with mimalloc `extract` takes about 9 % less CPU (issue 17 notes, measured side by
+// side). `no_thp`: mimalloc would otherwise ask for transparent huge pages, and the kernel's
+// zeroing of 2 MB pages cost more system time than the allocator saved.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::args::Cli::parse();
     let index = cli.index_path().map(std::path::Path::to_path_buf);

@@ -29,6 +29,10 @@ use newsdex::extract::{countries, speakers};
 use newsdex::ingest::stories::Article;
 use newsdex::ingest::walk::Found;
 
+// The same allocator as `newsdex` (src/main.rs), so that the benchmarks time what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "newsdex-bench", about = "Benchmarks for newsdex")]
 struct Cli {
