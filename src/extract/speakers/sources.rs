@@ -567,7 +567,9 @@ impl<'d> State<'d> {
                 && p.lex.classes & (class::ORG | class::TITLE) == 0
             {
                 if let n @ Src::Name { from, to, titled } = self.name_before(k - 2, 0) {
-                    if to - from >= 2 || titled {
+                    // (`Ferris of Dunmore Futures said` after `Anna Ferris, analyst for ...`:
+                    // the short form of someone the article names in full.)
+                    if to - from >= 2 || titled || self.short_form_of_person(from, to) {
                         return n;
                     }
                 }
@@ -608,6 +610,40 @@ impl<'d> State<'d> {
             Some((from, to, titled)) => Src::Name { from, to, titled },
             None => Src::Unnamed,
         }
+    }
+}
+
+impl State<'_> {
+    /// Whether the one-word name at tokens `from..to` is the last word of someone the article
+    /// names in full with a title, a known given name or a post, or whom the person test has
+    /// already found a person (`Ferris` after `Anna Ferris`, `Mats Lindqvist, an analyst at ...`).
+    fn short_form_of_person(&self, from: usize, to: usize) -> bool {
+        if to != from + 1 {
+            return false;
+        }
+        let people = &self.names.people;
+        let has_post = |p: usize| {
+            self.names
+                .roles
+                .values()
+                .any(|at| at.iter().any(|&(_, q)| self.canonical(q) == p))
+        };
+        self.names
+            .with_surname_of(self.doc.word(from))
+            .iter()
+            .any(|&p| {
+                people.get(p).is_some_and(|x| {
+                    x.words.len() >= 2
+                        && (x.titled
+                            || x.gender != 0
+                            || lexicon::is_given(&x.words[0])
+                            || has_post(self.canonical(p))
+                            || self
+                                .person_verdicts
+                                .iter()
+                                .any(|&(_, c, _, person)| person && c == self.canonical(p)))
+                })
+            })
     }
 }
 

@@ -37,6 +37,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("object_before_of_is_no_speaker", "A woman who has accused former President Bill Clint of fraud said on Sunday that \"he never called back.\"", "he never called back.", None),
     ("person_of_a_long_body_name", "The herd arrived on Friday. \"It will heal us,\" Kara Doyle of the Upper Valley tribal historic preservation office told those gathered.", "It will heal us,", Some("Kara Doyle")),
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
+    ("short_form_of_a_named_analyst_before_of", "Mira Quell, analyst for Dunmore Futures, said the sign-up was higher than expected.\n\nQuell of Dunmore Futures said she would trim her estimate.", "she would trim her estimate", Some("Mira Quell")),
     // A pronoun after an unnamed person spoke is that person, unless someone is named between
     // or the genders clash (class 1: the quote went to the story's last named person).
     ("pronoun_after_unnamed_speaker", "Tom Hart spoke on Monday. A ministry spokesman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", None),
