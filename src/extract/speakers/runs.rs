@@ -94,6 +94,12 @@ impl<'d> State<'d> {
                 titled = true;
             }
         }
+        // `First Interstate said`, `the U.S. Mint`, `US Sprint`, `In St Louis`: words that only
+        // qualify a title (`U.S. Trade Representative`, `First Minister`) or a saint's name are no
+        // title of one word after them.
+        if titled && to - s == 1 && (from..s).all(|i| is_title_qualifier(d.word(i))) {
+            titled = false;
+        }
         // Places, demonyms and acronyms in front of a name: `Iran Brian Hook` (after `for`),
         // `MSP Mark Ballard`, `French Jacques Chirac`.
         while s + 1 < to {
@@ -405,4 +411,27 @@ pub(super) fn opens_sentence(d: &Doc, i: usize) -> bool {
     k == 0
         || d.toks[k - 1].para != d.toks[i].para
         || ['.', '?', '!'].iter().any(|&c| d.toks[k - 1].is_punct(c))
+}
+
+/// A title word that qualifies a title rather than being one (`U.S.`, `National`, `First`), or
+/// `St`/`Saint`: before a single word it makes no title.
+fn is_title_qualifier(w: &str) -> bool {
+    [
+        "u.s.",
+        "us",
+        "u.k.",
+        "uk",
+        "un",
+        "eu",
+        "nato",
+        "national",
+        "international",
+        "federal",
+        "first",
+        "st",
+        "st.",
+        "saint",
+    ]
+    .iter()
+    .any(|q| w.eq_ignore_ascii_case(q))
 }
