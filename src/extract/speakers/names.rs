@@ -136,8 +136,13 @@ impl<'d> State<'d> {
                 && d.toks[end + 1].cap
                 && d.toks[end + 1].has(class::ORG)
                 && d.toks[end + 2].is_punct(')');
+            // (`the official Tanjug news agency`: `news` before a body's noun.)
+            let news_body = d.toks.get(end).is_some_and(|t| t.is_word() && !t.cap)
+                && d.word(end) == "news"
+                && org_noun(end + 1);
             if !d.toks[end - 1].poss()
                 && (org_noun(end)
+                    || news_body
                     || ticker
                     || bracketed_body
                     || i > 0 && org_noun(i - 1) && !d.toks[i].has(class::TITLE))
