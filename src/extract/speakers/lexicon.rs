@@ -420,13 +420,38 @@ pub(super) fn is_courtesy_title(w: &str) -> bool {
     .any(|t| t.eq_ignore_ascii_case(w))
 }
 
-/// Title words that modify a role rather than name one (`former`, `acting`, `deputy`): `former
-/// Patriot mine` does not make `Patriot` a person.
+/// Title words that modify a role rather than name one (`former`, `acting`, `deputy`; `U.S.`,
+/// `National`, `First` in `U.S. Trade Representative`, `First Minister`), and `St`/`Saint`:
+/// `former Patriot mine` does not make `Patriot` a person, nor `First Interstate said`, `the U.S.
+/// Mint` or `In St Louis` one of `Interstate`, `Mint` or `Louis`. Any case.
 pub(super) fn is_title_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "former" | "acting" | "deputy" | "vice" | "senior" | "late" | "then" | "chief" | "ex"
-    )
+    [
+        "former",
+        "acting",
+        "deputy",
+        "vice",
+        "senior",
+        "late",
+        "then",
+        "chief",
+        "ex",
+        "u.s.",
+        "us",
+        "u.k.",
+        "uk",
+        "un",
+        "eu",
+        "nato",
+        "national",
+        "international",
+        "federal",
+        "first",
+        "st",
+        "st.",
+        "saint",
+    ]
+    .iter()
+    .any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// Letters written after a name for a seat, a rank at the bar or an honour (`MP`, `QC`, `OBE`).

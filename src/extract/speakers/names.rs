@@ -9,7 +9,7 @@ use super::lexicon::{self, class, is_preposition, is_title_modifier};
 use super::people::{has_name_key, name_key, surname, Names};
 use super::person::{courtesy_words, person_probability};
 use super::runs::opens_sentence;
-use super::tokens::{Doc, Kind, Tok};
+use super::tokens::{company_word, Doc, Kind, Tok};
 use super::State;
 
 /// The article's people: registering the names of the body and the headline.
@@ -140,6 +140,17 @@ impl<'d> State<'d> {
             let news_body = d.toks.get(end).is_some_and(|t| t.is_word() && !t.cap)
                 && d.word(end) == "news"
                 && org_noun(end + 1);
+            // (`General Harbour Co`: a company's word ends a run of three words or more that
+            // opens with no given name, initial or `Mr`/`Mrs`; `General Harbour said` elsewhere is the
+            // same body. Not `Campeau Corp`, `H.J. Heinz Co`, `Mrs Fields Inc`: a founder's name.)
+            let company_end = end - i >= 3
+                && company_word(d, end - 1)
+                && !lexicon::is_given(d.word(i))
+                && !lexicon::is_courtesy_title(d.word(i))
+                && !d.word(i).contains('.');
+            if company_end {
+                self.org_names.insert(name_key(d.word(end - 2)));
+            }
             if !d.toks[end - 1].poss()
                 && (org_noun(end)
                     || news_body

@@ -11,7 +11,7 @@ use super::people::has_name_key;
 use super::person::{courtesy_words, person_probability};
 use super::sentences::Item;
 use super::sources::Src;
-use super::tokens::{Doc, Kind};
+use super::tokens::{company_word, Doc, Kind};
 use super::{Confidence, Found, Link, State};
 
 /// Below this probability from the person test a speaker's name is taken for a body or a
@@ -560,19 +560,6 @@ fn person_noun_gender(d: &Doc, i: usize, capitals: bool) -> Option<u8> {
         && t.lex.classes & class::ORG == 0
         && !w.ends_with('s'))
     .then(|| lexicon::role_gender(w))
-}
-
-/// `Co`, `Inc`, `Corp`, ...: a capitalised company word at token `k` (`said lead manager Morgan
-/// Stanley and Co Inc` closes a body's name).
-fn company_word(d: &Doc, k: usize) -> bool {
-    k < d.toks.len() && d.toks[k].cap && {
-        let w = d.word(k).trim_end_matches('.');
-        [
-            "co", "inc", "corp", "ltd", "plc", "llc", "sons", "partners", "company",
-        ]
-        .iter()
-        .any(|c| w.eq_ignore_ascii_case(c))
-    }
 }
 
 /// Whether the name at tokens `k..e` opens its sentence and the next sentence opens with `The`,

@@ -4,7 +4,7 @@
 //!
 //! Uses the tokens, the people index and the lexicon.
 
-use super::lexicon::{self, class, is_courtesy_title, is_postnominal};
+use super::lexicon::{self, class, is_courtesy_title, is_postnominal, is_title_modifier};
 use super::people::{name_key, surname};
 use super::tokens::{is_adjective_suffix, Doc, Kind};
 use super::State;
@@ -97,7 +97,7 @@ impl<'d> State<'d> {
         // `First Interstate said`, `the U.S. Mint`, `US Sprint`, `In St Louis`: words that only
         // qualify a title (`U.S. Trade Representative`, `First Minister`) or a saint's name are no
         // title of one word after them.
-        if titled && to - s == 1 && (from..s).all(|i| is_title_qualifier(d.word(i))) {
+        if titled && to - s == 1 && (from..s).all(|i| is_title_modifier(d.word(i))) {
             titled = false;
         }
         // Places, demonyms and acronyms in front of a name: `Iran Brian Hook` (after `for`),
@@ -411,27 +411,4 @@ pub(super) fn opens_sentence(d: &Doc, i: usize) -> bool {
     k == 0
         || d.toks[k - 1].para != d.toks[i].para
         || ['.', '?', '!'].iter().any(|&c| d.toks[k - 1].is_punct(c))
-}
-
-/// A title word that qualifies a title rather than being one (`U.S.`, `National`, `First`), or
-/// `St`/`Saint`: before a single word it makes no title.
-fn is_title_qualifier(w: &str) -> bool {
-    [
-        "u.s.",
-        "us",
-        "u.k.",
-        "uk",
-        "un",
-        "eu",
-        "nato",
-        "national",
-        "international",
-        "federal",
-        "first",
-        "st",
-        "st.",
-        "saint",
-    ]
-    .iter()
-    .any(|q| w.eq_ignore_ascii_case(q))
 }

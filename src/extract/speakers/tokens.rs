@@ -765,3 +765,16 @@ fn ends_in_domain(rest: &str) -> bool {
         .iter()
         .any(|t| t.eq_ignore_ascii_case(tld))
 }
+
+/// `Co`, `Inc`, `Corp`, ...: a capitalised company word at token `k` (`said lead manager Morgan
+/// Stanley and Co Inc` closes a body's name).
+pub(super) fn company_word(d: &Doc, k: usize) -> bool {
+    k < d.toks.len() && d.toks[k].cap && {
+        let w = d.word(k).trim_end_matches('.');
+        [
+            "co", "inc", "corp", "ltd", "plc", "llc", "sons", "partners", "company",
+        ]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+    }
+}

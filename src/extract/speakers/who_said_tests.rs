@@ -323,6 +323,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("saint_before_a_city_is_no_title", "In St Louis, Harbour Trust Co said its bank was raising its prime rate.", "Louis"),
     ("country_before_a_noun_is_no_title", "Coins will cost more next year, the U.S. Mint said on Monday.", "Mint"),
     ("name_before_news_agency_is_a_body", "Output rose 5 pct, the official Vesna news agency said. Vesna said the plan would raise exports.", "Vesna"),
+    ("title_and_a_word_that_a_company_name_ends", "General Harbour Co, a partnership of two investors, made a bid on Monday. General Harbour said the board could not carry out its duties.", "Harbour"),
     ("industry_word_ends_a_body", "Harbour Electronics said profits were \"strong\".", "Harbour Electronics"),
     ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
