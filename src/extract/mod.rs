@@ -20,7 +20,7 @@ pub use speakers::Quote;
 
 /// Bumped whenever an extractor changes its output, so that an index built by an older
 /// extractor can be recognised.
-pub const EXTRACTION_VERSION: u32 = 70;
+pub const EXTRACTION_VERSION: u32 = 71;
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

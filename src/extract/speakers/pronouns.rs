@@ -148,7 +148,10 @@ impl<'d> State<'d> {
             found.push(at);
         }
     }
+}
 
+/// The person test: whether a speaker's name is a person's.
+impl State<'_> {
     /// The person test for a speaker's name at tokens `from..to`: a name introduced with a
     /// title (`President Obama`) is a person; otherwise the learned model must not find it
     /// clearly a body or a place (`Brush Wellman said`).
@@ -176,9 +179,20 @@ impl<'d> State<'d> {
             && !people.get(self.canonical(p)).is_some_and(|x| x.titled);
         if titled && untitled && to - from >= 2 {
             let canon = self.canonical(p);
+            let n = to - from;
             let owned = self.names.mentions.iter().any(|&(i, q)| {
                 if self.canonical(q) != canon {
                     return false;
+                }
+                // (`Merrill Lynch and Co Inc is offering`, `Merrill Lynch, Pierce, Fenner and
+                // Smith Inc said` elsewhere: the name in full, closed with a company's word)
+                let same = i + n <= d.toks.len()
+                    && (0..n).all(|j| {
+                        d.toks[i + j].is_word()
+                            && d.word(i + j).eq_ignore_ascii_case(d.word(from + j))
+                    });
+                if same && (company(i + n) || firm_list_from(d, i + n)) {
+                    return true;
                 }
                 let mut e = i;
                 while e < d.toks.len() && e - i < 6 && d.toks[e].is_word() && d.toks[e].cap {
@@ -272,7 +286,8 @@ impl<'d> State<'d> {
         let people = &self.names.people;
         let company = |k: usize| company_word(d, k);
         let and = |k: usize| k < d.toks.len() && matches!(d.word(k), "and" | "&");
-        // (a use followed by a company word, `and Co`, or a body's word: `Merrill Lynch and Co`,
+        // (a use followed by a company word, `and Co`, a firm's partners (`, Pierce, Fenner and
+        // Smith Inc`), or a body's word: `Merrill Lynch and Co`,
         // `Morgan Stanley Group`; not an owner's: `Lasry's Avenue Capital Group`; or one the
         // article refers back to as a thing: `Laura Ashley, which floated`; not `said its`,
         // whose `its` is as often something the person spoke of)
@@ -287,6 +302,7 @@ impl<'d> State<'d> {
                 || !d.toks[e - 1].poss()
                     && (company(e)
                         || and(e) && company(e + 1)
+                        || firm_list_from(d, e)
                         || e < d.toks.len() && d.toks[e].cap && d.toks[e].has(class::ORG)
                         || thing(e))
         };
@@ -560,6 +576,42 @@ fn person_noun_gender(d: &Doc, i: usize, capitals: bool) -> Option<u8> {
         && t.lex.classes & class::ORG == 0
         && !w.ends_with('s'))
     .then(|| lexicon::role_gender(w))
+}
+
+/// Whether tokens from `k` are the partners of a firm's name and its company word, the last
+/// partner after `and`: `and Co Inc`, `, Pierce, Fenner and Smith Inc` (one capitalised word
+/// each; not `, Bond Corp's finance director`, an employer).
+fn firm_list_from(d: &Doc, k: usize) -> bool {
+    let and =
+        |k: usize| k < d.toks.len() && d.toks[k].is_word() && matches!(d.word(k), "and" | "&");
+    let mut k = k;
+    for _ in 0..5 {
+        let after_and = if and(k) {
+            true
+        } else if k < d.toks.len() && d.toks[k].is_punct(',') {
+            and(k + 1)
+        } else {
+            return false;
+        };
+        k += if and(k) {
+            1
+        } else if after_and {
+            2
+        } else {
+            1
+        };
+        if after_and && company_word(d, k) {
+            return true;
+        }
+        if !(k < d.toks.len() && d.toks[k].is_word() && d.toks[k].cap) || company_word(d, k) {
+            return false;
+        }
+        k += 1;
+        if after_and {
+            return company_word(d, k);
+        }
+    }
+    false
 }
 
 /// Whether the name at tokens `k..e` opens its sentence and the next sentence opens with `The`,

@@ -38,6 +38,7 @@ const WHO_SAID: &[(&str, &str, &str, Option<&str>)] = &[
     ("person_of_a_long_body_name", "The herd arrived on Friday. \"It will heal us,\" Kara Doyle of the Upper Valley tribal historic preservation office told those gathered.", "It will heal us,", Some("Kara Doyle")),
     ("person_of_body", "The ship went silent. \"It may have been switched off,\" Doug Marlow of Brightline Marine told the paper.", "It may have been switched off,", Some("Doug Marlow")),
     ("short_form_of_a_named_analyst_before_of", "Mira Quell, analyst for Dunmore Futures, said the sign-up was higher than expected.\n\nQuell of Dunmore Futures said she would trim her estimate.", "she would trim her estimate", Some("Mira Quell")),
+    ("employer_after_a_comma_is_no_partner_of_a_firm", "Tony Oakes, Harbour Corp's finance director, said \"The company does not comment on rumours.\"", "The company does not comment on rumours.", Some("Tony Oakes")),
     // A pronoun after an unnamed person spoke is that person, unless someone is named between
     // or the genders clash (class 1: the quote went to the story's last named person).
     ("pronoun_after_unnamed_speaker", "Tom Hart spoke on Monday. A ministry spokesman said the reports were baseless. \"We will respond,\" he said.", "We will respond,", None),
@@ -324,6 +325,7 @@ const NOT_SPEAKERS: &[(&str, &str, &str)] = &[
     ("country_before_a_noun_is_no_title", "Coins will cost more next year, the U.S. Mint said on Monday.", "Mint"),
     ("name_before_news_agency_is_a_body", "Output rose 5 pct, the official Vesna news agency said. Vesna said the plan would raise exports.", "Vesna"),
     ("title_and_a_word_that_a_company_name_ends", "General Harbour Co, a partnership of two investors, made a bid on Monday. General Harbour said the board could not carry out its duties.", "Harbour"),
+    ("firm_of_partners_opening_with_a_given_name", "Harvey Lynch, Pierce, Fenner and Smith Inc said it has fully subscribed the partnership. Harvey Lynch said the partnership will make another cash distribution.", "Harvey Lynch"),
     ("industry_word_ends_a_body", "Harbour Electronics said profits were \"strong\".", "Harbour Electronics"),
     ("party_plural_is_a_body", "The plans came out on Friday. Lib Dems branded the cuts \"worthless\".", "Lib Dems"),
     ("participle_after_preposition", "Physicist Jane Orr won the prize for her work in predicting the background radiation.", "Jane Orr"),
