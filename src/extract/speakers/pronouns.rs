@@ -586,20 +586,13 @@ fn firm_list_from(d: &Doc, k: usize) -> bool {
         |k: usize| k < d.toks.len() && d.toks[k].is_word() && matches!(d.word(k), "and" | "&");
     let mut k = k;
     for _ in 0..5 {
-        let after_and = if and(k) {
-            true
-        } else if k < d.toks.len() && d.toks[k].is_punct(',') {
-            and(k + 1)
-        } else {
+        let comma = k < d.toks.len() && d.toks[k].is_punct(',');
+        if !comma && !and(k) {
             return false;
-        };
-        k += if and(k) {
-            1
-        } else if after_and {
-            2
-        } else {
-            1
-        };
+        }
+        // (`, and Smith Inc` too)
+        let after_and = !comma || and(k + 1);
+        k += if comma && after_and { 2 } else { 1 };
         if after_and && company_word(d, k) {
             return true;
         }
